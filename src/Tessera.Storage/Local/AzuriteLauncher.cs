@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tessera.Storage.Local;
+
+/// <summary>
+/// Starts the pinned Azurite emulator (node_modules/.bin/azurite from the repository's package.json)
+/// on free 127.0.0.1 ports and stops it on dispose. Used by the embedded default of the local host and
+/// by integration tests, so both run against the same real storage service.
+/// </summary>
+public sealed class AzuriteLauncher : IAsyncDisposable
+{
+    public const string DevAccountName = "devstoreaccount1";
+
+    // The well-known, public Azurite development key (not a secret).
+    public const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private AzuriteLauncher(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevAccountName};AccountKey={DevAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccountName};";
+
+    /// <summary>Finds node_modules/.bin/azurite walking up from the working directory and the app base directory.</summary>
+    public static string? FindExecutable()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("TESSERA_AZURITE_PATH");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv))
+        {
+            return fromEnv;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts Azurite in memory (or persisting to <paramref name="location"/>) and waits until all three ports accept connections.</summary>
+    public static async Task<AzuriteLauncher> StartAsync(string? location = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var exe = FindExecutable() ?? throw new InvalidOperationException(
+            "Azurite is not installed: run 'npm ci' at the repository root (make run / make test do it for you), or set TESSERA_AZURITE_PATH.");
+        var blob = FreePort();
+        var queue = FreePort();
+        var table = FreePort();
+        var psi = new ProcessStartInfo(exe)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+        })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        if (location is null)
+        {
+            psi.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(location);
+            psi.ArgumentList.Add("--location");
+            psi.ArgumentList.Add(location);
+        }
+
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start Azurite at " + exe);
+
+        // Drain output so the child never blocks on a full pipe.
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var launcher = new AzuriteLauncher(process, blob, queue, table);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        foreach (var port in new[] { blob, queue, table })
+        {
+            while (!await IsListeningAsync(port, cancellationToken).ConfigureAwait(false))
+            {
+                if (process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    await launcher.DisposeAsync().ConfigureAwait(false);
+                    throw new InvalidOperationException($"Azurite did not start listening on 127.0.0.1:{port} (exited: {process.HasExited}).");
+                }
+
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return launcher;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
