@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Tessera.Testing;
 using Xunit;
 
 namespace Tessera.Storage.Tests;

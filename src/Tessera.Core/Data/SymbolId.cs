@@ -25,6 +25,12 @@ public readonly record struct SymbolId(string Exchange, string Ticker)
             throw new TesseraValidationException(field, text, "symbol must be EXCHANGE:SYMBOL or SYMBOL, ticker 1..32 chars");
         }
 
+        // Symbols end up in blob paths: forbid anything that could climb or hide a path segment.
+        if (!char.IsAsciiLetterOrDigit(ticker[0]) || ticker.Contains("..", StringComparison.Ordinal) || ticker.EndsWith('/'))
+        {
+            throw new TesseraValidationException(field, text, "ticker must start with A-Z or 0-9 and contain no '..'");
+        }
+
         foreach (var c in ticker)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '/' or '_'))

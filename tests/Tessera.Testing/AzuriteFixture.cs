@@ -1,7 +1,7 @@
 using Tessera.Storage.Local;
 using Xunit;
 
-namespace Tessera.Storage.Tests;
+namespace Tessera.Testing;
 
 /// <summary>One Azurite per test collection, on free loopback ports, stopped when the collection ends.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -19,10 +19,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             await _azurite.DisposeAsync();
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "azurite";
 }

@@ -1,0 +1,6 @@
+namespace Tessera.Local;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
