@@ -173,7 +173,7 @@ public sealed class ProfileCatalog
         return new SleeveProfile(
             r.String("name"),
             r.String("description"),
-            new UniverseSettings(source_, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 100), universe.String("exchange")),
+            new UniverseSettings(source_, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 11)),
             new RecruitmentSettings(minHistory, directions),
             new SelectionSettings(topN, lookback, skip),
             new RegimeSettings(shortWindow, longWindow),

@@ -10,7 +10,7 @@ public sealed record SleeveProfile(
     RegimeSettings Regime,
     OptimizationSettings Optimization);
 
-public sealed record UniverseSettings(string Source, int Symbols, int Days, ulong Seed, int Sectors, string Exchange);
+public sealed record UniverseSettings(string Source, int Symbols, int Days, ulong Seed, int Sectors);
 
 public sealed record RecruitmentSettings(int MinHistoryDays, IReadOnlyList<string> Directions);
 
