@@ -15,6 +15,9 @@ public static class CliRoot
         {
             // --- registrations: one line per command group ---
             VersionCommand.Build(context),
+            RunCommands.BuildRun(context),
+            RunCommands.BuildStatus(context),
+            ServeCommand.Build(context),
         })
         {
             root.Subcommands.Add(command);
