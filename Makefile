@@ -5,6 +5,8 @@
 
 CONFIG ?= Release
 PROFILE ?= default
+# Runs, the embedded Azurite's data and the generated API key live here (git-ignored).
+export TESSERA_LOCAL_DIR ?= $(CURDIR)/.local
 
 tools:
 	@scripts/ensure-tools.sh

@@ -109,15 +109,18 @@ public static class RunCommands
                 while (!completion.IsCompleted)
                 {
                     var view = await runs.GetRunAsync(id, ct).ConfigureAwait(false);
-                    if (view?.Progress is { } p && p.Completed != lastStep)
+                    if (view?.Progress is { } p && p.Completed > lastStep)
                     {
+                        // Several steps may finish between two polls: report each; only the latest has its detail.
+                        for (var step = Math.Max(lastStep, 0) + 1; step <= p.Completed; step++)
+                        {
+                            var detail = step == p.Completed ? ": " + p.Detail : string.Empty;
+                            context.Console.MarkupLine($"  [green]done[/] {step}/{p.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+                        }
+
                         lastStep = p.Completed;
                         bar.Value = p.Completed;
                         bar.Description = $"{p.Completed}/{p.Total} {Markup.Escape(p.Step)}";
-                        if (p.Completed > 0)
-                        {
-                            context.Console.MarkupLine($"  [green]done[/] {Markup.Escape(LifeCycleSteps.ProgressLabels[p.Completed - 1])}: {Markup.Escape(p.Detail)}");
-                        }
                     }
 
                     await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);

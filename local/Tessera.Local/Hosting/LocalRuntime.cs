@@ -1,4 +1,5 @@
 using Tessera.Durable;
+using Tessera.Durable.Local;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
