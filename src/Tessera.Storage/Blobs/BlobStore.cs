@@ -32,7 +32,7 @@ public sealed class BlobStore : IBlobStore
 
     /// <summary>Bearer-token client (managed identity) for a Blob service URI such as https://acct.blob.core.windows.net.</summary>
     public BlobStore(Uri serviceUri, TokenCredential credential, StorageClientOptions? options = null)
-        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Blob, credential, options), ServiceEndpoint.Normalize(serviceUri)))
+        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Blob, credential, options), ServiceEndpoint.ForBearerToken(serviceUri, "blobServiceUri")))
     {
     }
 

@@ -75,6 +75,30 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Empty_blobs_round_trip_and_unconditional_puts_overwrite()
+    {
+        var (store, container) = await NewContainerAsync();
+        var first = await store.PutAsync(container, "e", ReadOnlyMemory<byte>.Empty);
+        Assert.Empty((await store.GetAsync(container, "e")).Content);
+
+        var second = await store.PutAsync(container, "e", new byte[] { 7 });
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(new byte[] { 7 }, (await store.GetAsync(container, "e")).Content);
+    }
+
+    [Fact]
+    public async Task A_range_starting_past_the_end_is_a_416_request_error()
+    {
+        var (store, container) = await NewContainerAsync();
+        await store.PutAsync(container, "short", new byte[] { 1, 2, 3 });
+
+        var error = await Assert.ThrowsAsync<StorageRequestException>(() => store.GetAsync(container, "short", new BlobRange(10, 5)));
+
+        Assert.Equal(416, error.Status);
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_blob_is_typed_not_found()
     {
         var (store, container) = await NewContainerAsync();
