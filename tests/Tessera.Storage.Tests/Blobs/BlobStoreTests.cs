@@ -99,6 +99,19 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_missing_container_is_typed_not_found_rather_than_an_absent_blob()
+    {
+        var store = Store;
+        var container = TestNames.Container("missing");
+
+        var head = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.TryGetPropertiesAsync(container, "b"));
+        var delete = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.DeleteAsync(container, "b"));
+        var put = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.PutAsync(container, "b", new byte[] { 1 }));
+
+        Assert.All(new[] { head, delete, put }, e => Assert.Equal("ContainerNotFound", e.ErrorCode));
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_blob_is_typed_not_found()
     {
         var (store, container) = await NewContainerAsync();

@@ -72,6 +72,19 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Operations_on_a_missing_table_are_typed_not_found_rather_than_an_absent_entity()
+    {
+        var store = StorageAccount.FromConnectionString(azurite.ConnectionString).Tables;
+        var table = TestNames.Table("missing");
+
+        var get = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.GetAsync(table, "p", "r"));
+        var insert = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.InsertAsync(table, Entity("p", "r")));
+
+        Assert.Equal("TableNotFound", get.ErrorCode);
+        Assert.Equal("TableNotFound", insert.ErrorCode);
+    }
+
+    [Fact]
     public async Task Replace_with_current_etag_succeeds_and_with_stale_etag_fails_412()
     {
         var (store, table) = await NewTableAsync();
