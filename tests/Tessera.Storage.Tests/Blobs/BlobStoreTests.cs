@@ -166,6 +166,64 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Of_concurrent_compare_and_swaps_from_the_same_etag_exactly_one_wins()
+    {
+        var (store, container) = await NewContainerAsync();
+        var v0 = await store.PutAsync(container, "race", new byte[] { 0 });
+
+        var attempts = Enumerable.Range(1, 6).Select(async i =>
+        {
+            try
+            {
+                await store.PutAsync(container, "race", new byte[] { (byte)i }, BlobWriteCondition.IfMatch(v0));
+                return i;
+            }
+            catch (StoragePreconditionFailedException)
+            {
+                return 0;
+            }
+        });
+        var winners = (await Task.WhenAll(attempts)).Where(i => i != 0).ToList();
+
+        var winner = Assert.Single(winners);
+        Assert.Equal(new byte[] { (byte)winner }, (await store.GetAsync(container, "race")).Content);
+    }
+
+    [Fact]
+    public async Task Writers_that_append_at_the_observed_length_and_retry_on_412_never_lose_or_duplicate_a_block()
+    {
+        var (store, container) = await NewContainerAsync();
+        await store.CreateAppendBlobAsync(container, "journal");
+
+        async Task WriterAsync(char id)
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                var block = Encoding.ASCII.GetBytes($"{id}{n};");
+                while (true)
+                {
+                    var length = (await store.TryGetPropertiesAsync(container, "journal"))!.Length;
+                    try
+                    {
+                        await store.AppendBlockAsync(container, "journal", block, expectedAppendPosition: length);
+                        break;
+                    }
+                    catch (StoragePreconditionFailedException)
+                    {
+                        // Someone appended first: re-read the length and try again.
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(WriterAsync('a'), WriterAsync('b'), WriterAsync('c'));
+
+        var records = Encoding.ASCII.GetString((await store.GetAsync(container, "journal")).Content).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(9, records.Length);
+        Assert.Equal(["a0", "a1", "a2", "b0", "b1", "b2", "c0", "c1", "c2"], records.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task List_follows_next_marker_across_pages_when_there_are_more_blobs_than_max_results()
     {
         var (store, container) = await NewContainerAsync();

@@ -101,6 +101,39 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Of_concurrent_replaces_from_the_same_etag_exactly_one_wins()
+    {
+        var (store, table) = await NewTableAsync();
+        var v0 = await store.InsertAsync(table, Entity("p", "race", ("Owner", 0)));
+
+        var attempts = Enumerable.Range(1, 6).Select(async i =>
+        {
+            try
+            {
+                await store.ReplaceAsync(table, Entity("p", "race", ("Owner", i)), v0);
+                return i;
+            }
+            catch (StoragePreconditionFailedException)
+            {
+                return 0;
+            }
+        });
+        var winners = (await Task.WhenAll(attempts)).Where(i => i != 0).ToList();
+
+        Assert.Equal(Assert.Single(winners), (await store.GetAsync(table, "p", "race"))!["Owner"]);
+    }
+
+    [Fact]
+    public async Task Keys_of_exactly_one_kibibyte_are_accepted()
+    {
+        var (store, table) = await NewTableAsync();
+        var pk = new string('p', 512);
+        var rk = new string('r', 512);
+        await store.InsertAsync(table, Entity(pk, rk, ("V", 1)));
+        Assert.Equal(1, (await store.GetAsync(table, pk, rk))!["V"]);
+    }
+
+    [Fact]
     public async Task Replace_with_star_requires_existence_and_null_upserts()
     {
         var (store, table) = await NewTableAsync();
