@@ -292,13 +292,16 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
 
         // No ConfigureAwait(false) anywhere on this path: the continuation must run on the orchestration pump.
         var winner = await Task.WhenAny(eventTask, timer);
+        // Cancel synchronously: CancelAsync would resume this code on the thread pool, outside the pump.
+#pragma warning disable CA1849, MA0042
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
             return await eventTask;
         }
 
-        await waiterCts.CancelAsync();
+        waiterCts.Cancel();
+#pragma warning restore CA1849, MA0042
         throw new TaskCanceledException($"timed out after {timeout} waiting for external event '{eventName}'");
     }
 
