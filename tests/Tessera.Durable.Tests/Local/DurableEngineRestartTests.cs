@@ -210,6 +210,35 @@ public sealed class DurableEngineRestartTests(AzuriteFixture azurite)
         Assert.Contains("Activity 'StepRenamed'", status.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0000000000")] // crash after the new input was saved, before any history row was deleted
+    [InlineData("0000000001")] // crash after row 0 was deleted: no valid prefix is left
+    public async Task Crash_inside_continue_as_new_resumes_to_the_same_result_without_repeating_persisted_work(string killBeforeDeletingRow)
+    {
+        var tables = DurableHarness.Tables(azurite);
+        var hub = DurableHarness.NewHub();
+        var storeA = new KillableTableStore(tables)
+        {
+            KillBeforeDelete = (table, rowKey) => table.EndsWith("History", StringComparison.Ordinal) && rowKey == killBeforeDeletingRow,
+        };
+        var workflows = new TestWorkflows();
+        var engineA = await DurableHarness.StartAsync(storeA, workflows.Register(), hub);
+        var id = await engineA.ScheduleNewOrchestrationInstanceAsync("Counter", 0, "can-crash");
+        await DurableHarness.UntilAsync(() => Task.FromResult(workflows.CallsOf("Add1:0") == 1), "first generation ran");
+        await DurableHarness.UntilAsync(() => Task.FromResult(storeA.IsKilled), "crash point reached");
+
+        await using (var engineB = await DurableHarness.StartAsync(tables, workflows.Register(new DurableRegistry()), hub))
+        {
+            using var cts = new CancellationTokenSource(DurableHarness.Patience);
+            var status = await engineB.WaitForInstanceCompletionAsync(id, cts.Token);
+            Assert.Equal(4, status.ReadOutputAs<int>());
+            Assert.True((await engineB.VerifyReplayAsync(id)).IsDeterministic);
+        }
+
+        await engineA.DisposeAsync();
+        Assert.Equal([1, 1, 1, 1], new[] { 0, 1, 2, 3 }.Select(x => workflows.CallsOf("Add1:" + x)));
+    }
+
     // A=1, B=2, F1..F5 = 11..15, Z=100.
     private const int ExpectedPipelineOutput = 1 + 2 + 11 + 12 + 13 + 14 + 15 + 100;
 

@@ -277,4 +277,34 @@ public sealed class DurableEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("list-failed", Assert.Single(failed).InstanceId);
         Assert.All(all, s => Assert.True(s.LastUpdatedAt >= s.CreatedAt));
     }
+
+    [Fact]
+    public async Task Continue_as_new_restarts_with_the_new_input_and_a_fresh_history()
+    {
+        var status = await _engine.RunToEndAsync("Counter", 0, "counter-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        Assert.Equal(4, status.ReadOutputAs<int>());
+        Assert.Equal("3", status.SerializedInput); // input of the last generation
+        var history = await _engine.GetHistoryAsync("counter-1");
+        Assert.Equal(
+            [HistoryEventType.ExecutionStarted, HistoryEventType.TaskScheduled, HistoryEventType.TaskCompleted, HistoryEventType.ExecutionCompleted],
+            history.Select(e => e.EventType));
+        Assert.Equal("3", history[0].Payload);
+        Assert.True(ReplayVerifier.Verify(_engine.Registry, "counter-1", history).IsDeterministic);
+    }
+
+    [Fact]
+    public async Task Continue_as_new_carries_over_events_not_yet_consumed()
+    {
+        var id = await _engine.ScheduleNewOrchestrationInstanceAsync("Accumulate", 0, "accumulate-1");
+        await _engine.RaiseEventAsync(id, "add", 1);
+        await _engine.RaiseEventAsync(id, "add", 2);
+        await _engine.RaiseEventAsync(id, "add", 0);
+        using var cts = new CancellationTokenSource(DurableHarness.Patience);
+
+        var status = await _engine.WaitForInstanceCompletionAsync(id, cts.Token);
+
+        Assert.Equal(3, status.ReadOutputAs<int>());
+    }
 }

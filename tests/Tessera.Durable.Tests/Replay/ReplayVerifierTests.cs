@@ -53,8 +53,22 @@ public sealed class ReplayVerifierTests
         var result = ReplayVerifier.Replay(registry, "seq", SequenceHistory);
 
         Assert.False(result.IsDeterministic);
-        Assert.Equal("step 2: recorded #2 Activity 'Add1', replayed (nothing)", result.FirstDifference());
+        Assert.Equal(2, Assert.IsType<NonDeterministicOrchestrationException>(result.NonDeterminism).TaskId);
+        Assert.Equal(result.NonDeterminism.Message, result.FirstDifference());
+        Assert.Equal(2, result.ReplayedSteps.Count);
         Assert.Throws<NonDeterministicOrchestrationException>(() => ReplayVerifier.Verify(registry, "seq", SequenceHistory));
+    }
+
+    [Fact]
+    public void Steps_missing_from_the_recording_are_reported_at_the_first_difference()
+    {
+        var registry = ThrowingActivities(SequenceOrchestrator(["Add1", "Double", "Add1"]));
+        var truncated = SequenceHistory.Take(3).ToList(); // Started, Scheduled #0, Completed #0: the crash lost #1
+
+        var result = ReplayVerifier.Replay(registry, "seq", truncated);
+
+        Assert.False(result.IsDeterministic);
+        Assert.Equal("step 1: recorded (nothing), replayed #1 Activity 'Double'", result.FirstDifference());
     }
 
     [Fact]

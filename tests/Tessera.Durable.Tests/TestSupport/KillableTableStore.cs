@@ -11,7 +11,12 @@ public sealed class KillableTableStore(ITableStore inner) : ITableStore
 {
     private volatile bool _killed;
 
+    public bool IsKilled => _killed;
+
     public void Kill() => _killed = true;
+
+    /// <summary>Kills the store just before a delete for which this returns true (table, row key): a crash point inside a multi-step write.</summary>
+    public Func<string, string, bool>? KillBeforeDelete { get; set; }
 
     public Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default) =>
         _killed ? Task.FromException(Killed()) : inner.CreateTableIfNotExistsAsync(table, cancellationToken);
@@ -28,8 +33,15 @@ public sealed class KillableTableStore(ITableStore inner) : ITableStore
     public Task<string> MergeAsync(string table, TableEntity entity, string? ifMatch, CancellationToken cancellationToken = default) =>
         _killed ? Task.FromException<string>(Killed()) : inner.MergeAsync(table, entity, ifMatch, cancellationToken);
 
-    public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        _killed ? Task.FromException<bool>(Killed()) : inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken);
+    public Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        if (KillBeforeDelete?.Invoke(table, rowKey) == true)
+        {
+            Kill();
+        }
+
+        return _killed ? Task.FromException<bool>(Killed()) : inner.DeleteAsync(table, partitionKey, rowKey, ifMatch, cancellationToken);
+    }
 
     public Task<TableQueryPage> QueryPageAsync(string table, string? filter, TableContinuation? continuation = null, int? top = null, CancellationToken cancellationToken = default) =>
         _killed ? Task.FromException<TableQueryPage>(Killed()) : inner.QueryPageAsync(table, filter, continuation, top, cancellationToken);

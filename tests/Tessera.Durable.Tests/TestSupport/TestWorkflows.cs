@@ -21,7 +21,11 @@ public sealed class TestWorkflows
     {
         registry ??= new DurableRegistry();
         registry
-            .AddActivity<int, int>("Add1", (x, _) => Task.FromResult(x + 1))
+            .AddActivity<int, int>("Add1", (x, _) =>
+            {
+                Calls.AddOrUpdate("Add1:" + x, 1, (_, v) => v + 1);
+                return Task.FromResult(x + 1);
+            })
             .AddActivity<int, int>("Double", (x, _) => Task.FromResult(x * 2))
             .AddActivity<int, int>("Gate", GateAsync)
             .AddActivity<string, string>("Flaky", (key, _) =>
@@ -99,6 +103,27 @@ public sealed class TestWorkflows
                 {
                     return Task.FromResult("rejected " + ex.Bytes);
                 }
+            })
+            .AddOrchestrator<int, int>("Counter", async (ctx, n) =>
+            {
+                var next = await ctx.CallActivityAsync<int>("Add1", n);
+                if (next < 4)
+                {
+                    ctx.ContinueAsNew(next);
+                }
+
+                return next;
+            })
+            .AddOrchestrator<int, int>("Accumulate", async (ctx, total) =>
+            {
+                var x = await ctx.WaitForExternalEvent<int>("add");
+                if (x == 0)
+                {
+                    return total;
+                }
+
+                ctx.ContinueAsNew(total + x);
+                return -1;
             })
             .AddOrchestrator<int, int>("BigPayloads", async (ctx, n) =>
             {
