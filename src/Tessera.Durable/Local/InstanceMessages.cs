@@ -16,3 +16,6 @@ internal sealed record TerminateMessage(string? Output, TaskCompletionSource Ack
 
 /// <summary>Acknowledged once every message queued before it has been persisted (graceful stop).</summary>
 internal sealed record FlushMessage(TaskCompletionSource Ack) : InstanceMessage;
+
+/// <summary>The orchestrator code resumed from a non-durable task (see OrchestrationPump.ForeignContinuation).</summary>
+internal sealed record ForeignContinuationMessage : InstanceMessage;

@@ -141,7 +141,10 @@ internal sealed class InstanceRunner
             return;
         }
 
-        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, _history);
+        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, _history)
+        {
+            ForeignContinuation = OnForeignContinuation,
+        };
         _executor.Begin(_history[0]);
         foreach (var e in _history)
         {
@@ -194,6 +197,9 @@ internal sealed class InstanceRunner
                     break;
                 case FlushMessage f:
                     acks.Add(f.Ack);
+                    break;
+                case ForeignContinuationMessage:
+                    executor.RejectForeignContinuation();
                     break;
                 case EventRaisedMessage late:
                     // After a terminate in the same batch: the instance is over, drop like Durable Functions.
@@ -386,7 +392,10 @@ internal sealed class InstanceRunner
         events.AddRange(carried.Select((e, i) => new HistoryEvent(i + 1, HistoryEventType.EventRaised, startedAt, e.Name, -1, e.Payload)));
         await AppendAsync(events, abort).ConfigureAwait(false);
 
-        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, [started]);
+        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, [started])
+        {
+            ForeignContinuation = OnForeignContinuation,
+        };
         _executor.SeedCustomStatus(previous.CustomStatus);
         _executor.Begin(started);
         foreach (var e in events.Skip(1))
@@ -397,6 +406,8 @@ internal sealed class InstanceRunner
         _executor.EndReplay();
         await AfterTurnAsync(abort).ConfigureAwait(false);
     }
+
+    private void OnForeignContinuation() => Post(new ForeignContinuationMessage());
 
     private bool IsCurrent(OrchestrationExecutor executor, TaskOutcomeMessage outcome) =>
         executor.IsAwaiting(outcome.TaskId)

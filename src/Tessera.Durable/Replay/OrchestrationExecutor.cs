@@ -83,6 +83,19 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
     /// <summary>Carries the custom status of the previous generation (ContinueAsNew keeps it, as DurableTask does).</summary>
     public void SeedCustomStatus(string? customStatus) => _customStatus = customStatus;
 
+    /// <summary>Raised (on any thread) when the code awaited a non-orchestration task; see <see cref="RejectForeignContinuation"/>.</summary>
+    public Action? ForeignContinuation
+    {
+        get => _pump.ForeignContinuation;
+        set => _pump.ForeignContinuation = value;
+    }
+
+    /// <summary>Fails the orchestration: its code awaited a task the orchestration does not control.</summary>
+    public void RejectForeignContinuation() =>
+        Fatal ??= new InvalidOperationException(
+            $"orchestration '{InstanceId}' awaited a task that does not come from its context (Task.Delay, Task.Run, I/O, ConfigureAwait(false), CancelAsync...). "
+            + "Orchestrator code may only await the context's activities, sub-orchestrations, timers and events.");
+
     /// <summary>Starts the orchestrator with the ExecutionStarted event and runs it until idle.</summary>
     public void Begin(HistoryEvent started)
     {

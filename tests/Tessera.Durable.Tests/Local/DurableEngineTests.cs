@@ -307,4 +307,14 @@ public sealed class DurableEngineTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(3, status.ReadOutputAs<int>());
     }
+
+    [Fact]
+    public async Task Awaiting_a_non_durable_task_fails_the_instance_instead_of_hanging()
+    {
+        var status = await _engine.RunToEndAsync("AwaitsDelay");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
+        Assert.Equal(typeof(InvalidOperationException).FullName, status.FailureDetails!.ErrorType);
+        Assert.Contains("does not come from its context", status.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+    }
 }

@@ -104,6 +104,13 @@ public sealed class TestWorkflows
                     return Task.FromResult("rejected " + ex.Bytes);
                 }
             })
+            .AddOrchestrator<int>("AwaitsDelay", async _ =>
+            {
+#pragma warning disable MA0040 // deliberately wrong orchestrator code: a non-durable wait
+                await Task.Delay(10);
+#pragma warning restore MA0040
+                return 1;
+            })
             .AddOrchestrator<int, int>("Counter", async (ctx, n) =>
             {
                 var next = await ctx.CallActivityAsync<int>("Add1", n);
