@@ -21,6 +21,24 @@ public static class IndicatorSuite
         "roc_12", "mom_12_1", "downside_dev_252", "realized_vol_20", "zscore_20", "perm_entropy_3_1_20",
     ];
 
+    /// <summary>
+    /// Session VWAP when the series is intraday (two consecutive bars on the same UTC date), rolling otherwise.
+    /// </summary>
+    public static VwapAnchor DefaultVwapAnchor(BarSeries bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        const long day = 86_400_000L;
+        for (var i = 1; i < bars.Count; i++)
+        {
+            if (Math.Floor(bars.Timestamps[i] / (double)day) == Math.Floor(bars.Timestamps[i - 1] / (double)day))
+            {
+                return VwapAnchor.Session;
+            }
+        }
+
+        return VwapAnchor.Rolling;
+    }
+
     /// <summary>Computes every column; <paramref name="vwapAnchor"/> is Rolling (20 bars) for daily bars, Session intraday.</summary>
     public static double[][] Compute(BarSeries bars, VwapAnchor vwapAnchor = VwapAnchor.Rolling)
     {
