@@ -111,19 +111,133 @@ public sealed class RiskBudgetingAllocator : IAllocator
                 }
             }
 
-            residual = 0.0;
-            for (var i = 0; i < n; i++)
+            residual = Residual(x, sx, budgets);
+            if (residual < Tolerance)
             {
-                residual = Math.Max(residual, Math.Abs((x[i] * sx[i]) - budgets[i]));
+                return (x, sweep);
             }
 
-            if (residual < Tolerance)
+            // Coordinate descent converges linearly; once close, Newton finishes quadratically.
+            if (sweep >= NewtonAfterSweeps && n > 1 && Newton(s, n, budgets, x, sx))
             {
                 return (x, sweep);
             }
         }
 
         throw new SolverConvergenceException(method, sweep, residual);
+    }
+
+    private const int NewtonAfterSweeps = 20;
+
+    private static double Residual(double[] x, double[] sx, double[] budgets)
+    {
+        var residual = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            residual = Math.Max(residual, Math.Abs((x[i] * sx[i]) - budgets[i]));
+        }
+
+        return residual;
+    }
+
+    private static double Objective(double[] s, int n, double[] budgets, double[] x, double[] sx)
+    {
+        var f = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            f += (0.5 * x[i] * sx[i]) - (budgets[i] * Math.Log(x[i]));
+        }
+
+        return f;
+    }
+
+    private static void MultiplyInto(double[] s, int n, double[] x, double[] sx)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            var row = s.AsSpan(i * n, n);
+            var acc = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                acc += row[j] * x[j];
+            }
+
+            sx[i] = acc;
+        }
+    }
+
+    /// <summary>
+    /// Damped Newton on f(x) = 1/2 x'Sx - sum b ln x: H = S + diag(b/x^2), g = Sx - b/x, step halved
+    /// until x stays positive and f decreases (Armijo). True when the residual reached tolerance.
+    /// </summary>
+    private static bool Newton(double[] s, int n, double[] budgets, double[] x, double[] sx)
+    {
+        var h = new double[n * n];
+        var g = new double[n];
+        var trial = new double[n];
+        var trialSx = new double[n];
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            Array.Copy(s, h, s.Length);
+            for (var i = 0; i < n; i++)
+            {
+                h[(i * n) + i] += budgets[i] / (x[i] * x[i]);
+                g[i] = sx[i] - (budgets[i] / x[i]);
+            }
+
+            var chol = DenseCholesky.TryFactor(h, n);
+            if (chol is null)
+            {
+                return false;
+            }
+
+            var d = (double[])g.Clone();
+            chol.SolveInPlace(d);
+            var slope = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                slope += g[i] * d[i];
+            }
+
+            var f0 = Objective(s, n, budgets, x, sx);
+            var t = 1.0;
+            var accepted = false;
+            for (var halving = 0; halving < 60; halving++)
+            {
+                var positive = true;
+                for (var i = 0; i < n; i++)
+                {
+                    trial[i] = x[i] - (t * d[i]);
+                    positive &= trial[i] > 0;
+                }
+
+                if (positive)
+                {
+                    MultiplyInto(s, n, trial, trialSx);
+                    if (Objective(s, n, budgets, trial, trialSx) <= f0 - (1e-4 * t * slope) || t < 1e-3)
+                    {
+                        accepted = true;
+                        break;
+                    }
+                }
+
+                t *= 0.5;
+            }
+
+            if (!accepted)
+            {
+                return false;
+            }
+
+            Array.Copy(trial, x, n);
+            Array.Copy(trialSx, sx, n);
+            if (Residual(x, sx, budgets) < Tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double[] Budgets(AllocationProblem problem, int n)

@@ -59,8 +59,55 @@ public static class CovarianceConditioning
         return (lambda, steps);
     }
 
-    /// <summary>Repair when not positive definite, then ridge until kappa &lt; 5000.</summary>
+    /// <summary>
+    /// Repair when not positive definite, then ridge until kappa &lt; 5000. A Cholesky factorization
+    /// decides positive definiteness; when it succeeds the extreme eigenvalues come from power
+    /// iteration (lambda_max) and inverse iteration with the Cholesky factor (lambda_min), Rayleigh
+    /// quotients converged to 1e-12 relative, which costs O(n^2) per step instead of the O(n^3)
+    /// full eigendecomposition (700 ms at n = 500). The full decomposition runs only for repair,
+    /// which needs the eigenvectors.
+    /// </summary>
     public static ConditioningReport Prepare(CovarianceMatrix covariance)
+    {
+        var n = covariance.Size;
+        var chol = Allocation.DenseCholesky.TryFactor(covariance.Values, n);
+        if (chol is null)
+        {
+            return PrepareWithSpectrum(covariance);
+        }
+
+        var maxEigen = ExtremeEigenvalues.Largest(covariance);
+        var minEigen = ExtremeEigenvalues.Smallest(covariance, chol);
+        if (minEigen < RelativeEigenFloor * maxEigen)
+        {
+            return PrepareWithSpectrum(covariance);
+        }
+
+        var before = maxEigen / minEigen;
+        var trace = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            trace += covariance[i, i];
+        }
+
+        var (lambda, steps) = RidgeLambda(minEigen, maxEigen, trace, n);
+        if (lambda == 0)
+        {
+            return new ConditioningReport(covariance, before, before, false, 0, 0, []);
+        }
+
+        var values = (double[])covariance.Values.Clone();
+        for (var i = 0; i < n; i++)
+        {
+            values[(i * n) + i] += lambda;
+        }
+
+        var note = "condition number " + PortfolioInputValidation.Str(before) + " >= 5000: ridge lambda " + PortfolioInputValidation.Str(lambda) + " after " + PortfolioInputValidation.Str(steps) + " doublings";
+        return new ConditioningReport(new CovarianceMatrix(n, values), before, (maxEigen + lambda) / (minEigen + lambda), false, lambda, steps, [note]);
+    }
+
+    /// <summary>Exact path on the full eigendecomposition (clip, then ridge).</summary>
+    public static ConditioningReport PrepareWithSpectrum(CovarianceMatrix covariance)
     {
         var notes = new List<string>();
         var spectral = SpectralDecomposition.Of(covariance);
@@ -96,28 +143,11 @@ public static class CovarianceConditioning
             return new ConditioningReport(covariance, before, before, false, 0, 0, notes);
         }
 
-        CovarianceMatrix result;
-        if (repaired)
+        for (var i = 0; i < eigen.Length; i++)
         {
-            for (var i = 0; i < eigen.Length; i++)
-            {
-                eigen[i] += lambda;
-            }
-
-            result = spectral.Rebuild(eigen);
-        }
-        else
-        {
-            var values = (double[])covariance.Values.Clone();
-            for (var i = 0; i < covariance.Size; i++)
-            {
-                values[(i * covariance.Size) + i] += lambda;
-            }
-
-            result = new CovarianceMatrix(covariance.Size, values);
+            eigen[i] += lambda;
         }
 
-        var after = (eigen[^1] + (repaired ? 0 : lambda)) / (eigen[0] + (repaired ? 0 : lambda));
-        return new ConditioningReport(result, before, after, repaired, lambda, steps, notes);
+        return new ConditioningReport(spectral.Rebuild(eigen), before, eigen[^1] / eigen[0], repaired, lambda, steps, notes);
     }
 }
