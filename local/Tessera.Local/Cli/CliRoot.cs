@@ -18,6 +18,8 @@ public static class CliRoot
             RunCommands.BuildRun(context),
             RunCommands.BuildStatus(context),
             ServeCommand.Build(context),
+            SignalCommands.BuildIndicators(context),
+            SignalCommands.BuildSignals(context),
         })
         {
             root.Subcommands.Add(command);

@@ -142,7 +142,9 @@ public sealed class StorageConnectionString
             var value = segment[(eq + 1)..].Trim();
             if (!KnownKeys.Contains(name))
             {
-                throw new StorageConfigurationException(name, null, "is not a known storage connection string key");
+                // Show the name only when it looks like a key name; a pasted key fragment must not be echoed.
+                var shownName = name.Length <= 32 && name.All(char.IsAsciiLetter) ? name : $"segment {index}";
+                throw new StorageConfigurationException(shownName, null, "is not a known storage connection string key");
             }
 
             if (!settings.TryAdd(name, value))
