@@ -1,0 +1,360 @@
+using System.Text.Unicode;
+using Tessera.Core.Errors;
+
+namespace Tessera.Core.Data.Import;
+
+/// <summary>
+/// Imports OHLCV bars from CSV: long format (<c>symbol,date,open,high,low,close,volume</c> in any column order,
+/// header aliases), one file per symbol (<see cref="BarImportOptions.DefaultSymbol"/>), and minute bars with
+/// closing quotes. Input is a stream (plain or gzip, detected by magic bytes) parsed as UTF-8 spans with no
+/// per-field allocation. Row rules, in the order they are checked: valid UTF-8, column count, no empty field,
+/// valid symbol, UTC timestamp, numbers parse and are finite, prices in (0, MaxPrice], volume in [0, MaxVolume],
+/// low <= open, close <= high (which implies high >= low), bid <= ask, then per symbol strictly increasing timestamps.
+/// </summary>
+public sealed class BarCsvImporter
+{
+    private readonly BarImportOptions _options;
+    private readonly RejectionTally _tally;
+    private readonly Dictionary<string, SeriesBuilder> _builders = new(StringComparer.Ordinal);
+    private readonly byte[] _lastSymbol = new byte[256];
+    private BarHeader _header = null!;
+    private int _lastSymbolLength = -1;
+    private SeriesBuilder? _current;
+    private string? _currentSymbolError;
+
+    private BarCsvImporter(BarImportOptions options)
+    {
+        _options = options;
+        _tally = new RejectionTally(options.Source, options.Mode);
+    }
+
+    public static BarImportResult Import(Stream input, BarImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        return new BarCsvImporter(options).Run(input);
+    }
+
+    /// <summary>The symbol a one-file-per-symbol file stands for: its name without directories and .csv/.txt/.gz extensions.</summary>
+    public static string SymbolFromFileName(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var name = fileName.Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        foreach (var ext in new[] { ".gz", ".csv", ".txt" })
+        {
+            if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^ext.Length];
+            }
+        }
+
+        return name;
+    }
+
+    private BarImportResult Run(Stream input)
+    {
+        var source = _options.Source;
+        using var reader = new Utf8LineReader(input, source);
+        ReadOnlySpan<byte> line;
+        do
+        {
+            if (!reader.TryReadLine(out line))
+            {
+                throw new DataImportException(source, 0, "file", null, ImportRules.EmptyFile);
+            }
+        }
+        while (line.Trim((byte)' ').IsEmpty);
+
+        if (!Utf8.IsValid(line))
+        {
+            throw new DataImportException(source, reader.LineNumber, "header", Utf8Text.Show(line), ImportRules.InvalidUtf8);
+        }
+
+        _header = BarHeader.Parse(line, source, _options, _tally.Warnings);
+        if (_header.IndexOf(BarColumn.Symbol) < 0)
+        {
+            _current = ResolveDefaultSymbol();
+        }
+
+        Span<Range> ranges = stackalloc Range[_header.Count + 1];
+        long dataRows = 0;
+        while (reader.TryReadLine(out line))
+        {
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            dataRows++;
+            ProcessRow(line, reader.LineNumber, ranges);
+        }
+
+        if (dataRows == 0)
+        {
+            throw new DataImportException(source, 0, "file", null, ImportRules.NoDataRows);
+        }
+
+        return Finish(dataRows, reader.BytesRead);
+    }
+
+    private SeriesBuilder ResolveDefaultSymbol()
+    {
+        try
+        {
+            var key = Canonical(_options.DefaultSymbol!);
+            var builder = new SeriesBuilder(key, WithQuotes);
+            _builders.Add(key, builder);
+            return builder;
+        }
+        catch (TesseraValidationException ex)
+        {
+            throw new DataImportException(_options.Source, 0, "symbol", _options.DefaultSymbol, ex.Rule);
+        }
+    }
+
+    private bool WithQuotes => _header.IndexOf(BarColumn.BidClose) >= 0 && _header.IndexOf(BarColumn.AskClose) >= 0;
+
+    private void ProcessRow(ReadOnlySpan<byte> line, long ln, Span<Range> ranges)
+    {
+        if (!Utf8.IsValid(line))
+        {
+            _tally.Reject(ln, "row", line, ImportRules.InvalidUtf8);
+            return;
+        }
+
+        var count = Utf8Text.Split(line, ranges);
+        if (count != _header.Count)
+        {
+            _tally.Reject(ln, "row", line, ImportRules.ColumnCount);
+            return;
+        }
+
+        var roles = _header.Roles;
+        for (var c = 0; c < count; c++)
+        {
+            if (roles[c] is not (BarColumn.Ignored or BarColumn.BidClose or BarColumn.AskClose) && Utf8Text.TrimField(line[ranges[c]]).IsEmpty)
+            {
+                _tally.Reject(ln, _header.Names[c], string.Empty, ImportRules.MissingField);
+                return;
+            }
+        }
+
+        var builder = _current;
+        var symbolIndex = _header.IndexOf(BarColumn.Symbol);
+        if (symbolIndex >= 0)
+        {
+            var raw = Utf8Text.TrimField(line[ranges[symbolIndex]]);
+            if (!raw.SequenceEqual(_lastSymbol.AsSpan(0, Math.Max(0, _lastSymbolLength))) || _lastSymbolLength < 0)
+            {
+                SwitchSymbol(raw);
+            }
+
+            if (_currentSymbolError is not null)
+            {
+                _tally.Reject(ln, "symbol", raw, _currentSymbolError);
+                return;
+            }
+
+            builder = _current;
+        }
+
+        var tsField = Utf8Text.TrimField(line[ranges[_header.IndexOf(BarColumn.Timestamp)]]);
+        var parsed = Utf8Timestamp.TryParse(tsField, out var ts);
+        if (parsed != TimestampParse.Ok)
+        {
+            _tally.Reject(ln, "timestamp", tsField, parsed == TimestampParse.NotUtc ? ImportRules.TimestampNotUtc : ImportRules.InvalidTimestamp);
+            return;
+        }
+
+        if (!Price(line, ranges, BarColumn.Open, "open", ln, out var open) ||
+            !Price(line, ranges, BarColumn.High, "high", ln, out var high) ||
+            !Price(line, ranges, BarColumn.Low, "low", ln, out var low) ||
+            !Price(line, ranges, BarColumn.Close, "close", ln, out var close) ||
+            !Volume(line, ranges, ln, out var volume))
+        {
+            return;
+        }
+
+        // One rule covers every OHLC inconsistency: when high < low no open can lie in [low, high], so a
+        // high-below-low row is always reported here too, naming the open.
+        if (open < low || open > high)
+        {
+            _tally.Reject(ln, "open", Field(line, ranges, BarColumn.Open), ImportRules.OhlcInconsistent);
+            return;
+        }
+
+        if (close < low || close > high)
+        {
+            _tally.Reject(ln, "close", Field(line, ranges, BarColumn.Close), ImportRules.OhlcInconsistent);
+            return;
+        }
+
+        // Closing quotes are optional per bar (no quote in force, e.g. pre-market): NaN marks the absence.
+        double bid = double.NaN, ask = double.NaN;
+        if (WithQuotes && !Field(line, ranges, BarColumn.BidClose).IsEmpty && !Field(line, ranges, BarColumn.AskClose).IsEmpty)
+        {
+            if (!Price(line, ranges, BarColumn.BidClose, "bid_close", ln, out bid) || !Price(line, ranges, BarColumn.AskClose, "ask_close", ln, out ask))
+            {
+                return;
+            }
+
+            if (bid > ask)
+            {
+                _tally.Reject(ln, "bid_close", Field(line, ranges, BarColumn.BidClose), ImportRules.CrossedQuote);
+                return;
+            }
+        }
+
+        if (_options.Mode == ImportMode.Strict && ts <= builder!.LastTimestamp)
+        {
+            var rule = ts == builder.LastTimestamp ? ImportRules.DuplicateTimestamp : ImportRules.NotIncreasing;
+            throw new DataImportException(_options.Source, ln, "timestamp", Utf8Text.Show(tsField), rule);
+        }
+
+        builder!.Add(ts, open, high, low, close, volume, bid, ask, ln);
+    }
+
+    private void SwitchSymbol(ReadOnlySpan<byte> raw)
+    {
+        _current = null;
+        _currentSymbolError = null;
+        if (raw.Length > _lastSymbol.Length)
+        {
+            _lastSymbolLength = -1;
+            _currentSymbolError = "symbol must be EXCHANGE:SYMBOL or SYMBOL, ticker 1..32 chars";
+            return;
+        }
+
+        raw.CopyTo(_lastSymbol);
+        _lastSymbolLength = raw.Length;
+        string key;
+        try
+        {
+            key = Canonical(Utf8Text.Decode(raw));
+        }
+        catch (TesseraValidationException ex)
+        {
+            _currentSymbolError = ex.Rule;
+            return;
+        }
+
+        if (!_builders.TryGetValue(key, out var builder))
+        {
+            builder = new SeriesBuilder(key, WithQuotes);
+            _builders.Add(key, builder);
+        }
+
+        _current = builder;
+    }
+
+    private string Canonical(string text)
+    {
+        var id = SymbolId.Parse(text);
+        if (id.Exchange.Length == 0 && _options.DefaultExchange.Length > 0)
+        {
+            id = SymbolId.Parse(_options.DefaultExchange + ":" + id.Ticker);
+        }
+
+        return id.ToString();
+    }
+
+    private static ReadOnlySpan<byte> FieldSpan(ReadOnlySpan<byte> line, Span<Range> ranges, int index) => Utf8Text.TrimField(line[ranges[index]]);
+
+    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column) => FieldSpan(line, ranges, _header.IndexOf(column));
+
+    private bool Number(ReadOnlySpan<byte> text, string name, long ln, out double value)
+    {
+        if (!Utf8Number.TryParse(text, out value))
+        {
+            _tally.Reject(ln, name, text, ImportRules.NotANumber);
+            return false;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            _tally.Reject(ln, name, text, ImportRules.NonFinite);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool Price(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column, string name, long ln, out double value)
+    {
+        var text = Field(line, ranges, column);
+        if (!Number(text, name, ln, out value))
+        {
+            return false;
+        }
+
+        if (value <= 0)
+        {
+            _tally.Reject(ln, name, text, ImportRules.NonPositivePrice);
+            return false;
+        }
+
+        if (value > _options.MaxPrice)
+        {
+            _tally.Reject(ln, name, text, ImportRules.OutOfRange);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool Volume(ReadOnlySpan<byte> line, Span<Range> ranges, long ln, out double value)
+    {
+        var text = Field(line, ranges, BarColumn.Volume);
+        if (!Number(text, "volume", ln, out value))
+        {
+            return false;
+        }
+
+        if (value < 0)
+        {
+            _tally.Reject(ln, "volume", text, ImportRules.NegativeVolume);
+            return false;
+        }
+
+        if (value > _options.MaxVolume)
+        {
+            _tally.Reject(ln, "volume", text, ImportRules.OutOfRange);
+            return false;
+        }
+
+        return true;
+    }
+
+    private BarImportResult Finish(long dataRows, long bytesRead)
+    {
+        var series = new List<BarSeries>(_builders.Count);
+        var quotes = new Dictionary<string, ClosingQuotes>(StringComparer.Ordinal);
+        var reordered = 0;
+        long accepted = 0;
+        foreach (var builder in _builders.Values.OrderBy(b => b.Symbol, StringComparer.Ordinal))
+        {
+            if (builder.Count == 0)
+            {
+                continue;
+            }
+
+            var (s, q, moved) = builder.Build(_tally);
+            reordered += moved;
+            accepted += s.Count;
+            series.Add(s);
+            if (q is not null)
+            {
+                quotes.Add(s.Symbol, q);
+            }
+        }
+
+        if (reordered > 0)
+        {
+            _tally.Warnings.Add($"{ImportRules.NotIncreasing}: {reordered} rows were out of time order and have been sorted");
+        }
+
+        var report = new ImportReport(_options.Source, _options.Mode, dataRows, accepted, series.Count, _tally.ToList(), _tally.Warnings, bytesRead);
+        return new BarImportResult(series, quotes, report);
+    }
+}

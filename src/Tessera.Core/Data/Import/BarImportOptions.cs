@@ -1,0 +1,27 @@
+namespace Tessera.Core.Data.Import;
+
+/// <summary>How to read a bar file.</summary>
+public sealed record BarImportOptions
+{
+    public ImportMode Mode { get; init; } = ImportMode.Lenient;
+
+    /// <summary>Label used in errors and reports (usually the file name).</summary>
+    public string Source { get; init; } = "<stream>";
+
+    /// <summary>Symbol for files without a symbol column (one-file-per-symbol folders).</summary>
+    public string? DefaultSymbol { get; init; }
+
+    /// <summary>Exchange prefixed to bare tickers (empty = unknown, identity is then just the ticker).</summary>
+    public string DefaultExchange { get; init; } = string.Empty;
+
+    /// <summary>When both Close and Adj Close exist, use Adj Close.</summary>
+    public bool UseAdjustedClose { get; init; }
+
+    /// <summary>Strict mode normally refuses unknown columns; set to accept and ignore them.</summary>
+    public bool AllowUnknownColumns { get; init; }
+
+    /// <summary>Prices above this are refused as implausible (a guard against unit or parsing accidents).</summary>
+    public double MaxPrice { get; init; } = 1e9;
+
+    public double MaxVolume { get; init; } = 1e15;
+}
