@@ -1,0 +1,34 @@
+# The two commands of the README:
+#   make run   - the full local life cycle on the embedded default (Azurite + local durable engine)
+#   make test  - every test (unit + integration)
+.PHONY: run test build serve azurite bench tools
+
+CONFIG ?= Release
+PROFILE ?= default
+# Runs, the embedded Azurite's data and the generated API key live here (git-ignored).
+export TESSERA_LOCAL_DIR ?= $(CURDIR)/.local
+
+tools:
+	@scripts/ensure-tools.sh
+
+build: tools
+	dotnet build Local.slnf -c $(CONFIG) --nologo -v q
+
+# Starts Azurite on free loopback ports, runs one life cycle, prints run id, weights and report, stops Azurite.
+run: tools
+	dotnet run -c $(CONFIG) --project local/Tessera.Local -- run --profile $(PROFILE)
+
+test:
+	@scripts/test.sh
+
+# HTTP API on 127.0.0.1 (see README); embedded Azurite unless TESSERA_STORAGE_CONNECTION_STRING is set.
+serve: tools
+	dotnet run -c $(CONFIG) --project local/Tessera.Local -- serve
+
+# A standalone Azurite on the default ports, persisting under .local/azurite (Ctrl-C to stop).
+azurite: tools
+	node_modules/.bin/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+	  --location .local/azurite --disableTelemetry --skipApiVersionCheck
+
+bench: tools
+	dotnet run -c Release --project bench/Tessera.Bench -- all

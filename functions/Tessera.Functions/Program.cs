@@ -1,0 +1,38 @@
+using Azure.Identity;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Blobs;
+
+// The Azure twin's composition root: the same services the local host builds (LocalRuntime), bound to
+// Azure storage with the managed identity when no connection string is configured.
+var host = new HostBuilder()
+    .ConfigureFunctionsWebApplication()
+    .ConfigureServices(services =>
+    {
+        services.AddSingleton<IBlobStore>(_ =>
+        {
+            var connection = Environment.GetEnvironmentVariable("TESSERA_STORAGE_CONNECTION_STRING");
+            if (!string.IsNullOrEmpty(connection))
+            {
+                return new BlobStore(connection);
+            }
+
+            var blobUri = Environment.GetEnvironmentVariable("AzureWebJobsStorage__blobServiceUri")
+                ?? throw new InvalidOperationException("set TESSERA_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__blobServiceUri");
+            var clientId = Environment.GetEnvironmentVariable("AzureWebJobsStorage__clientId");
+            return new BlobStore(new Uri(blobUri), new ManagedIdentityCredential(clientId));
+        });
+        services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>()));
+        services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
+        services.AddSingleton(TimeProvider.System);
+        services.AddOpenTelemetry().UseFunctionsWorkerDefaults().WithTracing(t => t.AddSource("Tessera"));
+    })
+    .Build();
+
+await host.RunAsync();

@@ -1,0 +1,46 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Port = Tessera.Durable;
+
+namespace Tessera.Functions;
+
+/// <summary>
+/// Presents Azure's TaskOrchestrationContext as Tessera's orchestration port, so the workflows in
+/// orchestrations/ run unchanged on Durable Functions. Every member forwards in one line.
+/// </summary>
+public sealed class TaskOrchestrationContextAdapter(TaskOrchestrationContext inner) : Port.OrchestrationContext
+{
+    public override string Name => inner.Name;
+
+    public override string InstanceId => inner.InstanceId;
+
+    public override DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
+
+    public override bool IsReplaying => inner.IsReplaying;
+
+    public override T? GetInput<T>() where T : default => inner.GetInput<T>();
+
+    public override Guid NewGuid() => inner.NewGuid();
+
+    public override Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, Port.TaskOptions? options = null) =>
+        inner.CallActivityAsync<TResult>(name, input, ToAzure(options));
+
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, object? input = null, Port.SubOrchestrationOptions? options = null) =>
+        inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, new SubOrchestrationOptions(ToAzure(options), options?.InstanceId));
+
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => inner.CreateTimer(fireAt, cancellationToken);
+
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
+        inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+
+    public override Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout) => inner.WaitForExternalEvent<T>(eventName, timeout);
+
+    public override void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
+
+    public override ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
+
+    private static TaskOptions? ToAzure(Port.TaskOptions? options) =>
+        options?.Retry is not { } r
+            ? null
+            : TaskOptions.FromRetryPolicy(new RetryPolicy(r.MaxNumberOfAttempts, r.FirstRetryInterval, r.BackoffCoefficient, r.MaxRetryInterval, r.RetryTimeout));
+}

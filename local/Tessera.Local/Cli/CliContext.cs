@@ -1,0 +1,34 @@
+using Spectre.Console;
+
+namespace Tessera.Local.Cli;
+
+/// <summary>What every command needs from its host: where to print and which environment it runs in.</summary>
+public sealed class CliContext
+{
+    public CliContext(IAnsiConsole console, TextWriter error, IReadOnlyDictionary<string, string?> environment)
+    {
+        Console = console;
+        Error = error;
+        Environment = environment;
+    }
+
+    public IAnsiConsole Console { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Environment variables, injectable for tests (never read secrets from elsewhere).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public static CliContext FromProcess()
+    {
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+        {
+            env[(string)e.Key] = e.Value as string;
+        }
+
+        return new CliContext(AnsiConsole.Console, System.Console.Error, env);
+    }
+
+    public string? Env(string name) => Environment.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace Tessera.Local.Cli;
+
+/// <summary>
+/// The tessera command tree. Each area contributes one static Build(CliContext) in its own file
+/// (see Cli/README.md); this is the only place that lists them.
+/// </summary>
+public static class CliRoot
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("Tessera: trading and portfolio platform (local embedded host and CLI)");
+        foreach (var command in new[]
+        {
+            // --- registrations: one line per command group ---
+            VersionCommand.Build(context),
+            RunCommands.BuildRun(context),
+            RunCommands.BuildStatus(context),
+            ServeCommand.Build(context),
+            SignalCommands.BuildIndicators(context),
+            SignalCommands.BuildSignals(context),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs; usage errors (unknown command, missing option) exit with code 2, not 1.</summary>
+    public static async Task<int> RunAsync(CliContext context, string[] args)
+    {
+        var parseResult = Build(context).Parse(args);
+        if (parseResult.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await context.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("run 'tessera --help' for usage").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parseResult.InvokeAsync().ConfigureAwait(false);
+    }
+}

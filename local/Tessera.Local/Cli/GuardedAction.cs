@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Tessera.Core.Errors;
+using Tessera.Storage.Errors;
+
+namespace Tessera.Local.Cli;
+
+/// <summary>
+/// Wraps a command body so that every failure leaves as a clear message and a documented exit code
+/// (ExitCodes) instead of a stack trace: bad input -> 2, unavailable dependency -> 3.
+/// </summary>
+public static class GuardedAction
+{
+    public static void SetGuardedAction(this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await body(parseResult, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TesseraValidationException ex)
+            {
+                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+            catch (StorageUnreachableException ex)
+            {
+                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+            catch (DependencyUnavailableException ex)
+            {
+                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+        });
+    }
+}
+
+/// <summary>A tool the command needs is missing (e.g. Azurite not installed); the message says how to get it.</summary>
+public sealed class DependencyUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

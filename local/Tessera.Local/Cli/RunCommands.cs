@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tessera.Durable;
+using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Profiles;
+
+namespace Tessera.Local.Cli;
+
+/// <summary><c>tessera run --profile NAME</c> (one-shot life cycle with progress) and <c>tessera status RUN_ID</c>.</summary>
+public static class RunCommands
+{
+    public static Command BuildRun(CliContext context)
+    {
+        var profile = new Option<string>("--profile") { Description = "Profile name from config/profiles (e.g. default)", DefaultValueFactory = _ => "default" };
+        var runId = new Option<string?>("--run-id") { Description = "Run id ([A-Za-z0-9_-], at most 64 chars); default: generated" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for a local copy of the report, weights and manifest (default .local/runs/RUN_ID)" };
+        var storage = StorageOption.Create();
+        var command = new Command("run", "Run one atomic life cycle on the embedded default and print the run id, weights and report location");
+        command.Options.Add(profile);
+        command.Options.Add(runId);
+        command.Options.Add(outDir);
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
+            var request = new StartRunRequest(parse.GetValue(profile)!, parse.GetValue(runId));
+            catalog.Get(request.Profile); // unknown profile -> exit 2 before anything starts
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
+            context.Console.MarkupLine($"run [bold]{id}[/] started (profile {Markup.Escape(request.Profile)})");
+            var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);
+            if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                var view = RunService.ToView(final);
+                await context.Error.WriteLineAsync($"run {id} ended {final.RuntimeStatus}: {view.Failure}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            var output = final.ReadOutputAs<LifeCycleOutput>()!;
+            var local = parse.GetValue(outDir) ?? Path.Combine(context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local"), "runs", id);
+            await ExportAsync(runtime, id, local, ct).ConfigureAwait(false);
+            PrintSummary(context, output, local);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command BuildStatus(CliContext context)
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "The run id printed by 'tessera run' or POST /api/runs" };
+        var storage = StorageOption.Create();
+        var command = new Command("status", "Show the status, progress and result of a run");
+        command.Arguments.Add(runId);
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var id = Tessera.Orchestrations.Runs.RunId.Validate(parse.GetValue(runId));
+            var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            var view = await runtime.Runs.GetRunAsync(id, ct).ConfigureAwait(false);
+            if (view is null)
+            {
+                await context.Error.WriteLineAsync($"error: no run with id {id} in {store.Description}").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            var table = new Table().AddColumns("field", "value");
+            table.AddRow("run id", view.RunId);
+            table.AddRow("status", view.Status);
+            table.AddRow("created", view.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
+            table.AddRow("last update", view.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture));
+            if (view.Progress is { } p)
+            {
+                table.AddRow("progress", Markup.Escape($"{p.Completed}/{p.Total} {p.Step}: {p.Detail}"));
+            }
+
+            if (view.Failure is not null)
+            {
+                table.AddRow("failure", Markup.Escape(view.Failure));
+            }
+
+            context.Console.Write(table);
+            if (view.Output is { } output)
+            {
+                PrintWeights(context, output);
+            }
+
+            return view.Status == nameof(OrchestrationRuntimeStatus.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Polls the run's custom status and shows one progress bar over the nine steps.</summary>
+    private static async Task<OrchestrationMetadata> FollowAsync(CliContext context, RunService runs, string id, CancellationToken ct)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var completion = runs.WaitForRunAsync(id, ct);
+        var lastStep = -1;
+        await context.Console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var bar = progress.AddTask("life cycle", maxValue: LifeCycleSteps.ProgressLabels.Count);
+                while (!completion.IsCompleted)
+                {
+                    var view = await runs.GetRunAsync(id, ct).ConfigureAwait(false);
+                    if (view?.Progress is { } p && p.Completed > lastStep)
+                    {
+                        // Several steps may finish between two polls: report each; only the latest has its detail.
+                        for (var step = Math.Max(lastStep, 0) + 1; step <= p.Completed; step++)
+                        {
+                            var detail = step == p.Completed ? ": " + p.Detail : string.Empty;
+                            context.Console.MarkupLine($"  [green]done[/] {step}/{p.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+                        }
+
+                        lastStep = p.Completed;
+                        bar.Value = p.Completed;
+                        bar.Description = $"{p.Completed}/{p.Total} {Markup.Escape(p.Step)}";
+                    }
+
+                    await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);
+                }
+
+                bar.Value = bar.MaxValue;
+            }).ConfigureAwait(false);
+        return await completion.ConfigureAwait(false);
+    }
+
+    private static async Task ExportAsync(LocalRuntime runtime, string id, string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var name in new[] { "report.html", "manifest.json", "weights.csv" })
+        {
+            var bytes = await runtime.Artifacts.ReadAsync(id, name, ct).ConfigureAwait(false);
+            await File.WriteAllBytesAsync(Path.Combine(folder, name), bytes, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static void PrintSummary(CliContext context, LifeCycleOutput output, string localFolder)
+    {
+        PrintWeights(context, output);
+        var summary = new Table().AddColumns("summary", "value");
+        summary.AddRow("run id", output.RunId);
+        summary.AddRow("profile", output.Profile);
+        summary.AddRow("chosen optimizer", output.ChosenOptimizer);
+        summary.AddRow("regime", output.Regime);
+        summary.AddRow("report (blob)", $"runs/{output.RunId}/{output.ReportPath}");
+        summary.AddRow("report (local copy)", Markup.Escape(Path.Combine(localFolder, "report.html")));
+        summary.AddRow("manifest sha256", output.ManifestSha256);
+        summary.AddRow("data fingerprint", output.DataFingerprint);
+        context.Console.Write(summary);
+        context.Console.MarkupLine($"[bold green]completed[/] run {output.RunId}");
+    }
+
+    private static void PrintWeights(CliContext context, LifeCycleOutput output)
+    {
+        var table = new Table().Title("asset weights").AddColumns("symbol", "sector", "weight", "long", "short");
+        foreach (var w in output.Weights)
+        {
+            table.AddRow(w.Symbol, Markup.Escape(w.Sector), Pct(w.Weight), Pct(w.LongWeight), Pct(w.ShortWeight));
+        }
+
+        context.Console.Write(table);
+    }
+
+    private static string Pct(double v) => v.ToString("0.00%", CultureInfo.InvariantCulture);
+}

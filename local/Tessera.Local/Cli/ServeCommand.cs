@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Spectre.Console;
+using Tessera.Local.Hosting;
+using Tessera.Local.Http;
+using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Profiles;
+
+namespace Tessera.Local.Cli;
+
+/// <summary><c>tessera serve</c>: the HTTP API on 127.0.0.1 over the embedded default, until Ctrl-C.</summary>
+public static class ServeCommand
+{
+    public const string ApiKeyVariable = "TESSERA_API_KEY";
+
+    public static Command Build(CliContext context)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 7071 };
+        var storage = StorageOption.Create();
+        var command = new Command("serve", "Serve the HTTP API (POST/GET /api/runs, /health/live, /health/ready) on 127.0.0.1");
+        command.Options.Add(port);
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var (apiKey, keySource) = ResolveApiKey(context);
+            var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct).ConfigureAwait(false);
+            context.Console.MarkupLine($"[bold]Tessera local host[/] listening on {host.BoundAddress}");
+            context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
+            context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by POST): {Markup.Escape(keySource)}");
+            context.Console.MarkupLine($"  try: curl -s -X POST -H \"{ApiRoutes.ApiKeyHeader}: $KEY\" -d '{{\"profile\":\"default\"}}' {host.BoundAddress}api/runs");
+            context.Console.MarkupLine("  Ctrl-C to stop");
+            try
+            {
+                await host.WaitForShutdownAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C: dispose below stops the host, the engine and the embedded storage in that order.
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// TESSERA_API_KEY when set; otherwise a random key written to .local/api-key (owner-only) — the key
+    /// itself is never printed or logged, only where to find it.
+    /// </summary>
+    private static (string Key, string Source) ResolveApiKey(CliContext context)
+    {
+        if (context.Env(ApiKeyVariable) is { } key)
+        {
+            return (key, "from $" + ApiKeyVariable);
+        }
+
+        var dir = context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, "api-key");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        return (File.ReadAllText(path).Trim(), $"generated, read it with: export KEY=$(cat {path})");
+    }
+}

@@ -1,0 +1,59 @@
+using Tessera.Durable;
+using Tessera.Durable.Local;
+using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Profiles;
+
+namespace Tessera.Local.Hosting;
+
+/// <summary>
+/// The embedded default wired together: storage, the durable engine with every workflow and activity
+/// registered, and the run service both the CLI and the HTTP API call. Disposing stops the engine
+/// (in-flight work resumes from history on the next start) and then the storage it started.
+/// </summary>
+public sealed class LocalRuntime : IAsyncDisposable
+{
+    private LocalRuntime(LocalStorage storage, DurableEngine engine, DurableRegistry registry, RunService runs, RunArtifactStore artifacts, ProfileCatalog profiles)
+    {
+        Storage = storage;
+        Engine = engine;
+        Registry = registry;
+        Runs = runs;
+        Artifacts = artifacts;
+        Profiles = profiles;
+    }
+
+    public LocalStorage Storage { get; }
+
+    public DurableEngine Engine { get; }
+
+    public DurableRegistry Registry { get; }
+
+    public RunService Runs { get; }
+
+    public RunArtifactStore Artifacts { get; }
+
+    public ProfileCatalog Profiles { get; }
+
+    /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
+    public static DurableRegistry CreateRegistry(LifeCycleServices services) =>
+        new DurableRegistry().AddAtomicLifeCycle(services);
+
+    public static async Task<LocalRuntime> StartAsync(LocalStorage storage, ProfileCatalog profiles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        var artifacts = new RunArtifactStore(storage.Blobs);
+        await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
+        var registry = CreateRegistry(new LifeCycleServices(artifacts));
+        var engine = new DurableEngine(storage.Tables, registry, new DurableEngineOptions());
+        await engine.StartAsync(cancellationToken).ConfigureAwait(false);
+        var runs = new RunService(engine, profiles, artifacts, TimeProvider.System);
+        return new LocalRuntime(storage, engine, registry, runs, artifacts, profiles);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Tessera.Orchestrations.Application;
+
+/// <summary>One HTTP route both hosts expose. Name = the Azure Function name; the parity test checks both hosts against this table.</summary>
+public sealed record ApiRoute(string Name, string Method, string Template, bool RequiresApiKey);
+
+/// <summary>
+/// The HTTP API of Tessera, identical in local/ (ASP.NET) and functions/ (HttpTrigger, routePrefix ""):
+/// mutating routes require the x-api-key header.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string ApiKeyHeader = "x-api-key";
+
+    public static readonly ApiRoute StartRun = new("StartRun", "POST", "api/runs", RequiresApiKey: true);
+    public static readonly ApiRoute ListRuns = new("ListRuns", "GET", "api/runs", RequiresApiKey: false);
+    public static readonly ApiRoute GetRun = new("GetRun", "GET", "api/runs/{id}", RequiresApiKey: false);
+    public static readonly ApiRoute GetRunReport = new("GetRunReport", "GET", "api/runs/{id}/report", RequiresApiKey: false);
+    public static readonly ApiRoute HealthLive = new("HealthLive", "GET", "health/live", RequiresApiKey: false);
+    public static readonly ApiRoute HealthReady = new("HealthReady", "GET", "health/ready", RequiresApiKey: false);
+
+    public static IReadOnlyList<ApiRoute> All { get; } = [StartRun, ListRuns, GetRun, GetRunReport, HealthLive, HealthReady];
+}

@@ -1,0 +1,105 @@
+using Tessera.Core.Errors;
+using Tessera.Durable;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Orchestrations.Runs;
+using Tessera.Storage.Errors;
+
+namespace Tessera.Orchestrations.Application;
+
+/// <summary>Status of a run as both hosts return it (GET /api/runs/{id}).</summary>
+public sealed record RunStatusView(
+    string RunId,
+    string Workflow,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    LifeCycleProgress? Progress,
+    LifeCycleOutput? Output,
+    string? Failure);
+
+/// <summary>
+/// The application commands for runs, shared by the local host, the CLI and the Azure Functions twin:
+/// validate, start, query, fetch the report. Hosts only translate HTTP/CLI to these calls.
+/// </summary>
+public sealed class RunService(IOrchestrationClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock)
+{
+    /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
+    public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var profile = profiles.Get(request.Profile);
+        var runId = request.RunId is null
+            ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
+            : RunId.Validate(request.RunId);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile), runId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OrchestrationInstanceExistsException)
+        {
+            throw new RunAlreadyExistsException(runId);
+        }
+
+        return runId;
+    }
+
+    public async Task<RunStatusView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await client.GetInstanceAsync(RunId.Validate(runId), cancellationToken).ConfigureAwait(false);
+        return metadata is null ? null : ToView(metadata);
+    }
+
+    public async Task<IReadOnlyList<RunStatusView>> ListRunsAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await client.GetAllInstancesAsync(null, cancellationToken).ConfigureAwait(false);
+        var views = new List<RunStatusView>(all.Count);
+        foreach (var m in all)
+        {
+            if (m.Name == LifeCycleSteps.Orchestrator && m.ParentInstanceId is null)
+            {
+                views.Add(ToView(m));
+            }
+        }
+
+        views.Sort(static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
+        return views;
+    }
+
+    /// <summary>The HTML report of a completed run, or null when the run or its report does not exist (yet).</summary>
+    public async Task<byte[]?> GetReportAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RunId.Validate(runId);
+        try
+        {
+            return await artifacts.ReadAsync(runId, "report.html", cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<OrchestrationMetadata> WaitForRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        client.WaitForInstanceCompletionAsync(RunId.Validate(runId), cancellationToken);
+
+    public static RunStatusView ToView(OrchestrationMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        LifeCycleProgress? progress = null;
+        LifeCycleOutput? output = null;
+        if (metadata.Name == LifeCycleSteps.Orchestrator)
+        {
+            progress = metadata.ReadCustomStatusAs<LifeCycleProgress>();
+            output = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<LifeCycleOutput>() : null;
+        }
+
+        var failure = metadata.FailureDetails is { } f ? $"{f.ErrorType}: {f.ErrorMessage}" : null;
+        return new RunStatusView(metadata.InstanceId, metadata.Name, metadata.RuntimeStatus.ToString(), metadata.CreatedAt, metadata.LastUpdatedAt, progress, output, failure);
+    }
+}
+
+/// <summary>A run with this id exists already (HTTP 409).</summary>
+public sealed class RunAlreadyExistsException(string runId)
+    : TesseraValidationException("run_id", runId, "a run with this id already exists");

@@ -1,0 +1,44 @@
+using System.Text;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle.Report;
+
+namespace Tessera.Orchestrations.LifeCycle.Activities;
+
+/// <summary>
+/// Step 9: the forensic report (report.html) and, last, the run manifest (manifest.json): profile, parameters,
+/// data fingerprint and the SHA-256 of every artifact including the report.
+/// </summary>
+public static class ReportActivity
+{
+    public static async Task<ReportOutput> RunAsync(ReportInput input, LifeCycleServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var store = services.Artifacts;
+        var selection = await store.ReadJsonAsync<SelectionArtifact>(input.RunId, input.Selection.Selection, cancellationToken).ConfigureAwait(false);
+        var regime = await store.ReadJsonAsync<RegimeArtifact>(input.RunId, input.Regime.Regime, cancellationToken).ConfigureAwait(false);
+        var artifacts = new List<ArtifactRecord>
+        {
+            input.Foundation.Market, input.Foundation.Report, input.Recruitment.Candidates, input.Selection.Selection,
+            input.Enrichment.Candidates, input.Synthesis.Streams, input.Regime.Regime,
+        };
+        foreach (var o in input.Optimizers)
+        {
+            artifacts.Add(o.Result);
+        }
+
+        artifacts.AddRange([input.Choice.Choice, input.Flattening.WeightsJson, input.Flattening.WeightsCsv]);
+        var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(input, selection, regime, artifacts));
+        var report = await store.WriteAsync(input.RunId, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        artifacts.Add(report);
+        var manifest = new RunManifest(
+            input.RunId,
+            "atomic_life_cycle",
+            input.StartedAtUtc,
+            input.Profile,
+            input.Foundation.DataFingerprint,
+            input.Choice.Chosen,
+            artifacts);
+        var manifestRecord = await store.WriteJsonAsync(input.RunId, "manifest.json", manifest, cancellationToken).ConfigureAwait(false);
+        return new ReportOutput(report, manifestRecord, manifestRecord.Sha256);
+    }
+}

@@ -1,0 +1,84 @@
+using Tessera.Durable;
+
+namespace Tessera.Orchestrations.LifeCycle;
+
+/// <summary>
+/// The atomic life cycle of one sleeve as a durable orchestration. Deterministic by construction:
+/// it only calls activities and reads the context's clock; every step's data lives in runs/&lt;run_id&gt;/
+/// and travels between activities as artifact references.
+/// </summary>
+public static class AtomicLifeCycleOrchestrator
+{
+    /// <summary>Activities are pure functions of their inputs and write create-only artifacts, so a retry is safe.</summary>
+    public static readonly TaskOptions StepOptions = TaskOptions.FromRetryPolicy(
+        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2.0));
+
+    public static async Task<LifeCycleOutput> RunAsync(OrchestrationContext context, LifeCycleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var startedAt = context.CurrentUtcDateTime;
+        var step = new StepInput(input.RunId, input.Profile);
+        var total = LifeCycleSteps.ProgressLabels.Count;
+        void Progress(int done, string detail) =>
+            context.SetCustomStatus(new LifeCycleProgress(done, total, done < total ? LifeCycleSteps.ProgressLabels[done] : "done", detail));
+
+        Progress(0, "starting");
+        var foundation = await context.CallActivityAsync<FoundationOutput>(LifeCycleSteps.Foundation, step, StepOptions);
+        Progress(1, $"{foundation.Assets} assets x {foundation.Observations} days, {foundation.DroppedAssets.Count} dropped");
+
+        var recruitment = await context.CallActivityAsync<CandidatesOutput>(
+            LifeCycleSteps.Recruitment, new ArtifactStepInput(input.RunId, input.Profile, foundation.Market), StepOptions);
+        Progress(2, $"{recruitment.Count} candidates");
+
+        var selection = await context.CallActivityAsync<SelectionOutput>(
+            LifeCycleSteps.Selection, new ArtifactStepInput(input.RunId, input.Profile, recruitment.Candidates, foundation.Market), StepOptions);
+        Progress(3, $"{selection.SelectedAtoms.Count} of {selection.Considered} atoms selected");
+
+        var enrichment = await context.CallActivityAsync<CandidatesOutput>(
+            LifeCycleSteps.Enrichment, new ArtifactStepInput(input.RunId, input.Profile, selection.Selection, foundation.Market), StepOptions);
+        Progress(4, $"{enrichment.Count} atoms enriched");
+
+        var synthesis = await context.CallActivityAsync<SynthesisOutput>(
+            LifeCycleSteps.Synthesis, new ArtifactStepInput(input.RunId, input.Profile, enrichment.Candidates, foundation.Market), StepOptions);
+        Progress(5, $"{synthesis.Atoms} streams x {synthesis.Observations} days");
+
+        var regime = await context.CallActivityAsync<RegimeOutput>(
+            LifeCycleSteps.Regime, new ArtifactStepInput(input.RunId, input.Profile, synthesis.Streams), StepOptions);
+        Progress(6, "regime " + regime.Quadrant);
+
+        // Fan-out: every optimizer of the profile runs as its own activity, in parallel; fan-in with WhenAll.
+        var optimizerTasks = new List<Task<OptimizerOutput>>();
+        foreach (var optimizer in input.Profile.Optimization.Optimizers)
+        {
+            optimizerTasks.Add(context.CallActivityAsync<OptimizerOutput>(
+                LifeCycleSteps.Optimize, new OptimizeInput(input.RunId, input.Profile, optimizer, synthesis.Streams), StepOptions));
+        }
+
+        var optimizers = await Task.WhenAll(optimizerTasks);
+        Progress(7, $"{optimizers.Length} optimizers");
+
+        var choice = await context.CallActivityAsync<ChoiceOutput>(
+            LifeCycleSteps.Choose, new ChooseInput(input.RunId, input.Profile, optimizers), StepOptions);
+        var flattening = await context.CallActivityAsync<FlattenOutput>(
+            LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, enrichment.Candidates), StepOptions);
+        Progress(8, $"chose {choice.Chosen}; {flattening.Weights.Count} assets");
+
+        var report = await context.CallActivityAsync<ReportOutput>(
+            LifeCycleSteps.Report,
+            new ReportInput(input.RunId, input.Profile, startedAt, foundation, recruitment, selection, enrichment, synthesis, regime, optimizers, choice, flattening),
+            StepOptions);
+        Progress(9, "report written");
+
+        return new LifeCycleOutput(
+            input.RunId,
+            input.Profile.Name,
+            choice.Chosen,
+            regime.Quadrant,
+            flattening.Weights,
+            report.Report.Path,
+            report.Manifest.Path,
+            report.ManifestSha256,
+            foundation.DataFingerprint);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Tessera.Orchestrations.LifeCycle;
+
+// JSON documents written to runs/<run_id>/ by the life cycle's activities (snake_case via ArtifactJson).
+
+/// <summary>market/returns.json: simple returns after the L0 gate, one column per asset.</summary>
+public sealed record MarketArtifact(long[] Timestamps, string[] Symbols, string[] Sectors, double[][] Returns);
+
+/// <summary>One (asset, direction) candidate of the canonical candidate schema.</summary>
+public sealed record Candidate(string Symbol, string Exchange, string Direction, string AssetType, IReadOnlyDictionary<string, string> Metadata)
+{
+    public string Atom => Symbol + "|" + Direction;
+}
+
+public sealed record CandidatesArtifact(IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Rejected);
+
+/// <summary>One selection decision, recorded whether the atom was kept or not.</summary>
+public sealed record SelectionDecision(string Atom, string Symbol, string Direction, double Score, int Rank, bool Selected, string Reason);
+
+public sealed record SelectionArtifact(string Rule, int TopN, IReadOnlyList<SelectionDecision> Decisions, IReadOnlyList<Candidate> Selected);
+
+/// <summary>synthesis/streams.json: one synthetic return stream per atom.</summary>
+public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[][] Streams);
+
+public sealed record RegimeArtifact(string Quadrant, string Level, string Trend, double ShortVolatility, double LongVolatility, double PreviousShortVolatility, int ShortWindow, int LongWindow, string Series);
+
+public sealed record OptimizerArtifact(string Optimizer, string[] Atoms, double[] Weights, double[] RiskContributions, double AnnualizedVolatility, IReadOnlyList<string> Diagnostics);
+
+public sealed record ChoiceArtifact(string Policy, string Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);
+
+public sealed record ChoiceCandidate(string Optimizer, double AnnualizedVolatility);

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Tessera.Orchestrations.Artifacts;
+
+namespace Tessera.Orchestrations.LifeCycle.Report;
+
+/// <summary>Everything the forensic report shows, gathered by the report activity.</summary>
+public sealed record LifeCycleReportModel(
+    ReportInput Run,
+    SelectionArtifact Selection,
+    RegimeArtifact Regime,
+    IReadOnlyList<ArtifactRecord> Artifacts);
+
+/// <summary>Renders the self-contained HTML report of one atomic run (inline CSS and SVG, no external resources, no scripts).</summary>
+public static class LifeCycleReportRenderer
+{
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}" +
+        "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:right}" +
+        "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}h2{border-bottom:2px solid #ddd;padding-bottom:4px}" +
+        ".meta{color:#555;font-size:13px}.mono{font-family:monospace;font-size:12px}";
+
+    public static string Render(LifeCycleReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var run = model.Run;
+        var h = new HtmlWriter();
+        h.Raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Tessera run ").Text(run.RunId).Raw("</title><style>").Raw(Style).Raw("</style></head><body>");
+        h.Element("h1", "Tessera atomic life cycle: " + run.RunId);
+        h.Raw("<p class=\"meta\">").Text($"profile {run.Profile.Name} ({run.Profile.Description}); started {run.StartedAtUtc:yyyy-MM-dd HH:mm:ss} UTC; data fingerprint ").Raw("<span class=\"mono\">").Text(run.Foundation.DataFingerprint).Raw("</span></p>");
+
+        h.Element("h2", "Portfolio");
+        h.Raw("<p>").Text($"Chosen optimizer: {run.Choice.Chosen} ({run.Choice.Reason}). Gross exposure {HtmlWriter.Pct(run.Flattening.GrossExposure)}, net {HtmlWriter.Pct(run.Flattening.NetExposure)}; regime: {run.Regime.Quadrant}.").Raw("</p>");
+        h.Raw(WeightsChart.Svg(run.Flattening.Weights));
+        h.Table(
+            ["symbol", "sector", "weight", "long", "short"],
+            run.Flattening.Weights.Select(w => (IReadOnlyList<string>)[w.Symbol, w.Sector, HtmlWriter.Pct(w.Weight), HtmlWriter.Pct(w.LongWeight), HtmlWriter.Pct(w.ShortWeight)]));
+
+        h.Element("h2", "1. Foundation gate (L0)");
+        h.Raw("<p>").Text($"{run.Foundation.Assets} assets x {run.Foundation.Observations} daily returns passed; {run.Foundation.DroppedAssets.Count} dropped as toxic (|r| > 5); {run.Foundation.ReturnWarnings} returns with 1 < |r| <= 5.").Raw("</p>");
+        if (run.Foundation.DroppedAssets.Count > 0)
+        {
+            h.Table(["dropped asset"], run.Foundation.DroppedAssets.Select(d => (IReadOnlyList<string>)[d]));
+        }
+
+        h.Element("h2", "2-4. Recruitment, selection, enrichment");
+        h.Raw("<p>").Text($"{run.Recruitment.Count} candidates recruited; rule {model.Selection.Rule}, top {model.Selection.TopN}; {run.Selection.SelectedAtoms.Count} atoms selected.").Raw("</p>");
+        h.Table(
+            ["atom", "score (momentum 12-1)", "rank", "selected", "reason"],
+            model.Selection.Decisions.Select(d => (IReadOnlyList<string>)[d.Atom, HtmlWriter.Pct(d.Score), d.Rank.ToString(CultureInfo.InvariantCulture), d.Selected ? "yes" : "no", d.Reason]));
+
+        h.Element("h2", "5-6. Synthesis and regime");
+        h.Raw("<p>").Text($"{run.Synthesis.Atoms} synthetic streams (LONG r, SHORT -clip(r, 1)) over {run.Synthesis.Observations} days. " +
+            $"Regime of the {model.Regime.Series}: {model.Regime.Quadrant} (level {model.Regime.Level}, trend {model.Regime.Trend}); " +
+            $"realized vol {HtmlWriter.Pct(model.Regime.ShortVolatility)} ({model.Regime.ShortWindow}d) vs {HtmlWriter.Pct(model.Regime.LongVolatility)} ({model.Regime.LongWindow}d), previous window {HtmlWriter.Pct(model.Regime.PreviousShortVolatility)}.").Raw("</p>");
+
+        h.Element("h2", "7. Optimization (parallel fan-out)");
+        h.Table(
+            ["optimizer", "annualized vol (in-sample)", "max weight", "diagnostics"],
+            run.Optimizers.Select(o => (IReadOnlyList<string>)[o.Optimizer, HtmlWriter.Pct(o.AnnualizedVolatility), HtmlWriter.Pct(o.Weights.Max()), string.Join("; ", o.Diagnostics)]));
+        var headers = new List<string> { "atom" };
+        foreach (var o in run.Optimizers)
+        {
+            headers.Add(o.Optimizer + " weight");
+            headers.Add(o.Optimizer + " risk contribution");
+        }
+
+        var atoms = run.Optimizers[0].Atoms;
+        h.Table(headers, atoms.Select((atom, i) =>
+        {
+            var row = new List<string> { atom };
+            foreach (var o in run.Optimizers)
+            {
+                row.Add(HtmlWriter.Pct(o.Weights[i]));
+                row.Add(HtmlWriter.Pct(o.RiskContributions[i]));
+            }
+
+            return (IReadOnlyList<string>)row;
+        }));
+
+        h.Element("h2", "8. Policy and flattening");
+        h.Raw("<p>").Text($"Policy {run.Profile.Optimization.Policy}: chose {run.Choice.Chosen} ({run.Choice.Reason}); atom weights netted to {run.Flattening.Weights.Count} asset weights.").Raw("</p>");
+
+        h.Element("h2", "9. Artifacts (SHA-256)");
+        h.Table(["path", "bytes", "sha256"], model.Artifacts.Select(a => (IReadOnlyList<string>)[a.Path, a.Length.ToString(CultureInfo.InvariantCulture), a.Sha256]));
+        h.Raw("<p class=\"meta\">The run manifest (manifest.json) lists these hashes and the hash of this report.</p>");
+        h.Raw("</body></html>");
+        return h.ToString();
+    }
+}

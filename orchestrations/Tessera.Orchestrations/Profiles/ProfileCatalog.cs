@@ -1,0 +1,241 @@
+using System.Globalization;
+using Tessera.Core.Errors;
+using YamlDotNet.RepresentationModel;
+
+namespace Tessera.Orchestrations.Profiles;
+
+/// <summary>
+/// Loads and validates sleeve profiles from a directory of YAML files (config/profiles). Every rule
+/// failure is a <see cref="TesseraValidationException"/> naming the file, the field and the rule.
+/// </summary>
+public sealed class ProfileCatalog
+{
+    public static readonly IReadOnlySet<string> KnownOptimizers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "equal_weight", "inverse_volatility",
+    };
+
+    private readonly string _directory;
+
+    public ProfileCatalog(string directory)
+    {
+        _directory = directory;
+    }
+
+    public string Directory => _directory;
+
+    /// <summary>Finds config/profiles walking up from the working directory and the application base directory.</summary>
+    public static ProfileCatalog Locate(string? explicitDirectory = null)
+    {
+        if (explicitDirectory is not null)
+        {
+            return new ProfileCatalog(explicitDirectory);
+        }
+
+        foreach (var start in new[] { System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "config", "profiles");
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return new ProfileCatalog(candidate);
+                }
+            }
+        }
+
+        return new ProfileCatalog(Path.Combine(AppContext.BaseDirectory, "config", "profiles"));
+    }
+
+    public IReadOnlyList<string> Names()
+    {
+        if (!System.IO.Directory.Exists(_directory))
+        {
+            return [];
+        }
+
+        var names = new List<string>();
+        foreach (var file in System.IO.Directory.EnumerateFiles(_directory, "*.yaml"))
+        {
+            names.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    public SleeveProfile Get(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var names = Names();
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new UnknownProfileException(name, names);
+        }
+
+        var path = Path.Combine(_directory, name + ".yaml");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static SleeveProfile Parse(string yaml, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StringReader(yaml);
+            stream.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new TesseraValidationException("profile", null, "profile must be valid YAML: " + ex.Message, source);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new TesseraValidationException("profile", null, "profile must be one YAML mapping", source);
+        }
+
+        var r = new Reader(root, source);
+        var universe = r.Map("universe");
+        var recruitment = r.Map("recruitment");
+        var selection = r.Map("selection");
+        var regime = r.Map("regime");
+        var optimization = r.Map("optimization");
+
+        var source_ = universe.String("source");
+        if (source_ is not ("synthetic" or "lakehouse"))
+        {
+            throw universe.Error("source", source_, "must be 'synthetic' or 'lakehouse'");
+        }
+
+        var directions = recruitment.StringList("directions");
+        foreach (var d in directions)
+        {
+            if (d is not ("LONG" or "SHORT"))
+            {
+                throw recruitment.Error("directions", d, "each direction must be LONG or SHORT");
+            }
+        }
+
+        var topN = selection.Int("top_n", 1, 10_000);
+        if (topN < SelectionSettings.MinimumCandidates)
+        {
+            throw selection.Error("top_n", topN.ToString(CultureInfo.InvariantCulture), $"must be >= {SelectionSettings.MinimumCandidates} (selection floor)");
+        }
+
+        var optimizers = optimization.StringList("optimizers");
+        if (optimizers.Count < 2)
+        {
+            throw optimization.Error("optimizers", string.Join(",", optimizers), "at least two optimizers are required (they run as a parallel fan-out)");
+        }
+
+        foreach (var o in optimizers)
+        {
+            if (!KnownOptimizers.Contains(o))
+            {
+                throw optimization.Error("optimizers", o, "unknown optimizer; known: " + string.Join(", ", KnownOptimizers.Order(StringComparer.Ordinal)));
+            }
+        }
+
+        var policy = optimization.String("policy");
+        if (policy != "min_volatility" && !(policy.StartsWith("prefer:", StringComparison.Ordinal) && optimizers.Contains(policy["prefer:".Length..])))
+        {
+            throw optimization.Error("policy", policy, "must be 'min_volatility' or 'prefer:<one of the listed optimizers>'");
+        }
+
+        var lookback = selection.Int("momentum_lookback_days", 2, 5000);
+        var skip = selection.Int("momentum_skip_days", 0, 5000);
+        if (skip >= lookback)
+        {
+            throw selection.Error("momentum_skip_days", skip.ToString(CultureInfo.InvariantCulture), "must be smaller than momentum_lookback_days");
+        }
+
+        var days = universe.Int("days", 30, 20_000);
+        var minHistory = recruitment.Int("min_history_days", 1, 20_000);
+        if (lookback + 1 > days)
+        {
+            throw selection.Error("momentum_lookback_days", lookback.ToString(CultureInfo.InvariantCulture), "needs at least lookback + 1 days of history in the universe");
+        }
+
+        var shortWindow = regime.Int("short_window_days", 2, 5000);
+        var longWindow = regime.Int("long_window_days", 2, 5000);
+        if (shortWindow >= longWindow)
+        {
+            throw regime.Error("short_window_days", shortWindow.ToString(CultureInfo.InvariantCulture), "must be smaller than long_window_days");
+        }
+
+        var maxWeight = optimization.Double("max_weight", 0.0, 1.0);
+        if (maxWeight * topN < 1.0)
+        {
+            throw optimization.Error("max_weight", maxWeight.ToString("R", CultureInfo.InvariantCulture), "max_weight x top_n must be >= 1 or the weights cannot be fully invested");
+        }
+
+        return new SleeveProfile(
+            r.String("name"),
+            r.String("description"),
+            new UniverseSettings(source_, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 11)),
+            new RecruitmentSettings(minHistory, directions),
+            new SelectionSettings(topN, lookback, skip),
+            new RegimeSettings(shortWindow, longWindow),
+            new OptimizationSettings(optimizers, policy, maxWeight));
+    }
+
+    /// <summary>Reads typed fields of one YAML mapping, naming the dotted path in every error.</summary>
+    private sealed class Reader(YamlMappingNode node, string source, string prefix = "")
+    {
+        public TesseraValidationException Error(string key, string? value, string rule) =>
+            new(prefix + key, value, rule, source);
+
+        public Reader Map(string key) =>
+            Node(key) is YamlMappingNode m ? new Reader(m, source, prefix + key + ".") : throw Error(key, null, "must be a mapping");
+
+        public string String(string key)
+        {
+            var value = Node(key) is YamlScalarNode s ? s.Value : null;
+            return string.IsNullOrWhiteSpace(value) ? throw Error(key, value, "must be a non-empty string") : value;
+        }
+
+        public IReadOnlyList<string> StringList(string key)
+        {
+            if (Node(key) is not YamlSequenceNode seq || seq.Children.Count == 0)
+            {
+                throw Error(key, null, "must be a non-empty list");
+            }
+
+            var list = new List<string>();
+            foreach (var child in seq.Children)
+            {
+                list.Add(child is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(key, null, "list items must be non-empty strings"));
+            }
+
+            return list;
+        }
+
+        public int Int(string key, int min, int max) => (int)Long(key, min, max);
+
+        public long Long(string key, long min, long max)
+        {
+            var text = String(key);
+            if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                throw Error(key, text, "must be an integer");
+            }
+
+            return value < min || value > max ? throw Error(key, text, $"must be in [{min}, {max}]") : value;
+        }
+
+        public double Double(string key, double min, double max)
+        {
+            var text = String(key);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw Error(key, text, "must be a finite number");
+            }
+
+            return value <= min || value > max ? throw Error(key, text, $"must be in ({min}, {max}]") : value;
+        }
+
+        private YamlNode? Node(string key) =>
+            node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : throw Error(key, null, "is required");
+    }
+}

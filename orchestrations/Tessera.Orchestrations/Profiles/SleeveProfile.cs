@@ -1,0 +1,25 @@
+namespace Tessera.Orchestrations.Profiles;
+
+/// <summary>A validated sleeve profile (config/profiles/NAME.yaml). Immutable; part of every run manifest.</summary>
+public sealed record SleeveProfile(
+    string Name,
+    string Description,
+    UniverseSettings Universe,
+    RecruitmentSettings Recruitment,
+    SelectionSettings Selection,
+    RegimeSettings Regime,
+    OptimizationSettings Optimization);
+
+public sealed record UniverseSettings(string Source, int Symbols, int Days, ulong Seed, int Sectors);
+
+public sealed record RecruitmentSettings(int MinHistoryDays, IReadOnlyList<string> Directions);
+
+public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int MomentumSkipDays)
+{
+    /// <summary>The life cycle never optimizes fewer than this many candidates (ARCHITECTURE: N >= 15).</summary>
+    public const int MinimumCandidates = 15;
+}
+
+public sealed record RegimeSettings(int ShortWindowDays, int LongWindowDays);
+
+public sealed record OptimizationSettings(IReadOnlyList<string> Optimizers, string Policy, double MaxWeight);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test project of Local.slnf (unit + integration on Azurite, which the tests start on free
+# loopback ports) and ends with one summary line "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-tools.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Local.slnf --nologo -v q 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one line per test assembly: "Passed!  - Failed: 0, Passed: 11, Skipped: 0, Total: 11 ..."
+read -r passed failed skipped < <(awk '
+  /Failed:[ ]*[0-9]+, Passed:[ ]*[0-9]+, Skipped:[ ]*[0-9]+/ {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) + 0 }
+      if ($i == "Passed:")  { p += $(i+1) + 0 }
+      if ($i == "Skipped:") { s += $(i+1) + 0 }
+    }
+  }
+  END { printf "%d %d %d\n", p, f, s }' "$log")
+skips=$(grep -c 'SKIPPED: needs ../shared/data' "$log" || true)
+[ "$skips" -gt 0 ] && echo "note: $skips test(s) skipped because ../shared/data is not present (real market data is not shipped)"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status (build error?)" >&2
+fi
+exit "$status"

@@ -1,0 +1,89 @@
+namespace Tessera.Core.Portfolio.Allocation;
+
+/// <summary>
+/// Cholesky factor L (lower, flat row-major) of a symmetric positive-definite matrix, with
+/// allocation-free solves: the ADMM loop solves with the same matrix hundreds of times.
+/// </summary>
+internal sealed class DenseCholesky
+{
+    private readonly double[] _l;
+    private readonly int _n;
+
+    private DenseCholesky(double[] l, int n)
+    {
+        _l = l;
+        _n = n;
+    }
+
+    /// <summary>Factorizes; returns null when the matrix is not numerically positive definite.</summary>
+    public static DenseCholesky? TryFactor(double[] matrix, int n)
+    {
+        var l = (double[])matrix.Clone();
+        for (var j = 0; j < n; j++)
+        {
+            var rowJ = l.AsSpan(j * n, j);
+            var d = l[(j * n) + j];
+            for (var k = 0; k < j; k++)
+            {
+                d -= rowJ[k] * rowJ[k];
+            }
+
+            if (!(d > 0) || !double.IsFinite(d))
+            {
+                return null;
+            }
+
+            d = Math.Sqrt(d);
+            l[(j * n) + j] = d;
+            for (var i = j + 1; i < n; i++)
+            {
+                var rowI = l.AsSpan(i * n, j);
+                var s = l[(i * n) + j];
+                for (var k = 0; k < j; k++)
+                {
+                    s -= rowI[k] * rowJ[k];
+                }
+
+                l[(i * n) + j] = s / d;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                l[(i * n) + j] = 0.0;
+            }
+        }
+
+        return new DenseCholesky(l, n);
+    }
+
+    /// <summary>Solves L L' x = b in place (b becomes x).</summary>
+    public void SolveInPlace(Span<double> b)
+    {
+        var n = _n;
+        for (var i = 0; i < n; i++)
+        {
+            var row = _l.AsSpan(i * n, i);
+            var s = b[i];
+            for (var k = 0; k < i; k++)
+            {
+                s -= row[k] * b[k];
+            }
+
+            b[i] = s / _l[(i * n) + i];
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var s = b[i];
+            for (var k = i + 1; k < n; k++)
+            {
+                s -= _l[(k * n) + i] * b[k];
+            }
+
+            b[i] = s / _l[(i * n) + i];
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Tessera.Core.Portfolio.Allocation;
+
+/// <summary>A general linear constraint Low &lt;= a' x &lt;= High (equality when Low == High).</summary>
+public sealed record LinearConstraint(string Name, double[] Coefficients, double Low, double High);
+
+/// <summary>
+/// minimize 1/2 x' P x + q' x subject to Lower &lt;= x &lt;= Upper and the linear constraints.
+/// P is symmetric positive semi-definite, flat row-major n x n.
+/// </summary>
+public sealed class QuadraticProgram
+{
+    public QuadraticProgram(int size, double[] p, double[] q, double[] lower, double[] upper, IReadOnlyList<LinearConstraint> constraints)
+    {
+        Size = size;
+        P = p;
+        Q = q;
+        Lower = lower;
+        Upper = upper;
+        Constraints = constraints;
+    }
+
+    public int Size { get; }
+
+    public double[] P { get; }
+
+    public double[] Q { get; }
+
+    public double[] Lower { get; }
+
+    public double[] Upper { get; }
+
+    public IReadOnlyList<LinearConstraint> Constraints { get; }
+}
+
+/// <summary>
+/// A QP solution with the Lagrange multipliers of the convention P x + q + y_bounds + G' y_rows = 0:
+/// a multiplier is &gt;= 0 when its upper side is active, &lt;= 0 when its lower side is active, 0 when
+/// inactive. Tests check the KKT conditions on exactly these numbers.
+/// </summary>
+public sealed record QpSolution(double[] X, double[] BoundDuals, double[] RowDuals, int Iterations, bool Polished, double PrimalResidual, double DualResidual);
