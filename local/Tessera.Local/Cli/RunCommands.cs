@@ -61,8 +61,8 @@ public static class RunCommands
         {
             var id = Tessera.Orchestrations.Runs.RunId.Validate(parse.GetValue(runId));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
-            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct, resumeWork: false).ConfigureAwait(false);
             var view = await runtime.Runs.GetRunAsync(id, ct).ConfigureAwait(false);
             if (view is null)
             {
