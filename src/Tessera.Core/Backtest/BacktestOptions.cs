@@ -20,7 +20,10 @@ public sealed record BacktestOptions
 
     public IPositionSizer Sizer { get; init; } = new FixedFractionSizer(0.1);
 
-    /// <summary>Stop-loss distance from the entry fill as a fraction (0.05 = 5%); null for none.</summary>
+    /// <summary>Use the protective stop an entry signal carries (<c>Signal.StopPrice</c>); it takes precedence over <see cref="StopLossPct"/>.</summary>
+    public bool UseSignalStops { get; init; } = true;
+
+    /// <summary>Stop-loss distance from the entry fill as a fraction (0.05 = 5%) for entries without a signal stop; null for none.</summary>
     public double? StopLossPct { get; init; }
 
     /// <summary>Exit at the open after the position has been held this many of its symbol's bars; null for none.</summary>

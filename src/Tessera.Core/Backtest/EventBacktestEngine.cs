@@ -31,6 +31,7 @@ public sealed class EventBacktestEngine
     private readonly double[] _lastClose;
     private readonly Order?[] _pendingExit;
     private readonly Order?[] _pendingEntry;
+    private readonly double[] _pendingStop;
     private readonly List<Order> _orders = [];
     private readonly List<Fill> _fills = [];
     private readonly List<Trade> _trades = [];
@@ -56,6 +57,7 @@ public sealed class EventBacktestEngine
         _lastClose = new double[_n];
         _pendingExit = new Order?[_n];
         _pendingEntry = new Order?[_n];
+        _pendingStop = new double[_n];
     }
 
     public static BacktestResult Run(MarketData data, IReadOnlyList<Signal> signals, BacktestOptions options) =>
@@ -150,7 +152,7 @@ public sealed class EventBacktestEngine
             Fill(order, t, s, qty, fill);
             order.Status = qty < order.RequestedQuantity ? OrderStatus.Reduced : OrderStatus.Filled;
             _held[s] = 0;
-            _stop[s] = _o.StopLossPct is { } sl ? fill * (1 - (side * sl)) : double.NaN;
+            _stop[s] = StopLevel(_pendingStop[s], fill, side, _o);
         }
     }
 
@@ -166,8 +168,11 @@ public sealed class EventBacktestEngine
 
             if ((q > 0 && _data.Low[s][t] <= _stop[s]) || (q < 0 && _data.High[s][t] >= _stop[s]))
             {
+                // A position opened at this open beyond its own stop is stopped at the open, never at a better price.
+                var o = _data.Open[s][t];
+                var reference = (q > 0 && o <= _stop[s]) || (q < 0 && o >= _stop[s]) ? o : _stop[s];
                 var order = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), "exit:stop");
-                Execute(order, t, s, _stop[s]);
+                Execute(order, t, s, reference);
                 _intended[s] = 0;
             }
         }
@@ -236,10 +241,15 @@ public sealed class EventBacktestEngine
             if (target >= 1 && double.IsFinite(target))
             {
                 _pendingEntry[s] = NewOrder(t, s, code > 0 ? OrderSide.Buy : OrderSide.Sell, target, EntryReason(sig.Reason));
+                _pendingStop[s] = _o.UseSignalStops ? sig.StopPrice : double.NaN;
                 _intended[s] = code;
             }
         }
     }
+
+    /// <summary>The signal's stop when given, else StopLossPct from the fill, else none (NaN).</summary>
+    internal static double StopLevel(double signalStop, double fill, int side, BacktestOptions o) =>
+        !double.IsNaN(signalStop) ? signalStop : o.StopLossPct is { } sl ? fill * (1 - (side * sl)) : double.NaN;
 
     internal static string ExitReason(string reason) => reason.Length == 0 ? "exit:signal" : reason;
 

@@ -55,6 +55,8 @@ public static class FastBacktester
         var pendingExit = new byte[n]; // 0 none, 1 signal, 2 reverse, 3 time
         var pendingSide = new sbyte[n];
         var pendingQty = new double[n];
+        var pendingStop = new double[n];
+        var useSignalStops = options.UseSignalStops;
         var trades = recordTrades ? new List<Trade>() : null;
         var tradeCount = 0;
         var fillCount = 0;
@@ -62,7 +64,6 @@ public static class FastBacktester
         var start = options.StartBar;
         var end = options.EndBar ?? data.BarCount;
         var equity = new double[end - start];
-        var stopPct = options.StopLossPct;
         var timeStop = options.TimeStopBars;
         var leverage = options.Leverage;
 
@@ -145,7 +146,7 @@ public static class FastBacktester
                 entryBar[s] = t;
                 fillCount++;
                 held[s] = 0;
-                stop[s] = stopPct is { } sl ? fill * (1 - (side * sl)) : double.NaN;
+                stop[s] = EventBacktestEngine.StopLevel(pendingStop[s], fill, side, options);
             }
 
             // Phase 2: intrabar stops.
@@ -159,7 +160,8 @@ public static class FastBacktester
 
                 if ((q > 0 && low[s][t] <= stop[s]) || (q < 0 && high[s][t] >= stop[s]))
                 {
-                    Close(s, t, stop[s], "exit:stop");
+                    var o = open[s][t];
+                    Close(s, t, (q > 0 && o <= stop[s]) || (q < 0 && o >= stop[s]) ? o : stop[s], "exit:stop");
                     intended[s] = 0;
                 }
             }
@@ -231,6 +233,7 @@ public static class FastBacktester
                 {
                     pendingSide[s] = code;
                     pendingQty[s] = target;
+                    pendingStop[s] = useSignalStops ? signals.StopPrice[s][t] : double.NaN;
                     intended[s] = code;
                 }
             }

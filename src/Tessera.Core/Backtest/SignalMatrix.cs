@@ -13,17 +13,23 @@ public sealed class SignalMatrix
     {
         Code = new sbyte[symbols][];
         Strength = new double[symbols][];
+        StopPrice = new double[symbols][];
         for (var s = 0; s < symbols; s++)
         {
             Code[s] = new sbyte[bars];
             Array.Fill(Code[s], None);
             Strength[s] = new double[bars];
+            StopPrice[s] = new double[bars];
+            Array.Fill(StopPrice[s], double.NaN);
         }
     }
 
     public sbyte[][] Code { get; }
 
     public double[][] Strength { get; }
+
+    /// <summary>Protective stop carried by an entry signal (NaN when none).</summary>
+    public double[][] StopPrice { get; }
 
     public static SignalMatrix From(MarketData data, SignalBook book)
     {
@@ -34,6 +40,7 @@ public sealed class SignalMatrix
         {
             m.Code[s.Symbol][s.Bar] = s.Code;
             m.Strength[s.Symbol][s.Bar] = s.Strength;
+            m.StopPrice[s.Symbol][s.Bar] = s.StopPrice;
         }
 
         return m;

@@ -71,6 +71,34 @@ public sealed class EventBacktestEngineTests
     }
 
     [Fact]
+    public void A_signal_stop_overrides_the_percentage_stop()
+    {
+        // The entry signal carries a stop at 97: bar 2's low 96.5 reaches it (the 5% stop at 95 would not be reached).
+        var data = new MarketData([Series("A", (100, 100, 100, 100), (100, 101, 99, 100), (99, 99.5, 96.5, 98), (98, 99, 97.5, 98))]);
+        var r = EventBacktestEngine.Run(data, [Long("A", 0) with { StopPrice = 97 }], Half with { StopLossPct = 0.05 });
+        var trade = Assert.Single(r.Trades);
+        Assert.Equal(2, trade.ExitBar);
+        Assert.Equal(97, trade.ExitPrice);
+
+        // Ignoring signal stops falls back to the 5% stop, which is not hit.
+        Assert.Empty(EventBacktestEngine.Run(data, [Long("A", 0) with { StopPrice = 97 }], Half with { StopLossPct = 0.05, UseSignalStops = false }).Trades);
+    }
+
+    [Fact]
+    public void An_entry_that_opens_beyond_its_stop_is_stopped_at_that_open()
+    {
+        // Stop 97 from the signal close; the next bar opens at 95 (entry fill) and is already through the stop.
+        var data = new MarketData([Series("A", (100, 100, 100, 100), (95, 96, 94, 95), (95, 96, 94, 95))]);
+        var r = EventBacktestEngine.Run(data, [Long("A", 0) with { StopPrice = 97 }], Half);
+        var trade = Assert.Single(r.Trades);
+        Assert.Equal(1, trade.EntryBar);
+        Assert.Equal(1, trade.ExitBar);
+        Assert.Equal(95, trade.EntryPrice);
+        Assert.Equal(95, trade.ExitPrice);
+        Assert.Equal(0, trade.NetPnl);
+    }
+
+    [Fact]
     public void A_time_stop_exits_at_the_open_after_n_bars_held()
     {
         // Entry at open(1); held through the closes of bars 1, 2, 3 -> exit queued at close(3), filled at open(4).
@@ -222,6 +250,7 @@ public sealed class EventBacktestEngineTests
         Assert.Equal("signal.symbol", ex.Field);
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [Long("A", 9)], Half));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [new Signal(Ts(0), "A", SignalSide.Long, double.NaN, "t", "h", "e")], Half));
+        Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [Long("A", 0) with { StopPrice = -1 }], Half));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [], Half with { InitialCash = -1 }));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [], Half with { Costs = new CostModel(SlippageBps: double.NaN) }));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [], Half with { StartBar = 3 }));

@@ -36,7 +36,7 @@ public sealed class FastBacktesterTests
     {
         var s = (ulong)seed * 100;
         var data = new MarketData([RandomWalk("A", 260, s + 1), RandomWalk("B", 260, s + 2, missingEvery: 9), RandomWalk("C", 260, s + 3), RandomWalk("D", 260, s + 4, vol: 0.04)]);
-        var signals = RandomSignals(data, s + 5, probability: 0.12);
+        var signals = RandomSignals(data, s + 5, probability: 0.25);
         IPositionSizer sizer = (seed % 3) switch
         {
             0 => new VolatilityTargetSizer(0.15, 20, 0.8),

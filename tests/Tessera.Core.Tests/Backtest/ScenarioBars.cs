@@ -88,7 +88,15 @@ internal static class ScenarioBars
 
                 var u = rng.NextDouble();
                 var side = u < 0.4 ? SignalSide.Long : u < 0.7 && shorts ? SignalSide.Short : SignalSide.Flat;
-                list.Add(new Signal(data.Calendar[t], data.Symbols[s], side, side == SignalSide.Short ? -1 : 1, "random", "h", side == SignalSide.Flat ? "exit:random" : "entry"));
+                var signal = new Signal(data.Calendar[t], data.Symbols[s], side, side == SignalSide.Short ? -1 : 1, "random", "h", side == SignalSide.Flat ? "exit:random" : "entry");
+
+                // Every other entry carries a protective stop 2.5% beyond the signal close (like the strategies' ATR stops).
+                if (side != SignalSide.Flat && rng.NextDouble() < 0.5)
+                {
+                    signal = signal with { StopPrice = data.Close[s][t] * (side == SignalSide.Long ? 0.975 : 1.025) };
+                }
+
+                list.Add(signal);
             }
         }
 

@@ -104,7 +104,8 @@ public sealed class WalkForwardTests
                 }
 
                 var side = code == 1 ? Tessera.Core.Signals.SignalSide.Long : code == -1 ? Tessera.Core.Signals.SignalSide.Short : Tessera.Core.Signals.SignalSide.Flat;
-                list.Add(new Tessera.Core.Signals.Signal(data.Calendar[t], data.Symbols[s], side, c.Signals.Strength[s][t], "x", "h", string.Empty));
+                var stop = c.Signals.StopPrice[s][t];
+                list.Add(new Tessera.Core.Signals.Signal(data.Calendar[t], data.Symbols[s], side, c.Signals.Strength[s][t], "x", "h", string.Empty) { StopPrice = double.IsNaN(stop) ? null : stop });
             }
         }
 
