@@ -256,7 +256,8 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
 
         _drain.Dispose();
         _abort.Dispose();
-        _activitySlots.Dispose();
+
+        // _activitySlots is not disposed: an activity that ignored cancellation may still release its slot later.
     }
 
     internal TimeProvider Clock => _options.TimeProvider;

@@ -317,4 +317,27 @@ public sealed class DurableEngineTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(typeof(InvalidOperationException).FullName, status.FailureDetails!.ErrorType);
         Assert.Contains("does not come from its context", status.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sub_orchestration_retry_starts_a_new_child_instance_per_attempt()
+    {
+        var status = await _engine.RunToEndAsync("ParentRetriesChild", "k5", "retry-parent");
+
+        Assert.Equal("gave up: always fails: k5", status.ReadOutputAs<string>());
+        Assert.Equal(2, _workflows.CallsOf("k5"));
+        var children = (await _engine.GetAllInstancesAsync()).Where(s => s.ParentInstanceId == "retry-parent").ToList();
+        Assert.Equal(2, children.Count);
+        Assert.All(children, c => Assert.Equal(OrchestrationRuntimeStatus.Failed, c.RuntimeStatus));
+        Assert.NotEqual(children[0].InstanceId, children[1].InstanceId);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_fails_the_call_with_the_known_names()
+    {
+        var status = await _engine.RunToEndAsync("CallsUnknownActivity");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        Assert.Contains("'NoSuchActivity'", status.ReadOutputAs<string>(), StringComparison.Ordinal);
+        Assert.Contains("Add1", status.ReadOutputAs<string>(), StringComparison.Ordinal);
+    }
 }

@@ -104,6 +104,28 @@ public sealed class TestWorkflows
                     return Task.FromResult("rejected " + ex.Bytes);
                 }
             })
+            .AddOrchestrator<string, string>("ParentRetriesChild", async (ctx, key) =>
+            {
+                try
+                {
+                    return await ctx.CallSubOrchestratorAsync<string>("Fails", key, new SubOrchestrationOptions(Retry: new RetryPolicy(2, TimeSpan.FromMilliseconds(10))));
+                }
+                catch (TaskFailedException ex)
+                {
+                    return "gave up: " + ex.FailureDetails.InnerFailure?.ErrorMessage;
+                }
+            })
+            .AddOrchestrator<string>("CallsUnknownActivity", async ctx =>
+            {
+                try
+                {
+                    return await ctx.CallActivityAsync<string>("NoSuchActivity");
+                }
+                catch (TaskFailedException ex) when (ex.FailureDetails.IsCausedBy<UnknownOrchestrationNameException>())
+                {
+                    return ex.FailureDetails.ErrorMessage;
+                }
+            })
             .AddOrchestrator<int>("AwaitsDelay", async _ =>
             {
 #pragma warning disable MA0040 // deliberately wrong orchestrator code: a non-durable wait
