@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Tessera.Storage.Tables;
 
-namespace Tessera.Durable.Tests.TestSupport;
+namespace Tessera.Testing;
 
 /// <summary>
 /// Simulates the death of a process for its storage: after <see cref="Kill"/>, every call fails before reaching
