@@ -29,6 +29,11 @@ public static class GuardedAction
                 await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
+            catch (StorageRequestException ex)
+            {
+                await context.Error.WriteLineAsync($"error: storage request failed (HTTP {ex.Status} {ex.ErrorCode}): {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
             catch (DependencyUnavailableException ex)
             {
                 await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);

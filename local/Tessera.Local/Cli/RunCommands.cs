@@ -61,8 +61,8 @@ public static class RunCommands
         {
             var id = Tessera.Orchestrations.Runs.RunId.Validate(parse.GetValue(runId));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
-            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct, resumeWork: false).ConfigureAwait(false);
             var view = await runtime.Runs.GetRunAsync(id, ct).ConfigureAwait(false);
             if (view is null)
             {
@@ -124,6 +124,16 @@ public static class RunCommands
                     }
 
                     await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);
+                }
+
+                var last = await runs.GetRunAsync(id, ct).ConfigureAwait(false);
+                if (last?.Progress is { } final)
+                {
+                    for (var step = Math.Max(lastStep, 0) + 1; step <= final.Completed; step++)
+                    {
+                        var detail = step == final.Completed ? ": " + final.Detail : string.Empty;
+                        context.Console.MarkupLine($"  [green]done[/] {step}/{final.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+                    }
                 }
 
                 bar.Value = bar.MaxValue;

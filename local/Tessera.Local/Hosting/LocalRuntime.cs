@@ -40,14 +40,18 @@ public sealed class LocalRuntime : IAsyncDisposable
     public static DurableRegistry CreateRegistry(LifeCycleServices services) =>
         new DurableRegistry().AddAtomicLifeCycle(services);
 
-    public static async Task<LocalRuntime> StartAsync(LocalStorage storage, ProfileCatalog profiles, CancellationToken cancellationToken)
+    /// <param name="resumeWork">false for read-only use (status): the engine answers queries but runs nothing.</param>
+    public static async Task<LocalRuntime> StartAsync(LocalStorage storage, ProfileCatalog profiles, CancellationToken cancellationToken, bool resumeWork = true)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var registry = CreateRegistry(new LifeCycleServices(artifacts));
         var engine = new DurableEngine(storage.Tables, registry, new DurableEngineOptions());
-        await engine.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (resumeWork)
+        {
+            await engine.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
         var runs = new RunService(engine, profiles, artifacts, TimeProvider.System);
         return new LocalRuntime(storage, engine, registry, runs, artifacts, profiles);
     }

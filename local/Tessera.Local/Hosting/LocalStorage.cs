@@ -15,9 +15,11 @@ public sealed class LocalStorage : IAsyncDisposable
     public const string ConnectionStringVariable = "TESSERA_STORAGE_CONNECTION_STRING";
 
     private readonly AzuriteLauncher? _azurite;
+    private readonly string? _lockPath;
 
-    private LocalStorage(string connectionString, AzuriteLauncher? azurite, string description)
+    private LocalStorage(string connectionString, AzuriteLauncher? azurite, string? lockPath, string description)
     {
+        _lockPath = lockPath;
         ConnectionString = connectionString;
         _azurite = azurite;
         Description = description;
@@ -35,13 +37,34 @@ public sealed class LocalStorage : IAsyncDisposable
 
     public ITableStore Tables { get; }
 
-    public static async Task<LocalStorage> OpenAsync(CliContext context, string? explicitConnectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the configured storage, or the embedded default. The embedded Azurite has one owner process at a
+    /// time (a lock file under .local records its pid and ports): a second <paramref name="readOnly"/> caller
+    /// (e.g. <c>tessera status</c>) connects to the owner's Azurite; a second writer is refused, because two
+    /// local engines on one store would both resume the same runs.
+    /// </summary>
+    public static async Task<LocalStorage> OpenAsync(CliContext context, string? explicitConnectionString, CancellationToken cancellationToken, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var configured = explicitConnectionString ?? context.Env(ConnectionStringVariable);
         if (configured is not null)
         {
-            return new LocalStorage(configured, null, "configured storage (" + ConnectionStringVariable + ")");
+            return new LocalStorage(configured, null, null, "configured storage (" + ConnectionStringVariable + ")");
+        }
+
+        var localDir = context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local");
+        var location = Path.Combine(localDir, "azurite");
+        var lockPath = Path.Combine(localDir, "embedded-storage.lock");
+        if (EmbeddedStorageLock.TryReadLive(lockPath) is { } owner)
+        {
+            if (!readOnly)
+            {
+                throw new DependencyUnavailableException(
+                    $"the embedded storage in {localDir} is in use by another tessera process (pid {owner.ProcessId}). " +
+                    "Stop it, or use its HTTP API, or run with a different TESSERA_LOCAL_DIR.");
+            }
+
+            return new LocalStorage(owner.ConnectionString, null, null, $"embedded Azurite of pid {owner.ProcessId} (blob {owner.BlobPort}, table {owner.TablePort})");
         }
 
         if (AzuriteLauncher.FindExecutable() is null)
@@ -51,9 +74,9 @@ public sealed class LocalStorage : IAsyncDisposable
                 "or point " + ConnectionStringVariable + " at a running storage account / Azurite.");
         }
 
-        var location = context.Env("TESSERA_LOCAL_DIR") is { } dir ? Path.Combine(dir, "azurite") : Path.Combine(Directory.GetCurrentDirectory(), ".local", "azurite");
         var azurite = await AzuriteLauncher.StartAsync(location, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new LocalStorage(azurite.ConnectionString, azurite, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, table {azurite.TablePort}), data in {location}");
+        EmbeddedStorageLock.Write(lockPath, azurite);
+        return new LocalStorage(azurite.ConnectionString, azurite, lockPath, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, table {azurite.TablePort}), data in {location}");
     }
 
     public async ValueTask DisposeAsync()
@@ -61,6 +84,11 @@ public sealed class LocalStorage : IAsyncDisposable
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_lockPath is not null)
+        {
+            File.Delete(_lockPath);
         }
     }
 }

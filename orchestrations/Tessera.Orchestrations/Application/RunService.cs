@@ -47,13 +47,30 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
 
     public async Task<RunStatusView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var metadata = await client.GetInstanceAsync(RunId.Validate(runId), cancellationToken).ConfigureAwait(false);
-        return metadata is null ? null : ToView(metadata);
+        RunId.Validate(runId);
+        try
+        {
+            var metadata = await client.GetInstanceAsync(runId, cancellationToken).ConfigureAwait(false);
+            return metadata is null ? null : ToView(metadata);
+        }
+        catch (StorageNotFoundException)
+        {
+            return null; // no run was ever started on this storage: its tables do not exist yet
+        }
     }
 
     public async Task<IReadOnlyList<RunStatusView>> ListRunsAsync(CancellationToken cancellationToken = default)
     {
-        var all = await client.GetAllInstancesAsync(null, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<OrchestrationMetadata> all;
+        try
+        {
+            all = await client.GetAllInstancesAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageNotFoundException)
+        {
+            return [];
+        }
+
         var views = new List<RunStatusView>(all.Count);
         foreach (var m in all)
         {

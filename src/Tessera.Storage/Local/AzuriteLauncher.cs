@@ -130,8 +130,26 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
+                // SIGTERM first: Azurite then flushes its persisted (--location) data; SIGKILL would lose the
+                // last autosave interval. Escalate to a kill when it does not exit in time.
+                if (!OperatingSystem.IsWindows() && SendSigterm(_process.Id) == 0)
+                {
+                    using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    try
+                    {
+                        await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // fall through to the kill below
+                    }
+                }
+
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync().ConfigureAwait(false);
+                }
             }
         }
         catch (InvalidOperationException)
@@ -140,6 +158,21 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Sends SIGTERM with the system's kill(1); returns its exit code (0 = delivered).</summary>
+    private static int SendSigterm(int pid)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            kill!.WaitForExit();
+            return kill.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return -1;
+        }
     }
 
     private static int FreePort()

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Tessera.Core.Determinism;
+using Tessera.Durable;
+using Tessera.Durable.Local;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Blobs;
+using Tessera.Storage.Tables;
+using Tessera.Testing;
+using Xunit;
+
+namespace Tessera.Orchestrations.Tests.LifeCycle;
+
+/// <summary>The whole atomic life cycle on the local durable engine over a real Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
+{
+    private static readonly ProfileCatalog Profiles = new(RepositoryPaths.Profiles);
+
+    private sealed record Harness(DurableEngine Engine, DurableRegistry Registry, RunArtifactStore Artifacts, BlobStore Blobs) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Engine.DisposeAsync();
+    }
+
+    private async Task<Harness> StartAsync(string hub)
+    {
+        var blobs = new BlobStore(azurite.ConnectionString);
+        var artifacts = new RunArtifactStore(blobs);
+        var registry = new DurableRegistry().AddAtomicLifeCycle(new LifeCycleServices(artifacts));
+        var engine = new DurableEngine(new TableStore(azurite.ConnectionString), registry, new DurableEngineOptions { TaskHubName = hub });
+        await engine.StartAsync();
+        return new Harness(engine, registry, artifacts, blobs);
+    }
+
+    private static async Task<OrchestrationMetadata> RunAsync(Harness h, string runId, string profile)
+    {
+        await h.Engine.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, Profiles.Get(profile)), runId);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        return await h.Engine.WaitForInstanceCompletionAsync(runId, timeout.Token);
+    }
+
+    [Fact]
+    public async Task A_run_completes_with_valid_weights_and_a_manifest_whose_hashes_match_every_artifact()
+    {
+        await using var h = await StartAsync("lcmanifest");
+        var status = await RunAsync(h, "lc-manifest", "compact");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        var output = status.ReadOutputAs<LifeCycleOutput>()!;
+        Assert.Equal("inverse_volatility", output.ChosenOptimizer); // compact.yaml: policy prefer:inverse_volatility
+        Assert.True(output.Weights.Count >= SelectionSettings.MinimumCandidates);
+        Assert.Equal(1.0, output.Weights.Sum(w => w.LongWeight + w.ShortWeight), 9); // L4 budget fully invested
+        Assert.All(output.Weights, w => Assert.InRange(Math.Abs(w.Weight), 0, 0.15 + 1e-12)); // max_weight of compact
+
+        var manifestBytes = await h.Artifacts.ReadAsync("lc-manifest", "manifest.json");
+        Assert.Equal(output.ManifestSha256, Sha256Hex.Of(manifestBytes));
+        var manifest = JsonSerializer.Deserialize<RunManifest>(manifestBytes, ArtifactJson.Options)!;
+        Assert.Equal("compact", manifest.Profile.Name);
+        Assert.Equal(output.DataFingerprint, manifest.DataFingerprint);
+        var stored = await h.Artifacts.ListAsync("lc-manifest");
+        Assert.Equal(stored.Where(p => p != "manifest.json").Order(StringComparer.Ordinal), manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
+        foreach (var a in manifest.Artifacts)
+        {
+            Assert.Equal(a.Sha256, Sha256Hex.Of(await h.Artifacts.ReadAsync("lc-manifest", a.Path)));
+        }
+
+        var html = System.Text.Encoding.UTF8.GetString(await h.Artifacts.ReadAsync("lc-manifest", "report.html"));
+        var document = new HtmlParser().ParseDocument(html);
+        Assert.Contains("lc-manifest", document.Title, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.Empty(document.QuerySelectorAll("[src]"));
+        Assert.True(document.QuerySelectorAll("table").Length >= 5);
+        Assert.NotNull(document.QuerySelector("svg"));
+    }
+
+    [Fact]
+    public async Task The_optimizers_fan_out_before_any_of_them_completes_and_replay_schedules_the_same_steps()
+    {
+        await using var h = await StartAsync("lcreplay");
+        var status = await RunAsync(h, "lc-replay", "default");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        var history = await h.Engine.GetHistoryAsync("lc-replay");
+
+        // Both optimizer activities are scheduled in one orchestrator turn, before either result arrives.
+        var optimizeScheduled = history.Select((e, i) => (e, i)).Where(x => x.e.EventType == HistoryEventType.TaskScheduled && x.e.Name == LifeCycleSteps.Optimize).Select(x => x.i).ToList();
+        Assert.Equal(2, optimizeScheduled.Count);
+        var firstOptimizeResult = history.Select((e, i) => (e, i)).First(x => x.e.EventType == HistoryEventType.TaskCompleted && x.i > optimizeScheduled[0]).i;
+        Assert.True(optimizeScheduled[1] < firstOptimizeResult);
+
+        var replay = ReplayVerifier.Verify(h.Registry, "lc-replay", history);
+        Assert.True(replay.IsDeterministic, replay.FirstDifference());
+        var names = replay.RecordedSteps.Select(s => s.Name).ToList();
+        Assert.Equal(
+            [LifeCycleSteps.Foundation, LifeCycleSteps.Recruitment, LifeCycleSteps.Selection, LifeCycleSteps.Enrichment, LifeCycleSteps.Synthesis,
+             LifeCycleSteps.Regime, LifeCycleSteps.Optimize, LifeCycleSteps.Optimize, LifeCycleSteps.Choose, LifeCycleSteps.Flatten, LifeCycleSteps.Report],
+            names);
+    }
+
+    [Fact]
+    public async Task Two_runs_of_one_profile_give_identical_data_and_weights_without_touching_each_other()
+    {
+        await using var h = await StartAsync("lcrepeat");
+        var a = (await RunAsync(h, "lc-repeat-a", "compact")).ReadOutputAs<LifeCycleOutput>()!;
+        var b = (await RunAsync(h, "lc-repeat-b", "compact")).ReadOutputAs<LifeCycleOutput>()!;
+        Assert.Equal(a.DataFingerprint, b.DataFingerprint);
+        Assert.Equal(a.Weights, b.Weights);
+        Assert.All(await h.Artifacts.ListAsync("lc-repeat-a"), p => Assert.DoesNotContain("lc-repeat-b", p, StringComparison.Ordinal));
+        var weightsA = await h.Artifacts.ReadAsync("lc-repeat-a", "weights.csv");
+        var weightsB = await h.Artifacts.ReadAsync("lc-repeat-b", "weights.csv");
+        Assert.Equal(weightsA, weightsB);
+    }
+
+    [Fact]
+    public async Task Artifacts_are_write_once_identical_rewrites_are_accepted_and_different_bytes_refused()
+    {
+        var store = new RunArtifactStore(new BlobStore(azurite.ConnectionString));
+        var first = await store.WriteAsync("wo-run", "x/a.txt", "one"u8.ToArray(), "text/plain");
+        var again = await store.WriteAsync("wo-run", "x/a.txt", "one"u8.ToArray(), "text/plain");
+        Assert.Equal(first, again);
+        await Assert.ThrowsAsync<ArtifactConflictException>(() => store.WriteAsync("wo-run", "x/a.txt", "two"u8.ToArray(), "text/plain"));
+        await Assert.ThrowsAsync<Tessera.Core.Errors.TesseraValidationException>(() => store.WriteAsync("wo-run", "../escape.txt", "x"u8.ToArray(), "text/plain"));
+        await Assert.ThrowsAsync<Tessera.Core.Errors.TesseraValidationException>(() => store.WriteAsync("bad/run", "a.txt", "x"u8.ToArray(), "text/plain"));
+    }
+}

@@ -1,0 +1,41 @@
+using Tessera.Core.Errors;
+using Tessera.Orchestrations.Runs;
+using Xunit;
+
+namespace Tessera.Orchestrations.Tests.Runs;
+
+public sealed class RunIdTests
+{
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("2026-11-21_run-1")]
+    public void Accepts_safe_ids(string id) => Assert.Equal(id, RunId.Validate(id));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../etc")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a.b")]
+    [InlineData("a b")]
+    [InlineData("é")]
+    public void Rejects_ids_with_path_or_special_characters(string id)
+    {
+        var ex = Assert.Throws<TesseraValidationException>(() => RunId.Validate(id));
+        Assert.Equal("run_id", ex.Field);
+    }
+
+    [Fact]
+    public void Sixty_four_characters_pass_and_sixty_five_fail()
+    {
+        Assert.Equal(64, RunId.Validate(new string('a', 64)).Length);
+        Assert.Throws<TesseraValidationException>(() => RunId.Validate(new string('a', 65)));
+    }
+
+    [Fact]
+    public void New_ids_are_valid_sortable_and_carry_the_profile()
+    {
+        var id = RunId.New(new DateTime(2026, 11, 21, 6, 7, 8, DateTimeKind.Utc), "default", Guid.Parse("0123456789abcdef0123456789abcdef"));
+        Assert.Equal("20261121-060708-default-01234567", id);
+    }
+}
