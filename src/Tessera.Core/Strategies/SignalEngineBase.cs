@@ -11,6 +11,7 @@ public abstract class SignalEngineBase : ISignalEngine
 
     protected SignalEngineBase(IStrategy strategy, string symbol)
     {
+        ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(symbol);
         _strategy = strategy;
         Symbol = symbol;
@@ -36,6 +37,10 @@ public abstract class SignalEngineBase : ISignalEngine
         BarCount++;
         Process(bar, sink);
     }
+
+    /// <summary>A long stop computed at or below zero (e.g. close - 2 ATR on a very volatile penny stock) cannot
+    /// trigger and is not a price: no stop is set then (null), so consumers never see a non-positive stop.</summary>
+    protected static double? UsableStop(double stop) => stop > 0 && double.IsFinite(stop) ? stop : null;
 
     protected abstract void Process(in OhlcvBar bar, ICollection<Signal> sink);
 
