@@ -20,6 +20,9 @@ public static class CliRoot
             ServeCommand.Build(context),
             SignalCommands.BuildIndicators(context),
             SignalCommands.BuildSignals(context),
+            BacktestCommands.BuildBacktest(context),
+            BacktestCommands.BuildWalkForward(context),
+            BacktestCommands.BuildValidate(context),
         })
         {
             root.Subcommands.Add(command);
