@@ -12,7 +12,7 @@ public static class ValidationReport
         ArgumentNullException.ThrowIfNull(candidateLabels);
         ArgumentNullException.ThrowIfNull(evaluation);
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
         {
             w.WriteStartObject();
             w.WriteString("strategy", strategy);
