@@ -31,6 +31,7 @@ public abstract class SignalEngineBase : ISignalEngine
             throw new TesseraValidationException("timestamp", bar.TimestampUtcMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "bars must arrive in strictly increasing time order", Symbol);
         }
 
+        bar.Validate(Symbol);
         _lastTimestamp = bar.TimestampUtcMs;
         BarCount++;
         Process(bar, sink);
