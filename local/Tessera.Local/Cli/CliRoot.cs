@@ -19,6 +19,8 @@ public static class CliRoot
             RunCommands.BuildStatus(context),
             ServeCommand.Build(context),
             DataCommands.Build(context),
+            SignalCommands.BuildIndicators(context),
+            SignalCommands.BuildSignals(context),
         })
         {
             root.Subcommands.Add(command);

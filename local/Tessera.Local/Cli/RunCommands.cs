@@ -126,6 +126,16 @@ public static class RunCommands
                     await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);
                 }
 
+                var last = await runs.GetRunAsync(id, ct).ConfigureAwait(false);
+                if (last?.Progress is { } final)
+                {
+                    for (var step = Math.Max(lastStep, 0) + 1; step <= final.Completed; step++)
+                    {
+                        var detail = step == final.Completed ? ": " + final.Detail : string.Empty;
+                        context.Console.MarkupLine($"  [green]done[/] {step}/{final.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+                    }
+                }
+
                 bar.Value = bar.MaxValue;
             }).ConfigureAwait(false);
         return await completion.ConfigureAwait(false);

@@ -26,4 +26,12 @@ public sealed record Signal(
     double Strength,
     string Strategy,
     string ParametersHash,
-    string Reason);
+    string Reason)
+{
+    /// <summary>
+    /// Protective stop level for the position an entry signal opens (price units), or null when the strategy
+    /// sets no stop. On exit signals caused by the stop (<c>Reason == "exit:stop"</c>) it repeats the level
+    /// that was hit, so a backtest can fill at the stop intrabar instead of at the next open.
+    /// </summary>
+    public double? StopPrice { get; init; }
+}

@@ -35,6 +35,9 @@ public sealed class AllocationResult
 
     public IReadOnlyList<string> Diagnostics { get; }
 
+    /// <summary>The QP solution (with multipliers) for engines that solve one; null otherwise.</summary>
+    public QpSolution? Solver { get; private init; }
+
     /// <summary>The engine originally requested when a fallback produced this result.</summary>
     public string? FallbackFrom { get; private init; }
 
@@ -43,7 +46,7 @@ public sealed class AllocationResult
     /// <summary>
     /// Builds the result and applies the L4 invariant check (every output passes through here).
     /// </summary>
-    public static AllocationResult Create(string method, AllocationProblem problem, CovarianceMatrix covariance, double[] weights, IReadOnlyList<string> diagnostics)
+    public static AllocationResult Create(string method, AllocationProblem problem, CovarianceMatrix covariance, double[] weights, IReadOnlyList<string> diagnostics, QpSolution? solver = null)
     {
         L4Invariants.Enforce(method, problem.AssetIds, weights);
         var n = weights.Length;
@@ -76,7 +79,7 @@ public sealed class AllocationResult
             beta = b;
         }
 
-        return new AllocationResult(method, problem.AssetIds, weights, rc, Math.Sqrt(Math.Max(variance, 0)), beta, diagnostics);
+        return new AllocationResult(method, problem.AssetIds, weights, rc, Math.Sqrt(Math.Max(variance, 0)), beta, diagnostics) { Solver = solver };
     }
 
     public AllocationResult AsFallbackFrom(string requested, string reason)
@@ -84,6 +87,7 @@ public sealed class AllocationResult
         var diagnostics = new List<string>(Diagnostics) { "fallback: " + requested + " -> " + Method + " because " + reason };
         return new AllocationResult(Method, AssetIds, Weights, RiskContributions, PortfolioVolatility, BetaExposure, diagnostics)
         {
+            Solver = Solver,
             FallbackFrom = requested,
             FallbackReason = reason,
         };

@@ -21,6 +21,7 @@ public sealed class QpSolver
 
     public int MaxIterations { get; init; } = 20_000;
 
+
     public QpSolution Solve(QuadraticProgram qp, string method)
     {
         var n = qp.Size;

@@ -1,0 +1,99 @@
+namespace Tessera.Core.Indicators;
+
+/// <summary>
+/// Wilder's directional movement system. From bar 1 on: +DM = up-move when it exceeds the down-move
+/// and is positive (else 0), -DM symmetric, TR with the previous close. TR, +DM and -DM are smoothed by
+/// RMA(n) (Wilder's running-total smoothing divided by n: the ratios +DI/-DI are the same);
+/// +DI = 100 * RMA(+DM)/RMA(TR), -DI likewise (0 when RMA(TR) is 0); DX = 100 * |+DI - -DI| / (+DI + -DI)
+/// (0 when both are 0); ADX = RMA(DX, n). +DI/-DI/DX first at index n, ADX first at index 2n-1.
+/// </summary>
+public sealed class Adx
+{
+    private readonly Rma _tr;
+    private readonly Rma _plusDm;
+    private readonly Rma _minusDm;
+    private readonly Rma _adx;
+    private double _previousHigh = double.NaN;
+    private double _previousLow;
+    private double _previousClose;
+
+    public Adx(int period = 14)
+    {
+        Period = IndicatorGuard.Period(period, 1);
+        _tr = new Rma(period);
+        _plusDm = new Rma(period);
+        _minusDm = new Rma(period);
+        _adx = new Rma(period);
+    }
+
+    public int Period { get; }
+
+    /// <summary>Index of the first ADX value; +DI/-DI start at <see cref="FirstDiIndex"/>.</summary>
+    public int FirstValidIndex => (2 * Period) - 1;
+
+    public int FirstDiIndex => Period;
+
+    public bool IsReady => _adx.IsReady;
+
+    public double Value => _adx.Value;
+
+    public double PlusDi { get; private set; } = double.NaN;
+
+    public double MinusDi { get; private set; } = double.NaN;
+
+    public double Dx { get; private set; } = double.NaN;
+
+    public double Update(double high, double low, double close)
+    {
+        TrueRange.CheckBar(high, low, close);
+        if (double.IsNaN(_previousHigh))
+        {
+            (_previousHigh, _previousLow, _previousClose) = (high, low, close);
+            return Value;
+        }
+
+        var up = high - _previousHigh;
+        var down = _previousLow - low;
+        var plusDm = up > down && up > 0 ? up : 0.0;
+        var minusDm = down > up && down > 0 ? down : 0.0;
+        var tr = TrueRange.Of(high, low, _previousClose);
+        (_previousHigh, _previousLow, _previousClose) = (high, low, close);
+
+        _tr.Update(tr);
+        _plusDm.Update(plusDm);
+        _minusDm.Update(minusDm);
+        if (!_tr.IsReady)
+        {
+            return Value;
+        }
+
+        PlusDi = _tr.Value > 0 ? 100.0 * _plusDm.Value / _tr.Value : 0.0;
+        MinusDi = _tr.Value > 0 ? 100.0 * _minusDm.Value / _tr.Value : 0.0;
+        var sum = PlusDi + MinusDi;
+        Dx = sum > 0 ? 100.0 * Math.Abs(PlusDi - MinusDi) / sum : 0.0;
+        return _adx.Update(Dx);
+    }
+
+    public static void Compute(
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> adx,
+        Span<double> plusDi,
+        Span<double> minusDi,
+        int period = 14)
+    {
+        IndicatorGuard.SameLength(close.Length, high.Length, "high");
+        IndicatorGuard.SameLength(close.Length, low.Length, "low");
+        IndicatorGuard.SameLength(close.Length, adx.Length, "adx");
+        IndicatorGuard.SameLength(close.Length, plusDi.Length, "plusDi");
+        IndicatorGuard.SameLength(close.Length, minusDi.Length, "minusDi");
+        var indicator = new Adx(period);
+        for (var i = 0; i < close.Length; i++)
+        {
+            adx[i] = indicator.Update(high[i], low[i], close[i]);
+            plusDi[i] = indicator.PlusDi;
+            minusDi[i] = indicator.MinusDi;
+        }
+    }
+}

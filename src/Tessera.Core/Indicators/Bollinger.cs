@@ -1,0 +1,71 @@
+namespace Tessera.Core.Indicators;
+
+/// <summary>
+/// Bollinger bands (n = 20, k = 2) with the population standard deviation: middle = mean of the last n
+/// closes, upper/lower = middle +/- k * sd, %B = (c - lower)/(upper - lower). Mean and deviation are
+/// computed by two exact passes over the window (no sum-of-squares cancellation). When the window is
+/// flat (sd = 0) the bands collapse and %B is defined as 0.5. First value at index n-1.
+/// </summary>
+public sealed class Bollinger
+{
+    private readonly RingBuffer _window;
+    private readonly double _width;
+
+    public Bollinger(int period = 20, double width = 2.0)
+    {
+        Period = IndicatorGuard.Period(period, 1);
+        IndicatorGuard.Positive(width, "width");
+        _width = width;
+        _window = new RingBuffer(period);
+    }
+
+    public int Period { get; }
+
+    public int FirstValidIndex => Period - 1;
+
+    public bool IsReady => _window.IsFull;
+
+    public double Middle { get; private set; } = double.NaN;
+
+    public double Upper { get; private set; } = double.NaN;
+
+    public double Lower { get; private set; } = double.NaN;
+
+    public double PercentB { get; private set; } = double.NaN;
+
+    /// <summary>Returns %B.</summary>
+    public double Update(double close)
+    {
+        IndicatorGuard.Finite(close, "close");
+        _window.Push(close);
+        if (!_window.IsFull)
+        {
+            return PercentB;
+        }
+
+        var (mean, variance) = _window.MeanAndPopulationVariance();
+        var sd = Math.Sqrt(variance);
+        Middle = mean;
+        Upper = mean + (_width * sd);
+        Lower = mean - (_width * sd);
+        var span = Upper - Lower;
+        PercentB = span > 0 ? (close - Lower) / span : 0.5;
+        return PercentB;
+    }
+
+    public static void Compute(ReadOnlySpan<double> close, Span<double> middle, Span<double> upper, Span<double> lower, Span<double> percentB, int period = 20, double width = 2.0)
+    {
+        IndicatorGuard.SameLength(close.Length, middle.Length, "middle");
+        IndicatorGuard.SameLength(close.Length, upper.Length, "upper");
+        IndicatorGuard.SameLength(close.Length, lower.Length, "lower");
+        IndicatorGuard.SameLength(close.Length, percentB.Length, "percentB");
+        var bands = new Bollinger(period, width);
+        for (var i = 0; i < close.Length; i++)
+        {
+            percentB[i] = bands.Update(close[i]);
+            middle[i] = bands.Middle;
+            upper[i] = bands.Upper;
+            lower[i] = bands.Lower;
+        }
+    }
+}

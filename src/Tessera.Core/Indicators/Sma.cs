@@ -1,0 +1,48 @@
+namespace Tessera.Core.Indicators;
+
+/// <summary>
+/// Simple moving average of the last <c>n</c> values. First value at index n-1.
+/// Running sum with periodic exact re-sum (<see cref="RollingSum"/>).
+/// </summary>
+public sealed class Sma
+{
+    private readonly RollingSum _sum;
+
+    public Sma(int period)
+    {
+        Period = IndicatorGuard.Period(period, 1);
+        _sum = new RollingSum(period);
+    }
+
+    public int Period { get; }
+
+    /// <summary>Index of the first bar with a value (bars before it are warm-up).</summary>
+    public int FirstValidIndex => Period - 1;
+
+    public bool IsReady => _sum.IsFull;
+
+    public double Value { get; private set; } = double.NaN;
+
+    public double Update(double value)
+    {
+        IndicatorGuard.Finite(value, "value");
+        _sum.Push(value);
+        if (_sum.IsFull)
+        {
+            Value = _sum.Sum / Period;
+        }
+
+        return Value;
+    }
+
+    /// <summary>Batch form: drives the same kernel as <see cref="Update"/>; NaN during warm-up.</summary>
+    public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)
+    {
+        IndicatorGuard.SameLength(input.Length, output.Length, "output");
+        var sma = new Sma(period);
+        for (var i = 0; i < input.Length; i++)
+        {
+            output[i] = sma.Update(input[i]);
+        }
+    }
+}

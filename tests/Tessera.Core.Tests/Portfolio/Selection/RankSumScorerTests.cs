@@ -1,0 +1,38 @@
+using Tessera.Core.Portfolio.Selection;
+using Tessera.Core.Signals;
+using Xunit;
+
+namespace Tessera.Core.Tests.Portfolio.Selection;
+
+public sealed class RankSumScorerTests
+{
+    private static SelectionCandidate C(string id, SignalSide side, double a, double b) =>
+        new(id, side, [0.01, -0.01], 1e9, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = a, ["b"] = b });
+
+    [Fact]
+    public void Long_prefers_high_values_short_prefers_low_values_hand_computed()
+    {
+        // LONG: a = (1, 2, 3) ranks 0,1,2; b = (30, 20, 10) ranks 2,1,0 -> sums 2,2,2 -> scores 0.5 each.
+        // SHORT: a = (1, 5) reversed ranks 1,0; b = (7, 9) reversed ranks 1,0 -> scores 1, 0.
+        var candidates = new[]
+        {
+            C("x", SignalSide.Long, 1, 30), C("y", SignalSide.Long, 2, 20), C("z", SignalSide.Long, 3, 10),
+            C("x", SignalSide.Short, 1, 7), C("y", SignalSide.Short, 5, 9),
+        };
+        var factors = new[] { new ScoringFactor("a", FactorNormalization.Rank), new ScoringFactor("b", FactorNormalization.Logistic) };
+        var s = RankSumScorer.Score(candidates, factors);
+        Assert.Equal([0.5, 0.5, 0.5, 1.0, 0.0], s);
+    }
+
+    [Fact]
+    public void Normalizations_hand_computed()
+    {
+        // x = (1, 2, 3): mean 2, sd 1 -> z = (-1, 0, 1).
+        var logistic = RankSumScorer.Normalize([1, 2, 3], FactorNormalization.Logistic);
+        Assert.Equal(1 / (1 + Math.E), logistic[0], 15);
+        Assert.Equal(0.5, logistic[1], 15);
+        var z = RankSumScorer.Normalize([1, 2, 3], FactorNormalization.ZScore);
+        Assert.Equal(2.0 / 6, z[0], 15);
+        Assert.Equal([0.0, 0.5, 0.5, 1.0], RankSumScorer.Normalize([1, 2, 2, 3], FactorNormalization.Rank));
+    }
+}
