@@ -21,6 +21,9 @@ public static class CliRoot
             DataCommands.Build(context),
             SignalCommands.BuildIndicators(context),
             SignalCommands.BuildSignals(context),
+            BacktestCommands.BuildBacktest(context),
+            BacktestCommands.BuildWalkForward(context),
+            BacktestCommands.BuildValidate(context),
         })
         {
             root.Subcommands.Add(command);

@@ -37,6 +37,11 @@ public sealed class EventBacktestEngine
     private readonly List<Trade> _trades = [];
     private double _cash;
 
+    // Sum of quantity * last close and of |quantity| * last close over open positions: recomputed at every close
+    // (ascending symbols) and adjusted at every fill, so buying power needs no pass over all symbols.
+    private double _net;
+    private double _gross;
+
     private EventBacktestEngine(MarketData data, BacktestOptions options)
     {
         _data = data;
@@ -180,8 +185,8 @@ public sealed class EventBacktestEngine
 
     private (double Equity, double Gross) ClosePhase(int t)
     {
-        var eq = _cash;
-        var gross = 0.0;
+        _net = 0;
+        _gross = 0;
         for (var s = 0; s < _n; s++)
         {
             var has = _data.HasBar(s, t);
@@ -196,8 +201,8 @@ public sealed class EventBacktestEngine
                 continue;
             }
 
-            eq += q * _lastClose[s];
-            gross += Math.Abs(q) * _lastClose[s];
+            _net += q * _lastClose[s];
+            _gross += Math.Abs(q) * _lastClose[s];
             if (has)
             {
                 _held[s]++;
@@ -209,7 +214,7 @@ public sealed class EventBacktestEngine
             }
         }
 
-        return (eq, gross);
+        return (_cash + _net, _gross);
     }
 
     private void SignalPhase(SignalBook book, int t, double equity)
@@ -256,22 +261,8 @@ public sealed class EventBacktestEngine
     internal static string EntryReason(string reason) => reason.Length == 0 ? "entry" : reason;
 
     /// <summary>Whole shares affordable at this fill price: L * equity - gross exposure, marked at the last closes.</summary>
-    private double Affordable(double fill)
-    {
-        var eq = _cash;
-        var gross = 0.0;
-        for (var j = 0; j < _n; j++)
-        {
-            var q = _pos[j].Quantity;
-            if (q != 0)
-            {
-                eq += q * _lastClose[j];
-                gross += Math.Abs(q) * _lastClose[j];
-            }
-        }
-
-        return FastBacktester.AffordableShares((_o.Leverage * eq) - gross, fill, _o.Costs);
-    }
+    private double Affordable(double fill) =>
+        FastBacktester.AffordableShares((_o.Leverage * (_cash + _net)) - _gross, fill, _o.Costs);
 
     private void Execute(Order order, int t, int s, double referencePrice)
     {
@@ -293,7 +284,11 @@ public sealed class EventBacktestEngine
         var side = (int)order.Side;
         var commission = _o.Costs.Commission(qty, price);
         _cash += (-side * qty * price) - commission;
+        var oldQ = _pos[s].Quantity;
         _pos[s].Apply(side, qty, price, commission, t, _data.Calendar[t], order.Reason, _trades);
+        var newQ = _pos[s].Quantity;
+        _net += (newQ - oldQ) * _lastClose[s];
+        _gross += (Math.Abs(newQ) - Math.Abs(oldQ)) * _lastClose[s];
         order.FilledQuantity = qty;
         order.FillPrice = price;
         order.FillBar = t;

@@ -35,6 +35,11 @@ public static class FastBacktester
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data);
+        if (signals.Code.Length != data.SymbolCount || (data.SymbolCount > 0 && signals.Code[0].Length != data.BarCount))
+        {
+            throw new Errors.TesseraValidationException("signals", signals.Code.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "signal matrix must be symbols x calendar bars of the market data");
+        }
+
         var n = data.SymbolCount;
         var costs = options.Costs;
         var sizer = options.Sizer;
@@ -43,6 +48,7 @@ public static class FastBacktester
         var low = data.Low;
         var close = data.Close;
         var cal = data.Calendar;
+        var (sigStart, sigSymbols) = signals.BarIndex;
         var qty = new double[n];
         var entryPrice = new double[n];
         var entryComm = new double[n];
@@ -66,12 +72,22 @@ public static class FastBacktester
         var equity = new double[end - start];
         var timeStop = options.TimeStopBars;
         var leverage = options.Leverage;
+        double net = 0, gross = 0;
+
+        // Symbols with a position or a pending order, ascending; every phase but the signal one only visits these.
+        // Visiting them in ascending order performs the event engine's floating-point operations in the same order.
+        var active = new int[n];
+        var activeCount = 0;
+        var isActive = new bool[n];
+        var joined = new int[n];
+        var merged = new int[n];
 
         for (var t = start; t < end; t++)
         {
             // Phase 1a: stops gapped through at the open.
-            for (var s = 0; s < n; s++)
+            for (var k = 0; k < activeCount; k++)
             {
+                var s = active[k];
                 var q = qty[s];
                 if (q == 0 || double.IsNaN(stop[s]))
                 {
@@ -93,8 +109,9 @@ public static class FastBacktester
             }
 
             // Phase 1b: pending exits at the open.
-            for (var s = 0; s < n; s++)
+            for (var k = 0; k < activeCount; k++)
             {
+                var s = active[k];
                 if (pendingExit[s] == 0 || double.IsNaN(open[s][t]))
                 {
                     continue;
@@ -109,8 +126,9 @@ public static class FastBacktester
             }
 
             // Phase 1c: pending entries at the open, limited by buying power.
-            for (var s = 0; s < n; s++)
+            for (var k = 0; k < activeCount; k++)
             {
+                var s = active[k];
                 if (pendingSide[s] == 0 || double.IsNaN(open[s][t]))
                 {
                     continue;
@@ -119,19 +137,7 @@ public static class FastBacktester
                 int side = pendingSide[s];
                 pendingSide[s] = 0;
                 var fill = costs.FillPrice(open[s][t], side);
-                var eq = cash;
-                var gross = 0.0;
-                for (var j = 0; j < n; j++)
-                {
-                    var qj = qty[j];
-                    if (qj != 0)
-                    {
-                        eq += qj * lastClose[j];
-                        gross += Math.Abs(qj) * lastClose[j];
-                    }
-                }
-
-                var q = Math.Min(pendingQty[s], AffordableShares((leverage * eq) - gross, fill, costs));
+                var q = Math.Min(pendingQty[s], AffordableShares((leverage * (cash + net)) - gross, fill, costs));
                 if (q < 1)
                 {
                     intended[s] = 0;
@@ -140,7 +146,10 @@ public static class FastBacktester
 
                 var commission = costs.Commission(q, fill);
                 cash += (-side * q * fill) - commission;
-                qty[s] = side * q;
+                var newQ = side * q;
+                net += (newQ - 0) * lastClose[s];
+                gross += (Math.Abs(newQ) - 0) * lastClose[s];
+                qty[s] = newQ;
                 entryPrice[s] = fill;
                 entryComm[s] = commission;
                 entryBar[s] = t;
@@ -150,8 +159,9 @@ public static class FastBacktester
             }
 
             // Phase 2: intrabar stops.
-            for (var s = 0; s < n; s++)
+            for (var k = 0; k < activeCount; k++)
             {
+                var s = active[k];
                 var q = qty[s];
                 if (q == 0 || double.IsNaN(stop[s]) || double.IsNaN(close[s][t]))
                 {
@@ -167,9 +177,11 @@ public static class FastBacktester
             }
 
             // Phase 3: mark to market, time stops.
-            var equityNow = cash;
-            for (var s = 0; s < n; s++)
+            net = 0;
+            gross = 0;
+            for (var k = 0; k < activeCount; k++)
             {
+                var s = active[k];
                 var c = close[s][t];
                 var has = !double.IsNaN(c);
                 if (has)
@@ -183,7 +195,8 @@ public static class FastBacktester
                     continue;
                 }
 
-                equityNow += q * lastClose[s];
+                net += q * lastClose[s];
+                gross += Math.Abs(q) * lastClose[s];
                 if (has)
                 {
                     held[s]++;
@@ -195,17 +208,15 @@ public static class FastBacktester
                 }
             }
 
+            var equityNow = cash + net;
             equity[t - start] = equityNow;
 
-            // Phase 4: signals at this close.
-            for (var s = 0; s < n; s++)
+            // Phase 4: signals at this close (ascending symbols, as in the event engine's signal book).
+            var joinedCount = 0;
+            for (var k = sigStart[t]; k < sigStart[t + 1]; k++)
             {
+                var s = sigSymbols[k];
                 var code = signals.Code[s][t];
-                if (code == SignalMatrix.None)
-                {
-                    continue;
-                }
-
                 if (code == -1 && !options.AllowShort)
                 {
                     code = 0;
@@ -235,8 +246,40 @@ public static class FastBacktester
                     pendingQty[s] = target;
                     pendingStop[s] = useSignalStops ? signals.StopPrice[s][t] : double.NaN;
                     intended[s] = code;
+                    if (!isActive[s])
+                    {
+                        // The latest close of s is this one (it has a bar now); the close phase keeps it current while active.
+                        lastClose[s] = c;
+                        isActive[s] = true;
+                        joined[joinedCount++] = s;
+                    }
                 }
             }
+
+            // Rebuild the active list: keep symbols still holding a position or an order, merge the newcomers (both ascending).
+            int a = 0, b = 0, m = 0;
+            while (a < activeCount || b < joinedCount)
+            {
+                int s;
+                if (b >= joinedCount || (a < activeCount && active[a] < joined[b]))
+                {
+                    s = active[a++];
+                    if (qty[s] == 0 && pendingExit[s] == 0 && pendingSide[s] == 0)
+                    {
+                        isActive[s] = false;
+                        continue;
+                    }
+                }
+                else
+                {
+                    s = joined[b++];
+                }
+
+                merged[m++] = s;
+            }
+
+            (active, merged) = (merged, active);
+            activeCount = m;
         }
 
         return new FastBacktestResult(equity, trades, tradeCount, fillCount, options.InitialCash);
@@ -250,9 +293,11 @@ public static class FastBacktester
             var price = costs.FillPrice(reference, side);
             var commission = costs.Commission(closeQty, price);
             cash += (-side * closeQty * price) - commission;
+            net += (0 - q) * lastClose[s];
+            gross += (0 - Math.Abs(q)) * lastClose[s];
             var comm = (entryComm[s] * (closeQty / closeQty)) + (commission * (closeQty / closeQty));
-            var net = (dir * closeQty * (price - entryPrice[s])) - comm;
-            trades?.Add(new Trade(data.Symbols[s], dir, cal[entryBar[s]], cal[t], entryBar[s], t, closeQty, entryPrice[s], price, comm, net, reason));
+            var pnl = (dir * closeQty * (price - entryPrice[s])) - comm;
+            trades?.Add(new Trade(data.Symbols[s], dir, cal[entryBar[s]], cal[t], entryBar[s], t, closeQty, entryPrice[s], price, comm, pnl, reason));
             tradeCount++;
             fillCount++;
             qty[s] = 0;

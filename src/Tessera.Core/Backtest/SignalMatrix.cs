@@ -31,6 +31,35 @@ public sealed class SignalMatrix
     /// <summary>Protective stop carried by an entry signal (NaN when none).</summary>
     public double[][] StopPrice { get; }
 
+    /// <summary>
+    /// Symbols with a signal per bar (CSR: bar t owns BySymbol[Start[t] .. Start[t + 1]), ascending), built on first use
+    /// and cached: do not change <see cref="Code"/> after the first backtest has run on this matrix.
+    /// </summary>
+    internal (int[] Start, int[] Symbols) BarIndex => _index ??= BuildIndex();
+
+    private (int[] Start, int[] Symbols)? _index;
+
+    private (int[] Start, int[] Symbols) BuildIndex()
+    {
+        var bars = Code.Length == 0 ? 0 : Code[0].Length;
+        var start = new int[bars + 1];
+        var symbols = new List<int>();
+        for (var t = 0; t < bars; t++)
+        {
+            start[t] = symbols.Count;
+            for (var s = 0; s < Code.Length; s++)
+            {
+                if (Code[s][t] != None)
+                {
+                    symbols.Add(s);
+                }
+            }
+        }
+
+        start[bars] = symbols.Count;
+        return (start, [.. symbols]);
+    }
+
     public static SignalMatrix From(MarketData data, SignalBook book)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -68,20 +68,51 @@ public static class L0Gate
         }
 
         var (o, h, l, c, vol) = (b.Open[t], b.High[t], b.Low[t], b.Close[t], b.Volume[t]);
-        foreach (var (name, value) in new[] { ("open", o), ("high", h), ("low", l), ("close", c), ("volume", vol) })
+
+        // Unrolled on purpose: this runs per bar on every universe load, so no per-bar arrays or tuples.
+        if (!double.IsFinite(o))
         {
-            if (!double.IsFinite(value))
-            {
-                return Drop(ContractRules.NonFinite, name, value);
-            }
+            return Drop(ContractRules.NonFinite, "open", o);
         }
 
-        foreach (var (name, value) in new[] { ("open", o), ("high", h), ("low", l), ("close", c) })
+        if (!double.IsFinite(h))
         {
-            if (value <= 0)
-            {
-                return Drop(ContractRules.NonPositivePrice, name, value);
-            }
+            return Drop(ContractRules.NonFinite, "high", h);
+        }
+
+        if (!double.IsFinite(l))
+        {
+            return Drop(ContractRules.NonFinite, "low", l);
+        }
+
+        if (!double.IsFinite(c))
+        {
+            return Drop(ContractRules.NonFinite, "close", c);
+        }
+
+        if (!double.IsFinite(vol))
+        {
+            return Drop(ContractRules.NonFinite, "volume", vol);
+        }
+
+        if (o <= 0)
+        {
+            return Drop(ContractRules.NonPositivePrice, "open", o);
+        }
+
+        if (h <= 0)
+        {
+            return Drop(ContractRules.NonPositivePrice, "high", h);
+        }
+
+        if (l <= 0)
+        {
+            return Drop(ContractRules.NonPositivePrice, "low", l);
+        }
+
+        if (c <= 0)
+        {
+            return Drop(ContractRules.NonPositivePrice, "close", c);
         }
 
         if (vol < 0)

@@ -15,7 +15,7 @@ public static class BacktestArtifacts
         ArgumentNullException.ThrowIfNull(input);
         var r = input.Result;
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
         {
             w.WriteStartObject();
             w.WriteString("title", input.Title);

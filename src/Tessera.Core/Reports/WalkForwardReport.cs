@@ -30,7 +30,7 @@ public static class WalkForwardReport
     {
         ArgumentNullException.ThrowIfNull(results);
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, Encoder = JsonText.Encoder }))
         {
             w.WriteStartArray();
             foreach (var res in results)

@@ -3,7 +3,7 @@ using Tessera.Core.Errors;
 namespace Tessera.Core.Validation;
 
 /// <summary>
-/// Purged K-fold with embargo (Lopez de Prado, AFML section 7.4, ALGORITHMS.md "Validation"):
+/// Purged K-fold with embargo (Lopez de Prado, AFML chapter 7, ALGORITHMS.md "Validation"):
 /// K contiguous test blocks (numpy.array_split sizes); training drops every observation whose label interval
 /// overlaps the test block's label span and, after the block, every observation starting within
 /// h = floor(embargoPct * T) bars of the span's end. Observations before the test block are kept unless they overlap

@@ -78,19 +78,17 @@ public static class WalkForward
         var oos = new List<double>(splits.Count * test);
         foreach (var split in splits)
         {
+            // In-sample Sharpe of every candidate (also of a single one, to compare in- and out-of-sample).
             var best = 0;
             var bestSharpe = double.NaN;
-            if (candidates.Count > 1)
+            var trainOptions = options with { StartBar = split.TrainStart, EndBar = split.TrainEnd };
+            for (var c = 0; c < candidates.Count; c++)
             {
-                var trainOptions = options with { StartBar = split.TrainStart, EndBar = split.TrainEnd };
-                for (var c = 0; c < candidates.Count; c++)
+                var sharpe = SharpeOf(FastBacktester.Run(data, candidates[c].Signals, trainOptions, recordTrades: false));
+                if (c == 0 || sharpe > bestSharpe)
                 {
-                    var sharpe = SharpeOf(FastBacktester.Run(data, candidates[c].Signals, trainOptions, recordTrades: false));
-                    if (c == 0 || sharpe > bestSharpe)
-                    {
-                        best = c;
-                        bestSharpe = sharpe;
-                    }
+                    best = c;
+                    bestSharpe = sharpe;
                 }
             }
 

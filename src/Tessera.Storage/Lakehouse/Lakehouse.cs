@@ -71,6 +71,14 @@ public sealed class Lakehouse
             try
             {
                 await PublishAsync(plan, etag, cancellationToken).ConfigureAwait(false);
+
+                // Names are content hashes, so what we just wrote can serve later reads from memory. Decoded from
+                // the written bytes (not the caller's arrays, which the caller may still mutate).
+                foreach (var o in plan.Objects)
+                {
+                    _cache.TryAdd(o.Name, BarColumnCodec.Decode(o.Bytes, o.Name));
+                }
+
                 return new LakehouseImportOutcome(current.Version, plan.Manifest.Version, true, attempt, plan.Results, plan.Failures, plan.Manifest.Health);
             }
             catch (Exception ex) when (ex is StoragePreconditionFailedException or StorageConflictException && attempt < Options.MaxCommitAttempts)

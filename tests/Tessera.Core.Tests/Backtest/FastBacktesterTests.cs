@@ -73,6 +73,14 @@ public sealed class FastBacktesterTests
     }
 
     [Fact]
+    public void A_signal_matrix_of_the_wrong_shape_is_rejected()
+    {
+        var data = new MarketData([Flat("A", 5, 10), Flat("B", 5, 10)]);
+        Assert.Throws<Tessera.Core.Errors.TesseraValidationException>(() => FastBacktester.Run(data, new SignalMatrix(1, 5), new BacktestOptions()));
+        Assert.Throws<Tessera.Core.Errors.TesseraValidationException>(() => FastBacktester.Run(data, new SignalMatrix(2, 4), new BacktestOptions()));
+    }
+
+    [Fact]
     public void Affordable_shares_never_exceed_buying_power()
     {
         var costs = new CostModel(CommissionBps: 10, CommissionPerShare: 0.01, CommissionPerOrder: 5);

@@ -48,6 +48,23 @@ public sealed class TearSheetTests
     }
 
     [Fact]
+    public void Every_inline_svg_is_well_formed_xml()
+    {
+        var html = TearSheet.Render(Input());
+        var count = 0;
+        for (var i = html.IndexOf("<svg ", StringComparison.Ordinal); i >= 0; i = html.IndexOf("<svg ", i + 1, StringComparison.Ordinal))
+        {
+            var end = html.IndexOf("</svg>", i, StringComparison.Ordinal) + "</svg>".Length;
+            var svg = System.Xml.Linq.XDocument.Parse(html[i..end]);
+            Assert.Equal("svg", svg.Root!.Name.LocalName);
+            Assert.NotEmpty(svg.Root.Elements());
+            count++;
+        }
+
+        Assert.Equal(5, count);
+    }
+
+    [Fact]
     public void Summary_json_carries_parameters_and_metrics()
     {
         var input = Input();

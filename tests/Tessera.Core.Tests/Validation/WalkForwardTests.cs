@@ -51,6 +51,19 @@ public sealed class WalkForwardTests
     }
 
     [Fact]
+    public void A_single_candidate_still_reports_its_in_sample_sharpe_and_anchored_windows_grow()
+    {
+        var (data, candidates) = Setup();
+        var options = new BacktestOptions { Sizer = new FixedFractionSizer(0.3) };
+        var result = WalkForward.Run("one", data, [candidates[0]], options, train: 100, test: 100, mode: WalkForwardMode.Anchored);
+        Assert.Equal(3, result.Rows.Count);
+        var last = result.Rows[^1];
+        Assert.Equal(data.Calendar[0], last.TrainStartUtcMs);
+        var train = EventBacktestEngine.Run(data, ToBook(data, candidates[0]), options with { StartBar = 0, EndBar = 300 });
+        Assert.Equal(PerformanceMetrics.Sharpe(train.Returns()), last.TrainSharpe, 12);
+    }
+
+    [Fact]
     public void Stability_statistics_are_hand_derived_from_rows()
     {
         static WalkForwardRow Row(int i, double sharpe, double ret, double dd) => new(i, 0, 0, 0, 0, "x", 0, sharpe, ret, dd, 1, 1);

@@ -72,6 +72,7 @@ public sealed class BarCsvImporter
         }
 
         _header = BarHeader.Parse(line, source, _options, _tally.Warnings);
+        WithQuotes = _header.IndexOf(BarColumn.BidClose) >= 0 && _header.IndexOf(BarColumn.AskClose) >= 0;
         if (_header.IndexOf(BarColumn.Symbol) < 0)
         {
             _current = ResolveDefaultSymbol();
@@ -113,7 +114,7 @@ public sealed class BarCsvImporter
         }
     }
 
-    private bool WithQuotes => _header.IndexOf(BarColumn.BidClose) >= 0 && _header.IndexOf(BarColumn.AskClose) >= 0;
+    private bool WithQuotes { get; set; }
 
     private void ProcessRow(ReadOnlySpan<byte> line, long ln, Span<Range> ranges)
     {

@@ -42,7 +42,17 @@ internal sealed class BarHeader
         Roles = roles;
         Names = names;
         Index = index;
+
+        // Array lookup: IndexOf runs several times per row on the hot path.
+        _positions = new int[Enum.GetValues<BarColumn>().Length];
+        Array.Fill(_positions, -1);
+        foreach (var (column, position) in index)
+        {
+            _positions[(int)column] = position;
+        }
     }
+
+    private readonly int[] _positions;
 
     /// <summary>Header text of each column, as written in the file (used to name fields in errors).</summary>
     public string[] Names { get; }
@@ -53,7 +63,7 @@ internal sealed class BarHeader
 
     public int Count => Roles.Length;
 
-    public int IndexOf(BarColumn column) => Index.TryGetValue(column, out var i) ? i : -1;
+    public int IndexOf(BarColumn column) => _positions[(int)column];
 
     public static BarHeader Parse(ReadOnlySpan<byte> line, string source, BarImportOptions options, List<string> warnings)
     {

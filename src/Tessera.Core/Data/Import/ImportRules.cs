@@ -29,4 +29,5 @@ public static class ImportRules
     public const string NotIncreasing = "timestamps-not-increasing";
     public const string InvalidFlag = "invalid-flag";
     public const string CrossedQuote = "bid-above-ask";
+    public const string InvalidVenue = "exchange must be one ASCII letter";
 }

@@ -44,6 +44,8 @@ public sealed class TradeCsvImporter
         ["suspicious"] = Col.Suspicious,
     };
 
+    private static readonly Col[] RequiredColumns = [Col.Timestamp, Col.Symbol, Col.Price, Col.Size];
+
     private readonly BarImportOptions _options;
     private readonly RejectionTally _tally;
     private readonly Dictionary<string, TapeBuilder> _tapes = new(StringComparer.Ordinal);
@@ -184,7 +186,7 @@ public sealed class TradeCsvImporter
             return;
         }
 
-        foreach (var col in new[] { Col.Timestamp, Col.Symbol, Col.Price, Col.Size })
+        foreach (var col in RequiredColumns)
         {
             if (Get(line, ranges, col).IsEmpty)
             {
@@ -240,7 +242,7 @@ public sealed class TradeCsvImporter
             var ex = Get(line, ranges, Col.Exchange);
             if (ex.Length > 1 || (ex.Length == 1 && !char.IsAsciiLetter((char)ex[0])))
             {
-                _tally.Reject(ln, "exchange", ex, "exchange must be one ASCII letter");
+                _tally.Reject(ln, "exchange", ex, ImportRules.InvalidVenue);
                 return;
             }
 

@@ -15,6 +15,7 @@ internal sealed class Utf8LineReader : IDisposable
     private readonly byte[] _buffer = new byte[MaxLineBytes];
     private readonly Stream _stream;
     private readonly TailTrackingStream? _compressed;
+    private readonly GZipStream? _gzip;
     private long _decompressed;
     private int _start;
     private int _end;
@@ -42,7 +43,8 @@ internal sealed class Utf8LineReader : IDisposable
         if (IsGzip)
         {
             _compressed = new TailTrackingStream(replay);
-            _stream = new GZipStream(_compressed, CompressionMode.Decompress);
+            _gzip = new GZipStream(_compressed, CompressionMode.Decompress);
+            _stream = new ReadAheadStream(_gzip);
         }
         else
         {
@@ -104,7 +106,11 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _gzip?.Dispose();
+    }
 
     private void Finish(ref ReadOnlySpan<byte> line)
     {

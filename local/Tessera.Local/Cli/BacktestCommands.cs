@@ -1,0 +1,292 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using Tessera.Core.Backtest;
+using Tessera.Core.Backtest.Sizing;
+using Tessera.Core.Data;
+using Tessera.Core.Data.Import;
+using Tessera.Core.Errors;
+using Tessera.Core.Metrics;
+using Tessera.Core.Reports;
+using Tessera.Core.Strategies;
+using Tessera.Core.Validation;
+
+namespace Tessera.Local.Cli;
+
+/// <summary>
+/// <c>tessera backtest</c> (event engine + tear sheet, summary.json, trades.csv, equity.csv),
+/// <c>tessera walkforward</c> (rolling/anchored walk-forward of several strategies, one row per split + stability) and
+/// <c>tessera validate</c> (purged K-fold or CPCV of a parameter grid, with PBO and DSR). Thin host: parse, call
+/// Tessera.Core, print, write files.
+/// </summary>
+public static class BacktestCommands
+{
+    public static Command BuildBacktest(CliContext context)
+    {
+        var strategy = new Option<string>("--strategy") { Description = "Strategy name: " + string.Join(", ", StrategyRegistry.Default.Names), Required = true };
+        var parameters = new Option<string?>("--params") { Description = "Parameter overrides k=v,... (names of the strategy's parameter record, e.g. MaxHoldBars=3)" };
+        var csv = CsvOption();
+        var from = new Option<DateTime?>("--from") { Description = "First date (UTC, inclusive)" };
+        var to = new Option<DateTime?>("--to") { Description = "Last date (UTC, inclusive)" };
+        var cash = new Option<double>("--cash") { Description = "Initial cash", DefaultValueFactory = _ => ReferenceRun.Options.InitialCash };
+        var slippage = new Option<double>("--slippage-bps") { Description = "Slippage per fill in basis points", DefaultValueFactory = _ => ReferenceRun.Options.Costs.SlippageBps };
+        var commission = new Option<double>("--commission") { Description = "Commission per share", DefaultValueFactory = _ => ReferenceRun.Options.Costs.CommissionPerShare };
+        var fraction = new Option<double>("--fraction") { Description = "Fraction of equity per entry (fixed-fraction sizer)", DefaultValueFactory = _ => 0.05 };
+        var output = OutOption();
+        var command = new Command("backtest", "Backtest one strategy on a bar CSV with the event-driven engine and write a tear sheet");
+        foreach (var o in new Option[] { strategy, parameters, csv, from, to, cash, slippage, commission, fraction, output })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var chosen = StrategyFactory.Create(parse.GetValue(strategy)!, parse.GetValue(parameters));
+            var options = Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), parse.GetValue(fraction));
+            var outDir = OutDir(parse.GetValue(output));
+            var csvPath = parse.GetValue(csv)!;
+            BacktestResult? result = null;
+            await context.Console.Progress().StartAsync(async p =>
+            {
+                var load = p.AddTask("load bars", maxValue: 1);
+                var universe = BarWindow.Slice(Load(context, csvPath), parse.GetValue(from), parse.GetValue(to));
+                load.Increment(1);
+                var sig = p.AddTask($"signals ({Markup.Escape(chosen.Name)})", maxValue: 1);
+                var signals = chosen.SignalsOverTime(universe);
+                sig.Increment(1);
+                var run = p.AddTask("event engine", maxValue: 1);
+                result = EventBacktestEngine.Run(new MarketData(universe), signals, options);
+                run.Increment(1);
+                await Task.CompletedTask.ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            var metrics = MetricsSummary.From(result!);
+            var input = new TearSheetInput($"{chosen.Name} backtest", chosen.Name, Parameters(chosen, options, csvPath, parse.GetValue(from), parse.GetValue(to)), result!, metrics)
+            {
+                Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result!.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
+            };
+            await WriteAll(outDir, BacktestReportBundle.Build(input), ct).ConfigureAwait(false);
+            var table = new Table().AddColumns("metric", "value");
+            foreach (var (k, v) in metrics.AsPairs())
+            {
+                table.AddRow(k, Fmt(v));
+            }
+
+            table.AddRow("order_list_sha256", result.OrderListHash());
+            context.Console.Write(table);
+            context.Console.MarkupLine($"wrote tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command BuildWalkForward(CliContext context)
+    {
+        var strategies = new Option<string>("--strategies") { Description = "Comma-separated strategy names", Required = true };
+        var grid = new Option<string?>("--grid") { Description = "Optional parameter grid k=v1|v2;k2=... chosen on each train window by Sharpe" };
+        var train = new Option<int>("--train") { Description = "Train bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTrain };
+        var test = new Option<int>("--test") { Description = "Test bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTest };
+        var anchored = new Option<bool>("--anchored") { Description = "Anchored (growing) train window instead of rolling" };
+        var csv = CsvOption();
+        var output = OutOption();
+        var command = new Command("walkforward", "Walk-forward (rolling or anchored) of several strategies: one row per split and stability statistics");
+        foreach (var o in new Option[] { strategies, grid, train, test, anchored, csv, output })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var names = parse.GetValue(strategies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var grids = ParameterGrid.Expand(parse.GetValue(grid));
+            var outDir = OutDir(parse.GetValue(output));
+            var mode = parse.GetValue(anchored) ? WalkForwardMode.Anchored : WalkForwardMode.Rolling;
+            var results = new List<WalkForwardResult>();
+            var universe = Load(context, parse.GetValue(csv)!);
+            var data = new MarketData(universe);
+            var splitCount = WalkForwardSplits.Create(data.BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
+            var started = DateTime.UtcNow;
+            await context.Console.Progress().StartAsync(async p =>
+            {
+                foreach (var name in names)
+                {
+                    var task = p.AddTask(Markup.Escape(name), maxValue: splitCount + 1);
+                    var candidates = grids.Select(g => Candidate(data, universe, name, g)).ToList();
+                    task.Increment(1);
+                    results.Add(WalkForward.Run(name, data, candidates, ReferenceRun.Options, parse.GetValue(train), parse.GetValue(test), mode, new SynchronousProgress(task)));
+                }
+
+                await Task.CompletedTask.ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            await WriteAll(outDir,
+            [
+                new("walkforward.html", WalkForwardReport.Html(results, $"Walk-forward ({mode}, train {parse.GetValue(train)}, test {parse.GetValue(test)})")),
+                new("walkforward.json", WalkForwardReport.Json(results)),
+                new("walkforward.csv", string.Concat(results.Select(WalkForwardReport.Csv))),
+            ], ct).ConfigureAwait(false);
+            var table = new Table().AddColumns("strategy", "splits", "mean Sharpe", "median Sharpe", "sd Sharpe", "worst DD", "profitable");
+            foreach (var r in results)
+            {
+                var s = r.Stability;
+                table.AddRow(Markup.Escape(r.Strategy), s.Splits.ToString(CultureInfo.InvariantCulture), Fmt(s.MeanSharpe), Fmt(s.MedianSharpe), Fmt(s.SdSharpe), Fmt(s.WorstDrawdown), Fmt(s.ProfitableShare));
+            }
+
+            context.Console.Write(table);
+            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote walkforward.html/json/csv to [bold]{Markup.Escape(outDir)}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command BuildValidate(CliContext context)
+    {
+        var method = new Option<string>("--method") { Description = "purged-kfold or cpcv", Required = true };
+        var strategy = new Option<string>("--strategy") { Description = "Strategy name", Required = true };
+        var grid = new Option<string?>("--grid") { Description = "Parameter grid k=v1|v2;k2=... (the candidate set; default: defaults only)" };
+        var folds = new Option<int>("--folds") { Description = "Purged K-fold: number of folds", DefaultValueFactory = _ => 5 };
+        var groups = new Option<int>("--groups") { Description = "CPCV: number of groups N", DefaultValueFactory = _ => 6 };
+        var testGroups = new Option<int>("--test-groups") { Description = "CPCV: test groups k", DefaultValueFactory = _ => 2 };
+        var horizon = new Option<int>("--horizon") { Description = "Label horizon in bars (purging)", DefaultValueFactory = _ => 5 };
+        var embargo = new Option<double>("--embargo") { Description = "Embargo as a fraction of observations", DefaultValueFactory = _ => 0.01 };
+        var csv = CsvOption();
+        var output = OutOption();
+        var command = new Command("validate", "Purged K-fold or combinatorial purged CV of a strategy's parameter grid, with PBO (CSCV) and deflated Sharpe");
+        foreach (var o in new Option[] { method, strategy, grid, folds, groups, testGroups, horizon, embargo, csv, output })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var m = parse.GetValue(method)!.Trim().ToLowerInvariant();
+            if (m is not ("purged-kfold" or "cpcv"))
+            {
+                throw new TesseraValidationException("--method", m, "must be purged-kfold or cpcv");
+            }
+
+            var name = parse.GetValue(strategy)!;
+            var labels = ParameterGrid.Expand(parse.GetValue(grid));
+            var outDir = OutDir(parse.GetValue(output));
+            double[][] returns = [];
+            await context.Console.Progress().StartAsync(async p =>
+            {
+                var universe = Load(context, parse.GetValue(csv)!);
+                var data = new MarketData(universe);
+                var task = p.AddTask($"candidates ({labels.Count})", maxValue: labels.Count);
+                var candidates = new List<StrategyCandidate>();
+                foreach (var g in labels)
+                {
+                    candidates.Add(Candidate(data, universe, name, g));
+                    task.Increment(1);
+                }
+
+                returns = WalkForward.CandidateReturns(data, candidates, ReferenceRun.Options);
+                await Task.CompletedTask.ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            var evaluation = m == "cpcv"
+                ? CrossValidatedSelection.Cpcv(returns, parse.GetValue(groups), parse.GetValue(testGroups), parse.GetValue(horizon), parse.GetValue(embargo))
+                : CrossValidatedSelection.PurgedKFold(returns, parse.GetValue(folds), parse.GetValue(horizon), parse.GetValue(embargo));
+            var shown = labels.Select(l => l.Length == 0 ? "defaults" : l).ToList();
+            await WriteAll(outDir, [new("validation.json", ValidationReport.Json(name, shown, evaluation))], ct).ConfigureAwait(false);
+            var table = new Table().AddColumns("split", "test groups", "chosen", "train Sharpe", "test Sharpe");
+            foreach (var s in evaluation.Splits)
+            {
+                table.AddRow(s.Split.ToString(CultureInfo.InvariantCulture), string.Join(' ', s.TestGroups), Markup.Escape(shown[s.Chosen]), Fmt(s.TrainSharpe), Fmt(s.TestSharpe));
+            }
+
+            context.Console.Write(table);
+            var summary = new Table().AddColumns("candidates", "PBO", "DSR (best)", "paths", "mean path Sharpe");
+            summary.AddRow(labels.Count.ToString(CultureInfo.InvariantCulture), Fmt(evaluation.Pbo), Fmt(evaluation.DeflatedSharpe), evaluation.PathSharpes.Length.ToString(CultureInfo.InvariantCulture), evaluation.PathSharpes.Length == 0 ? "-" : Fmt(evaluation.PathSharpes.Average()));
+            context.Console.Write(summary);
+            context.Console.MarkupLine($"wrote validation.json to [bold]{Markup.Escape(outDir)}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
+    {
+        var s = StrategyFactory.Create(name, parameters);
+        var book = SignalBook.Create(data, s.SignalsOverTime(universe));
+        return new StrategyCandidate(parameters.Length == 0 ? "defaults" : parameters, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
+    }
+
+    private static BacktestOptions Options(double cash, double slippageBps, double commissionPerShare, double fraction) =>
+        ReferenceRun.Options with
+        {
+            InitialCash = cash,
+            Costs = new CostModel(SlippageBps: slippageBps, CommissionPerShare: commissionPerShare),
+            Sizer = new FixedFractionSizer(fraction),
+        };
+
+    private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string csv, DateTime? from, DateTime? to) =>
+    [
+        new("strategy", s.CanonicalParameters),
+        new("parameters_sha256", s.ParametersHash),
+        new("data", Path.GetFileName(csv)),
+        new("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"),
+        new("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"),
+        new("initial_cash", o.InitialCash.ToString("R", CultureInfo.InvariantCulture)),
+        new("sizer", o.Sizer.Name + " " + ((FixedFractionSizer)o.Sizer).Fraction.ToString("R", CultureInfo.InvariantCulture)),
+        new("slippage_bps", o.Costs.SlippageBps.ToString("R", CultureInfo.InvariantCulture)),
+        new("commission_per_share", o.Costs.CommissionPerShare.ToString("R", CultureInfo.InvariantCulture)),
+        new("fills", "signal at close(t), fill at open(t+1); stops intrabar, gap-through at the open"),
+    ];
+
+    private static Option<string> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok)", Required = true };
+
+    private static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
+
+    private static string OutDir(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new TesseraValidationException("--out", path, "must name an output directory");
+        }
+
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static async Task WriteAll(string dir, IReadOnlyList<KeyValuePair<string, string>> files, CancellationToken ct)
+    {
+        foreach (var (name, content) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, name), content, new UTF8Encoding(false), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static List<BarSeries> Load(CliContext context, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        {
+            throw new TesseraValidationException("--csv", path, "must name an existing bar CSV file");
+        }
+
+        using var stream = File.OpenRead(path);
+        var result = BarCsvImporter.Import(stream, new BarImportOptions
+        {
+            Mode = ImportMode.Lenient,
+            Source = Path.GetFileName(path),
+            DefaultSymbol = BarCsvImporter.SymbolFromFileName(path),
+        });
+        var dropped = result.Report.DataRows - result.Report.RowsAccepted;
+        if (dropped > 0)
+        {
+            context.Console.MarkupLine($"[yellow]{dropped} malformed rows dropped (lenient import)[/]");
+        }
+
+        return [.. result.Series];
+    }
+
+    private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reports on the calling thread (System.Progress posts to the thread pool, which would reorder the bar).</summary>
+    private sealed class SynchronousProgress(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Increment(1);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Tessera.Core.Contracts;
+
+/// <summary>
+/// Synthetic long normalization (ALGORITHMS.md "Returns and contracts"): a LONG position keeps its return,
+/// r_syn = r; a SHORT position is turned into a long-like series r_syn = -clip(r, upper = 1.0), so a short never
+/// loses more than 100% in one period however far the asset rises.
+/// </summary>
+public static class SyntheticLong
+{
+    public static double Normalize(double r, Direction direction) =>
+        direction == Direction.Long ? r : -Math.Min(r, 1.0);
+
+    /// <summary>A new matrix with every SHORT column normalized; symbols missing from <paramref name="directions"/> are LONG.</summary>
+    public static ReturnsMatrix Apply(ReturnsMatrix matrix, IReadOnlyDictionary<string, Direction> directions)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(directions);
+        var columns = new double[matrix.Assets][];
+        var symbols = new string[matrix.Assets];
+        for (var j = 0; j < matrix.Assets; j++)
+        {
+            symbols[j] = matrix.Symbols[j];
+            var source = matrix.Columns[j];
+            if (!directions.TryGetValue(symbols[j], out var direction) || direction == Direction.Long)
+            {
+                columns[j] = source;
+                continue;
+            }
+
+            var target = new double[source.Length];
+            for (var t = 0; t < source.Length; t++)
+            {
+                target[t] = -Math.Min(source[t], 1.0);
+            }
+
+            columns[j] = target;
+        }
+
+        return new ReturnsMatrix(matrix.Dates, symbols, columns);
+    }
+}
