@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tessera.Core.Contracts;
 using Tessera.Core.Data;
 using Tessera.Core.Data.Export;
 using Tessera.Core.Data.Import;
@@ -106,6 +107,8 @@ public static class DataCommands
                 var snapshot = await lake.OpenSnapshotAsync(ct).ConfigureAwait(false);
                 var report = await FreshnessAudit.RunAsync(snapshot, DateTime.UtcNow, TimeSpan.FromHours(parse.GetValue(staleHours)), parse.GetValue(top), cancellationToken: ct).ConfigureAwait(false);
                 PrintAudit(context, report);
+                var universe = await LakehouseUniverse.LoadAsync(snapshot, UniverseFilter.ExcludeToxic, ct).ConfigureAwait(false);
+                PrintDensity(context, universe);
                 if (parse.GetValue(json) is { } file)
                 {
                     await File.WriteAllTextAsync(file, report.ToJson(), ct).ConfigureAwait(false);
@@ -267,6 +270,34 @@ public static class DataCommands
         foreach (var t in report.ToxicDrops)
         {
             context.Console.MarkupLine($"[red]toxic[/] {Markup.Escape(t.Symbol)}: {Markup.Escape(t.Reason)} (since {D(t.AtUtc)})");
+        }
+    }
+
+    /// <summary>What the optimizers would get from this version: the dense returns matrix and the assets the density rule drops.</summary>
+    private static void PrintDensity(CliContext context, LakehouseUniverse universe)
+    {
+        ReturnsBuildResult built;
+        try
+        {
+            built = ReturnsMatrixBuilder.Build(universe.Bars);
+        }
+        catch (ContractViolationException ex)
+        {
+            context.Console.MarkupLine($"[yellow]no dense returns matrix:[/] {Markup.Escape(ex.Message)}");
+            return;
+        }
+
+        context.Console.MarkupLine($"dense returns matrix: {N(built.Matrix.Rows)} dates x {N(built.Matrix.Assets)} assets (union calendar {N(built.UnionCalendarLength)} dates, {N(built.DroppedDates.Length)} dates dropped by the inner join)");
+        var table = new Table().Title("assets dropped before optimization").AddColumns("symbol", "rule", "gap ratio", "rows", "detail");
+        foreach (var d in built.DroppedAssets.OrderByDescending(d => d.GapRatio).ThenBy(d => d.Symbol, StringComparer.Ordinal))
+        {
+            var rule = d.Rule == ContractRules.Density ? "density (> 10% gaps)" : d.Rule == ContractRules.ToxicReturn ? "toxic (|r| > 5)" : d.Rule;
+            table.AddRow(Markup.Escape(d.Symbol), Markup.Escape(rule), d.GapRatio.ToString("0.0%", CultureInfo.InvariantCulture), N(d.Observations), Markup.Escape(d.Detail));
+        }
+
+        if (table.Rows.Count > 0)
+        {
+            context.Console.Write(table);
         }
     }
 

@@ -268,8 +268,10 @@ public sealed class Lakehouse
         {
             download = await _store.GetAsync(Options.Container, LakehouseLayout.Pointer, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageNotFoundException)
+        catch (StorageNotFoundException ex) when (!string.Equals(ex.ErrorCode, "ContainerNotFound", StringComparison.Ordinal))
         {
+            // No pointer yet: the lakehouse exists but nothing was ever published (version 0). A missing
+            // container is not "empty": it propagates, so a wrong container name is not silently read as no data.
             return (Snapshot(LakehouseManifest.Empty, "<empty>", string.Empty), null);
         }
 

@@ -246,4 +246,12 @@ public sealed class LakehouseTests(AzuriteFixture azurite)
         var ex = await Assert.ThrowsAsync<LakehouseCorruptException>(async () => await (await fresh.OpenSnapshotAsync()).LoadAsync(entry.Symbol));
         Assert.Equal("SHA-256 differs from the manifest", ex.Rule);
     }
+
+    [Fact]
+    public async Task A_missing_container_is_an_error_not_an_empty_lakehouse()
+    {
+        var lake = new Tessera.Storage.Lakehouse.Lakehouse(Store, new FixedClock(Start), new LakehouseOptions { Container = TestNames.Container("nolake") });
+        var ex = await Assert.ThrowsAsync<StorageNotFoundException>(() => lake.OpenSnapshotAsync());
+        Assert.Equal("ContainerNotFound", ex.ErrorCode);
+    }
 }
