@@ -48,6 +48,10 @@ public sealed class LifeCycleFunctions(LifeCycleServices services)
     public Task<FlattenOutput> Flatten([ActivityTrigger] FlattenInput input, FunctionContext context) =>
         FlattenActivity.RunAsync(input, services, context.CancellationToken);
 
+    [Function(LifeCycleSteps.Validate)]
+    public Task<ValidationOutput> Validate([ActivityTrigger] ValidateInput input, FunctionContext context) =>
+        ValidateActivity.RunAsync(input, services, context.CancellationToken);
+
     [Function(LifeCycleSteps.Report)]
     public Task<ReportOutput> Report([ActivityTrigger] ReportInput input, FunctionContext context) =>
         ReportActivity.RunAsync(input, services, context.CancellationToken);

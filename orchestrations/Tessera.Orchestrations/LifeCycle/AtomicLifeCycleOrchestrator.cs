@@ -68,13 +68,19 @@ public static class AtomicLifeCycleOrchestrator
 
         var choice = await context.CallActivityAsync<ChoiceOutput>(
             LifeCycleSteps.Choose, new ChooseInput(input.RunId, input.Profile, optimizers), StepOptions);
-        var flattening = await context.CallActivityAsync<FlattenOutput>(
+        // Flattening and the out-of-sample validation of the chosen optimizer are independent: run them in parallel.
+        var flatteningTask = context.CallActivityAsync<FlattenOutput>(
             LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, enrichment.Candidates), StepOptions);
-        Progress(8, $"chose {choice.Chosen}; {flattening.Weights.Count} assets");
+        var validationTask = context.CallActivityAsync<ValidationOutput>(
+            LifeCycleSteps.Validate, new ValidateInput(input.RunId, input.Profile, choice.Chosen, synthesis.Streams), StepOptions);
+        await Task.WhenAll(flatteningTask, validationTask);
+        var flattening = await flatteningTask;
+        var validation = await validationTask;
+        Progress(8, $"chose {choice.Chosen}; {flattening.Weights.Count} assets; out-of-sample Sharpe {validation.Sharpe.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} over {validation.Splits} splits");
 
         var report = await context.CallActivityAsync<ReportOutput>(
             LifeCycleSteps.Report,
-            new ReportInput(input.RunId, input.Profile, startedAt, foundation, recruitment, selection, enrichment, synthesis, regime, optimizers, choice, flattening),
+            new ReportInput(input.RunId, input.Profile, startedAt, foundation, recruitment, selection, enrichment, synthesis, regime, optimizers, choice, flattening, validation),
             StepOptions);
         Progress(9, "report written");
 

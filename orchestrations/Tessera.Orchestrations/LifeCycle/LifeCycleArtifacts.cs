@@ -28,3 +28,21 @@ public sealed record OptimizerArtifact(string Optimizer, string[] Atoms, double[
 public sealed record ChoiceArtifact(string Policy, string Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);
 
 public sealed record ChoiceCandidate(string Optimizer, double AnnualizedVolatility);
+
+/// <summary>validation/walk_forward.json: out-of-sample walk-forward of the chosen optimizer on the selected atoms.</summary>
+public sealed record ValidationArtifact(
+    string Optimizer,
+    int TrainDays,
+    int TestDays,
+    string Mode,
+    IReadOnlyList<Tessera.Core.Validation.AllocationSplitResult> Splits,
+    double TotalReturn,
+    double Cagr,
+    double Volatility,
+    double Sharpe,
+    double ProbabilisticSharpe,
+    double MaxDrawdown,
+    double ShareOfProfitableSplits,
+    double MeanSplitSharpe,
+    double SplitSharpeStdDev,
+    string Caveat);

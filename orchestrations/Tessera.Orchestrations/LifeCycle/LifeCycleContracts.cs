@@ -45,6 +45,10 @@ public sealed record ChooseInput(string RunId, SleeveProfile Profile, IReadOnlyL
 
 public sealed record ChoiceOutput(ArtifactRecord Choice, string Chosen, string Reason);
 
+public sealed record ValidateInput(string RunId, SleeveProfile Profile, string Optimizer, ArtifactRecord Streams);
+
+public sealed record ValidationOutput(ArtifactRecord Validation, string Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
+
 public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Enriched);
 
 public sealed record AssetWeight(string Symbol, string Sector, double Weight, double LongWeight, double ShortWeight);
@@ -63,7 +67,8 @@ public sealed record ReportInput(
     RegimeOutput Regime,
     IReadOnlyList<OptimizerOutput> Optimizers,
     ChoiceOutput Choice,
-    FlattenOutput Flattening);
+    FlattenOutput Flattening,
+    ValidationOutput Validation);
 
 public sealed record ReportOutput(ArtifactRecord Report, ArtifactRecord Manifest, string ManifestSha256);
 

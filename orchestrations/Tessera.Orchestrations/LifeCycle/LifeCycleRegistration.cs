@@ -20,6 +20,7 @@ public static class LifeCycleRegistration
             .AddActivity<OptimizeInput, OptimizerOutput>(LifeCycleSteps.Optimize, (i, c) => OptimizeActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ChooseInput, ChoiceOutput>(LifeCycleSteps.Choose, (i, c) => ChooseActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<FlattenInput, FlattenOutput>(LifeCycleSteps.Flatten, (i, c) => FlattenActivity.RunAsync(i, services, c.CancellationToken))
+            .AddActivity<ValidateInput, ValidationOutput>(LifeCycleSteps.Validate, (i, c) => ValidateActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ReportInput, ReportOutput>(LifeCycleSteps.Report, (i, c) => ReportActivity.RunAsync(i, services, c.CancellationToken));
     }
 }

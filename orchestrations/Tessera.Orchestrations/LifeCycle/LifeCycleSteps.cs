@@ -14,15 +14,16 @@ public static class LifeCycleSteps
     public const string Optimize = "LifeCycleOptimize";
     public const string Choose = "LifeCycleChoose";
     public const string Flatten = "LifeCycleFlatten";
+    public const string Validate = "LifeCycleValidate";
     public const string Report = "LifeCycleReport";
 
     /// <summary>Progress labels; optimization counts as one step even though it fans out.</summary>
     public static readonly IReadOnlyList<string> ProgressLabels =
     [
         "L0 foundation gate", "recruitment", "natural selection", "enrichment", "synthesis",
-        "regime detection", "optimization", "policy choice + flattening", "forensic report",
+        "regime detection", "optimization", "policy choice, flattening, out-of-sample validation", "forensic report",
     ];
 
     public static IReadOnlyList<string> ActivityNames { get; } =
-        [Foundation, Recruitment, Selection, Enrichment, Synthesis, Regime, Optimize, Choose, Flatten, Report];
+        [Foundation, Recruitment, Selection, Enrichment, Synthesis, Regime, Optimize, Choose, Flatten, Validate, Report];
 }

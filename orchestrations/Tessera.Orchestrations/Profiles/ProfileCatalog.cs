@@ -98,6 +98,7 @@ public sealed class ProfileCatalog
         var selection = r.Map("selection");
         var regime = r.Map("regime");
         var optimization = r.Map("optimization");
+        var validation = r.Map("validation");
 
         var source_ = universe.String("source");
         if (source_ is not ("synthetic" or "lakehouse"))
@@ -167,6 +168,13 @@ public sealed class ProfileCatalog
             throw optimization.Error("max_weight", maxWeight.ToString("R", CultureInfo.InvariantCulture), "max_weight x top_n must be >= 1 or the weights cannot be fully invested");
         }
 
+        var trainDays = validation.Int("train_days", 20, 5000);
+        var testDays = validation.Int("test_days", 5, 5000);
+        if (trainDays + testDays > days - 1)
+        {
+            throw validation.Error("train_days", trainDays.ToString(CultureInfo.InvariantCulture), "train_days + test_days must fit in the universe's days - 1 returns");
+        }
+
         return new SleeveProfile(
             r.String("name"),
             r.String("description"),
@@ -174,7 +182,8 @@ public sealed class ProfileCatalog
             new RecruitmentSettings(minHistory, directions),
             new SelectionSettings(topN, lookback, skip),
             new RegimeSettings(shortWindow, longWindow),
-            new OptimizationSettings(optimizers, policy, maxWeight));
+            new OptimizationSettings(optimizers, policy, maxWeight),
+            new ValidationSettings(trainDays, testDays));
     }
 
     /// <summary>Reads typed fields of one YAML mapping, naming the dotted path in every error.</summary>

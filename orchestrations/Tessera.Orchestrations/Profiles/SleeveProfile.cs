@@ -8,7 +8,8 @@ public sealed record SleeveProfile(
     RecruitmentSettings Recruitment,
     SelectionSettings Selection,
     RegimeSettings Regime,
-    OptimizationSettings Optimization);
+    OptimizationSettings Optimization,
+    ValidationSettings Validation);
 
 public sealed record UniverseSettings(string Source, int Symbols, int Days, ulong Seed, int Sectors);
 
@@ -23,3 +24,5 @@ public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int M
 public sealed record RegimeSettings(int ShortWindowDays, int LongWindowDays);
 
 public sealed record OptimizationSettings(IReadOnlyList<string> Optimizers, string Policy, double MaxWeight);
+
+public sealed record ValidationSettings(int TrainDays, int TestDays);

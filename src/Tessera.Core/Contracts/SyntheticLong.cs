@@ -10,6 +10,8 @@ public static class SyntheticLong
     public static double Normalize(double r, Direction direction) =>
         direction == Direction.Long ? r : -Math.Min(r, 1.0);
 
+    // Columns go through the one column kernel of the platform (LifeCycle.AtomStream), so the rule lives in one place.
+
     /// <summary>A new matrix with every SHORT column normalized; symbols missing from <paramref name="directions"/> are LONG.</summary>
     public static ReturnsMatrix Apply(ReturnsMatrix matrix, IReadOnlyDictionary<string, Direction> directions)
     {
@@ -28,11 +30,7 @@ public static class SyntheticLong
             }
 
             var target = new double[source.Length];
-            for (var t = 0; t < source.Length; t++)
-            {
-                target[t] = -Math.Min(source[t], 1.0);
-            }
-
+            Tessera.Core.LifeCycle.AtomStream.Normalize(source, Tessera.Core.Signals.SignalSide.Short, target);
             columns[j] = target;
         }
 

@@ -96,7 +96,7 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
         string[] expected =
         [
             LifeCycleSteps.Foundation, LifeCycleSteps.Recruitment, LifeCycleSteps.Selection, LifeCycleSteps.Enrichment, LifeCycleSteps.Synthesis,
-            LifeCycleSteps.Regime, .. Enumerable.Repeat(LifeCycleSteps.Optimize, optimizers), LifeCycleSteps.Choose, LifeCycleSteps.Flatten, LifeCycleSteps.Report,
+            LifeCycleSteps.Regime, .. Enumerable.Repeat(LifeCycleSteps.Optimize, optimizers), LifeCycleSteps.Choose, LifeCycleSteps.Flatten, LifeCycleSteps.Validate, LifeCycleSteps.Report,
         ];
         Assert.Equal(expected, names);
     }

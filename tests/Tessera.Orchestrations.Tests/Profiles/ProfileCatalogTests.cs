@@ -14,6 +14,7 @@ public sealed class ProfileCatalogTests
         selection: { top_n: 15, momentum_lookback_days: 252, momentum_skip_days: 21 }
         regime: { short_window_days: 21, long_window_days: 126 }
         optimization: { optimizers: [equal_weight, inverse_volatility], policy: min_volatility, max_weight: 0.1 }
+        validation: { train_days: 126, test_days: 21 }
         """;
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class ProfileCatalogTests
     [InlineData("source: synthetic", "source: ftp", "universe.source")]
     [InlineData("short_window_days: 21", "short_window_days: 200", "regime.short_window_days")]
     [InlineData("description: test\n", "", "description")]
+    [InlineData("train_days: 126", "train_days: 290", "validation.train_days")]
     public void Each_rule_violation_names_its_field(string from, string to, string field)
     {
         var ex = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "bad.yaml"));

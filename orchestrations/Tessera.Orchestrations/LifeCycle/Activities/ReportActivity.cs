@@ -16,6 +16,7 @@ public static class ReportActivity
         var store = services.Artifacts;
         var selection = await store.ReadJsonAsync<SelectionArtifact>(input.RunId, input.Selection.Selection, cancellationToken).ConfigureAwait(false);
         var regime = await store.ReadJsonAsync<RegimeArtifact>(input.RunId, input.Regime.Regime, cancellationToken).ConfigureAwait(false);
+        var validation = await store.ReadJsonAsync<ValidationArtifact>(input.RunId, input.Validation.Validation, cancellationToken).ConfigureAwait(false);
         var artifacts = new List<ArtifactRecord>
         {
             input.Foundation.Market, input.Foundation.Report, input.Recruitment.Candidates, input.Selection.Selection,
@@ -26,8 +27,8 @@ public static class ReportActivity
             artifacts.Add(o.Result);
         }
 
-        artifacts.AddRange([input.Choice.Choice, input.Flattening.WeightsJson, input.Flattening.WeightsCsv]);
-        var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(input, selection, regime, artifacts));
+        artifacts.AddRange([input.Choice.Choice, input.Flattening.WeightsJson, input.Flattening.WeightsCsv, input.Validation.Validation]);
+        var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(input, selection, regime, validation, artifacts));
         var report = await store.WriteAsync(input.RunId, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
         artifacts.Add(report);
         var manifest = new RunManifest(

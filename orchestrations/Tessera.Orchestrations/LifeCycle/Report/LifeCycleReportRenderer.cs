@@ -8,6 +8,7 @@ public sealed record LifeCycleReportModel(
     ReportInput Run,
     SelectionArtifact Selection,
     RegimeArtifact Regime,
+    ValidationArtifact Validation,
     IReadOnlyList<ArtifactRecord> Artifacts);
 
 /// <summary>Renders the self-contained HTML report of one atomic run (inline CSS and SVG, no external resources, no scripts).</summary>
@@ -79,6 +80,16 @@ public static class LifeCycleReportRenderer
 
         h.Element("h2", "8. Policy and flattening");
         h.Raw("<p>").Text($"Policy {run.Profile.Optimization.Policy}: chose {run.Choice.Chosen} ({run.Choice.Reason}); atom weights netted to {run.Flattening.Weights.Count} asset weights.").Raw("</p>");
+
+        var v = model.Validation;
+        h.Element("h2", "8b. Out-of-sample validation (walk-forward of the chosen optimizer)");
+        h.Raw("<p>").Text($"{v.Optimizer}, {v.Mode} walk-forward, fit on {v.TrainDays} days, weights held for {v.TestDays} days; {v.Splits.Count} splits. " +
+            $"Out-of-sample: total return {HtmlWriter.Pct(v.TotalReturn)}, CAGR {HtmlWriter.Pct(v.Cagr)}, volatility {HtmlWriter.Pct(v.Volatility)}, Sharpe {HtmlWriter.Num(v.Sharpe)}, " +
+            $"probabilistic Sharpe (vs 0) {HtmlWriter.Pct(v.ProbabilisticSharpe)}, max drawdown {HtmlWriter.Pct(v.MaxDrawdown)}, profitable splits {HtmlWriter.Pct(v.ShareOfProfitableSplits)}, " +
+            $"split Sharpe mean {HtmlWriter.Num(v.MeanSplitSharpe)} (sd {HtmlWriter.Num(v.SplitSharpeStdDev)}). Caveat: {v.Caveat}.").Raw("</p>");
+        h.Table(
+            ["split", "train", "test", "test return", "test Sharpe", "test max drawdown"],
+            v.Splits.Select(s => (IReadOnlyList<string>)[s.Index.ToString(CultureInfo.InvariantCulture), $"{s.TrainStart}..{s.TrainEnd - 1}", $"{s.TestStart}..{s.TestEnd - 1}", HtmlWriter.Pct(s.TestReturn), HtmlWriter.Num(s.TestSharpe), HtmlWriter.Pct(s.TestMaxDrawdown)]));
 
         h.Element("h2", "9. Artifacts (SHA-256)");
         h.Table(["path", "bytes", "sha256"], model.Artifacts.Select(a => (IReadOnlyList<string>)[a.Path, a.Length.ToString(CultureInfo.InvariantCulture), a.Sha256]));
