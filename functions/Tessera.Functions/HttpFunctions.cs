@@ -7,6 +7,7 @@ using Tessera.Core.Errors;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Functions;
 
@@ -14,7 +15,7 @@ namespace Tessera.Functions;
 /// The HTTP API of ApiRoutes on Azure Functions (host.json routePrefix ""): each function builds the shared
 /// RunService over the durable client and translates its result or typed error to HTTP, like local/Http/LocalApi.
 /// </summary>
-public sealed class HttpFunctions(ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock)
+public sealed class HttpFunctions(ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse lakehouse)
 {
     private static readonly string? ApiKey = Environment.GetEnvironmentVariable("TESSERA_API_KEY");
 
@@ -113,7 +114,7 @@ public sealed class HttpFunctions(ProfileCatalog profiles, RunArtifactStore arti
         }
     }
 
-    private RunService Runs(DurableTaskClient client) => new(new DurableTaskClientAdapter(client), profiles, artifacts, clock);
+    private RunService Runs(DurableTaskClient client) => new(new DurableTaskClientAdapter(client), profiles, artifacts, clock, lakehouse);
 
     private static async Task<HttpResponseData> Json(HttpRequestData req, HttpStatusCode status, object value)
     {

@@ -7,6 +7,7 @@ using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
+using Tessera.Storage.Lakehouse;
 
 // The Azure twin's composition root: the same services the local host builds (LocalRuntime), bound to
 // Azure storage with the managed identity when no connection string is configured.
@@ -28,7 +29,8 @@ var host = new HostBuilder()
             return new BlobStore(new Uri(blobUri), new ManagedIdentityCredential(clientId));
         });
         services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>()));
+        services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
+        services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
         services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
         services.AddSingleton(TimeProvider.System);
         services.AddOpenTelemetry().UseFunctionsWorkerDefaults().WithTracing(t => t.AddSource("Tessera"));

@@ -4,6 +4,7 @@ using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Local.Hosting;
 
@@ -46,13 +47,14 @@ public sealed class LocalRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(storage);
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
-        var registry = CreateRegistry(new LifeCycleServices(artifacts));
+        var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
+        var registry = CreateRegistry(new LifeCycleServices(artifacts, lakehouse));
         var engine = new DurableEngine(storage.Tables, registry, new DurableEngineOptions());
         if (resumeWork)
         {
             await engine.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        var runs = new RunService(engine, profiles, artifacts, TimeProvider.System);
+        var runs = new RunService(engine, profiles, artifacts, TimeProvider.System, lakehouse);
         return new LocalRuntime(storage, engine, registry, runs, artifacts, profiles);
     }
 

@@ -5,6 +5,7 @@ using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Runs;
 using Tessera.Storage.Errors;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Orchestrations.Application;
 
@@ -23,7 +24,7 @@ public sealed record RunStatusView(
 /// The application commands for runs, shared by the local host, the CLI and the Azure Functions twin:
 /// validate, start, query, fetch the report. Hosts only translate HTTP/CLI to these calls.
 /// </summary>
-public sealed class RunService(IOrchestrationClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock)
+public sealed class RunService(IOrchestrationClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null)
 {
     /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
@@ -33,9 +34,10 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         var runId = request.RunId is null
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
             : RunId.Validate(request.RunId);
+        var snapshot = profile.Universe.Source == "lakehouse" ? await PinSnapshotAsync(cancellationToken).ConfigureAwait(false) : null;
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile), runId, cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile, snapshot), runId, cancellationToken).ConfigureAwait(false);
         }
         catch (OrchestrationInstanceExistsException)
         {
@@ -43,6 +45,23 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         }
 
         return runId;
+    }
+
+    /// <summary>The lakehouse version a lakehouse run will read, fixed before the run starts.</summary>
+    private async Task<SnapshotLineage> PinSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (lakehouse is null)
+        {
+            throw new TesseraValidationException("universe.source", "lakehouse", "this host has no lakehouse configured");
+        }
+
+        var snapshot = await lakehouse.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot.Symbols.Count == 0)
+        {
+            throw new TesseraValidationException("universe.source", "lakehouse", "the lakehouse is empty: import bars first ('tessera data import FILE' or 'tessera data generate --symbols N --days T --seed S')");
+        }
+
+        return snapshot.Lineage;
     }
 
     public async Task<RunStatusView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)

@@ -1,15 +1,19 @@
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Orchestrations.LifeCycle;
 
 // Inputs and outputs of the atomic life cycle's activities. They travel through durable history, so they
 // carry references to artifacts in runs/<run_id>/ (claim checks with SHA-256), never bulk data.
 
-/// <summary>Input of the orchestration: the run id and the resolved, validated profile.</summary>
-public sealed record LifeCycleInput(string RunId, SleeveProfile Profile);
+/// <summary>
+/// Input of the orchestration: the run id, the resolved and validated profile and, for lakehouse profiles, the
+/// lakehouse snapshot pinned when the run was started (a run reads that version even if imports follow).
+/// </summary>
+public sealed record LifeCycleInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null);
 
-public sealed record StepInput(string RunId, SleeveProfile Profile);
+public sealed record StepInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null);
 
 public sealed record FoundationOutput(
     ArtifactRecord Market,
@@ -18,7 +22,8 @@ public sealed record FoundationOutput(
     int Assets,
     int Observations,
     IReadOnlyList<string> DroppedAssets,
-    int ReturnWarnings);
+    int ReturnWarnings,
+    SnapshotLineage? Snapshot = null);
 
 public sealed record ArtifactStepInput(string RunId, SleeveProfile Profile, ArtifactRecord Input, ArtifactRecord? Market = null);
 

@@ -1,9 +1,14 @@
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Orchestrations.LifeCycle;
 
 /// <summary>What the life cycle's activities need from the outside world; built once per host.</summary>
-public sealed class LifeCycleServices(RunArtifactStore artifacts)
+/// <param name="artifacts">where runs write (runs/&lt;run_id&gt;/).</param>
+/// <param name="lakehouse">the master lakehouse, read through pinned snapshots only; null when the host has none.</param>
+public sealed class LifeCycleServices(RunArtifactStore artifacts, Lakehouse? lakehouse = null)
 {
     public RunArtifactStore Artifacts { get; } = artifacts;
+
+    public Lakehouse? Lakehouse { get; } = lakehouse;
 }

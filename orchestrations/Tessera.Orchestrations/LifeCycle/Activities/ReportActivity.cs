@@ -38,7 +38,8 @@ public static class ReportActivity
             input.Profile,
             input.Foundation.DataFingerprint,
             input.Choice.Chosen,
-            artifacts);
+            artifacts,
+            input.Foundation.Snapshot);
         var manifestRecord = await store.WriteJsonAsync(input.RunId, "manifest.json", manifest, cancellationToken).ConfigureAwait(false);
         return new ReportOutput(report, manifestRecord, manifestRecord.Sha256);
     }
