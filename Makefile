@@ -3,7 +3,6 @@
 #   make test  - every test (unit + integration)
 .PHONY: run test build serve azurite bench tools
 
-CONFIG ?= Release
 PROFILE ?= default
 # Runs, the embedded Azurite's data and the generated API key live here (git-ignored).
 export TESSERA_LOCAL_DIR ?= $(CURDIR)/.local
@@ -12,18 +11,18 @@ tools:
 	@scripts/ensure-tools.sh
 
 build: tools
-	dotnet build Local.slnf -c $(CONFIG) --nologo -v q
+	dotnet build Local.slnf -c Release --nologo -v q
 
 # Starts Azurite on free loopback ports, runs one life cycle, prints run id, weights and report, stops Azurite.
 run: tools
-	dotnet run -c $(CONFIG) --project local/Tessera.Local -- run --profile $(PROFILE)
+	./tessera run --profile $(PROFILE)
 
 test:
 	@scripts/test.sh
 
 # HTTP API on 127.0.0.1 (see README); embedded Azurite unless TESSERA_STORAGE_CONNECTION_STRING is set.
 serve: tools
-	dotnet run -c $(CONFIG) --project local/Tessera.Local -- serve
+	./tessera serve
 
 # A standalone Azurite on the default ports, persisting under .local/azurite (Ctrl-C to stop).
 azurite: tools

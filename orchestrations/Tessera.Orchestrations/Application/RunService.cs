@@ -55,8 +55,17 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
             throw new TesseraValidationException("universe.source", "lakehouse", "this host has no lakehouse configured");
         }
 
-        var snapshot = await lakehouse.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot.Symbols.Count == 0)
+        LakehouseSnapshot? snapshot;
+        try
+        {
+            snapshot = await lakehouse.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageNotFoundException)
+        {
+            snapshot = null; // the lakehouse container was never created
+        }
+
+        if (snapshot is null || snapshot.Symbols.Count == 0)
         {
             throw new TesseraValidationException("universe.source", "lakehouse", "the lakehouse is empty: import bars first ('tessera data import FILE' or 'tessera data generate --symbols N --days T --seed S')");
         }
