@@ -20,6 +20,7 @@ public static class CliRoot
             ServeCommand.Build(context),
             SignalCommands.BuildIndicators(context),
             SignalCommands.BuildSignals(context),
+            PortfolioCommands.BuildCov(context), PortfolioCommands.BuildAllocate(context), PortfolioCommands.BuildSelect(context),
         })
         {
             root.Subcommands.Add(command);
