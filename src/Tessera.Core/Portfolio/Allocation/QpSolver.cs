@@ -17,6 +17,9 @@ public sealed class QpSolver
     private const double Alpha = 1.6;
     private const double RhoBase = 0.1;
     private const double Eps = 1e-8;
+    private const double LooseEps = 1e-5;
+    private const int EarlyPolishEvery = 50;
+    private const int EarlyPolishRounds = 4;
     private const double PolishTolerance = 1e-9;
 
     public int MaxIterations { get; init; } = 20_000;
@@ -75,8 +78,23 @@ public sealed class QpSolver
             gu[r] = c.High / norm;
         }
 
-        var admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, method, qp.Constraints);
-        var polished = Polish(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, admm);
+        // ADMM only has to find the active set: polish after a loose solve, and only when the
+        // polish cannot certify the KKT conditions run ADMM again to the tight tolerance.
+        // Every EarlyPolishEvery iterations a short polish (few repair rounds) is attempted on the
+        // current active-set guess; its KKT check makes an early success as exact as a late one.
+        PolishState? early = null;
+        var admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, method, qp.Constraints, LooseEps, state =>
+        {
+            early = Polish(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, state, EarlyPolishRounds);
+            return early is not null;
+        });
+        var polished = early ?? Polish(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, admm);
+        if (polished is null)
+        {
+            admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, method, qp.Constraints, Eps, null);
+            polished = Polish(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, admm);
+        }
+
         var x = polished?.X ?? admm.X;
         var yb = polished?.Yb ?? admm.Yb;
         var yg = polished?.Yg ?? admm.Yg;
@@ -94,14 +112,18 @@ public sealed class QpSolver
         }
 
         var (prim, dual) = Residuals(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, x, yb, yg);
-        return new QpSolution(x, boundDuals, rowDuals, admm.Iterations, polished is not null, prim, dual * objScale);
+        if (prim > 1e-6)
+        {
+            throw new InfeasibleProblemException(method, "constraints", "primal residual " + PortfolioInputValidation.Str(prim), "the constraints could not be satisfied together within " + PortfolioInputValidation.Str(MaxIterations) + " iterations (likely infeasible: check bounds, group caps and the beta band)");
+        }
+        return new QpSolution(x, boundDuals, rowDuals, admm.Iterations, polished is not null, prim, dual * objScale) { PolishRounds = polished?.Rounds ?? 0 };
     }
 
     private sealed record IterateState(double[] X, double[] Yb, double[] Yg, double[] Zb, double[] Zg, int Iterations);
 
-    private sealed record PolishState(double[] X, double[] Yb, double[] Yg);
+    private sealed record PolishState(double[] X, double[] Yb, double[] Yg, int Rounds);
 
-    private IterateState RunAdmm(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, string method, IReadOnlyList<LinearConstraint> rows)
+    private IterateState RunAdmm(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, string method, IReadOnlyList<LinearConstraint> rows, double eps, Func<IterateState, bool>? tryPolish)
     {
         var rhoB = new double[n];
         for (var i = 0; i < n; i++)
@@ -215,7 +237,12 @@ public sealed class QpSolver
                 continue;
             }
 
-            if (Converged(n, m, p, q, g, x, zb, zg, yb, yg, px))
+            if (tryPolish is not null && it % EarlyPolishEvery == 0 && tryPolish(new IterateState(x, yb, yg, zb, zg, it)))
+            {
+                break;
+            }
+
+            if (Converged(n, m, p, q, g, x, zb, zg, yb, yg, px, eps))
             {
                 break;
             }
@@ -230,7 +257,7 @@ public sealed class QpSolver
         return new IterateState(x, yb, yg, zb, zg, Math.Min(it, MaxIterations));
     }
 
-    private static bool Converged(int n, int m, double[] p, double[] q, double[] g, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px)
+    private static bool Converged(int n, int m, double[] p, double[] q, double[] g, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px, double eps)
     {
         double prim = 0, axNorm = 0, zNorm = 0;
         for (var i = 0; i < n; i++)
@@ -281,8 +308,8 @@ public sealed class QpSolver
             qNorm = Math.Max(qNorm, Math.Abs(q[i]));
         }
 
-        var epsPrim = Eps + (Eps * Math.Max(axNorm, zNorm));
-        var epsDual = Eps + (Eps * Math.Max(pxNorm, Math.Max(atyNorm, qNorm)));
+        var epsPrim = eps + (eps * Math.Max(axNorm, zNorm));
+        var epsDual = eps + (eps * Math.Max(pxNorm, Math.Max(atyNorm, qNorm)));
         return prim <= epsPrim && dual <= epsDual;
     }
 
@@ -399,7 +426,7 @@ public sealed class QpSolver
     }
 
     // Active state per constraint: 0 inactive, -1 at lower, +1 at upper (equalities are always -1).
-    private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, IterateState admm)
+    private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, IterateState admm, int? roundLimit = null)
     {
         var bState = new int[n];
         for (var i = 0; i < n; i++)
@@ -427,7 +454,7 @@ public sealed class QpSolver
             }
         }
 
-        var maxRounds = (2 * (n + m)) + 10;
+        var maxRounds = roundLimit ?? ((2 * (n + m)) + 10);
         for (var round = 0; round < maxRounds; round++)
         {
             var solved = SolveWorkingSet(n, m, p, q, lo, hi, g, gl, gu, bState, gState);
@@ -437,6 +464,13 @@ public sealed class QpSolver
             }
 
             var (x, yb, yg) = solved.Value;
+
+            // The working constraints must hold exactly; if they do not, the set is inconsistent
+            // (e.g. an infeasible combination) and the regularized solve only approximated it.
+            if (WorkingViolation(n, m, lo, hi, g, gl, gu, bState, gState, x) > PolishTolerance)
+            {
+                return null;
+            }
 
             // Most violated inactive constraint.
             var worstViolation = PolishTolerance;
@@ -536,10 +570,33 @@ public sealed class QpSolver
                 continue;
             }
 
-            return new PolishState(x, yb, yg);
+            return new PolishState(x, yb, yg, round + 1);
         }
 
         return null;
+    }
+
+    private static double WorkingViolation(int n, int m, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, int[] bState, int[] gState, double[] x)
+    {
+        var worst = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            if (bState[i] != 0)
+            {
+                worst = Math.Max(worst, Math.Max(lo[i] - x[i], x[i] - hi[i]));
+            }
+        }
+
+        for (var r = 0; r < m; r++)
+        {
+            if (gState[r] != 0)
+            {
+                var ax = Dot(g.AsSpan(r * n, n), x);
+                worst = Math.Max(worst, Math.Abs(ax - (gState[r] < 0 ? gl[r] : gu[r])));
+            }
+        }
+
+        return worst;
     }
 
     private static (double[] X, double[] Yb, double[] Yg)? SolveWorkingSet(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, int[] bState, int[] gState)
