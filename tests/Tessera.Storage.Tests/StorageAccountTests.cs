@@ -72,6 +72,29 @@ public sealed class StorageAccountTests
         Assert.Equal("/devstoreaccount1/c1c/a%20b/%C3%BC.json", sent.Uri.AbsolutePath);
     }
 
+    [Fact]
+    public async Task A_host_name_that_does_not_resolve_gives_the_typed_unreachable_error()
+    {
+        var account = StorageAccount.FromConnectionString(
+            $"DefaultEndpointsProtocol=http;AccountName=acct;AccountKey={Tessera.Storage.Local.AzuriteLauncher.DevAccountKey};EndpointSuffix=tessera-unreachable.invalid");
+
+        var error = await Assert.ThrowsAsync<StorageUnreachableException>(() => account.Blobs.TryGetPropertiesAsync("c1c", "b"));
+
+        Assert.Contains("acct.blob.tessera-unreachable.invalid", error.Endpoint, StringComparison.Ordinal);
+        Assert.Contains("make azurite", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://acct.blob.core.windows.net")]
+    [InlineData("https://acct.blob.core.windows.net?sv=1&sig=abc")]
+    public void Bearer_token_clients_require_https_without_query(string uri)
+    {
+        var error = Assert.Throws<Tessera.Storage.Configuration.StorageConfigurationException>(() =>
+            StorageAccount.FromTokenCredential(new Uri(uri), new Uri("https://acct.table.core.windows.net"), new FakeCredential("t")));
+        Assert.Equal("blobServiceUri", error.Field);
+        Assert.DoesNotContain("sig=abc", error.Message, StringComparison.Ordinal);
+    }
+
     private static int FreeClosedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -18,6 +18,7 @@ public static class CliRoot
             RunCommands.BuildRun(context),
             RunCommands.BuildStatus(context),
             ServeCommand.Build(context),
+            DataCommands.Build(context),
             SignalCommands.BuildIndicators(context),
             SignalCommands.BuildSignals(context),
             PortfolioCommands.BuildCov(context), PortfolioCommands.BuildAllocate(context), PortfolioCommands.BuildSelect(context),

@@ -112,11 +112,7 @@ public static class RunCommands
                     if (view?.Progress is { } p && p.Completed > lastStep)
                     {
                         // Several steps may finish between two polls: report each; only the latest has its detail.
-                        for (var step = Math.Max(lastStep, 0) + 1; step <= p.Completed; step++)
-                        {
-                            var detail = step == p.Completed ? ": " + p.Detail : string.Empty;
-                            context.Console.MarkupLine($"  [green]done[/] {step}/{p.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
-                        }
+                        PrintFinished(context, p, lastStep);
 
                         lastStep = p.Completed;
                         bar.Value = p.Completed;
@@ -126,9 +122,25 @@ public static class RunCommands
                     await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);
                 }
 
+                var last = await runs.GetRunAsync(id, ct).ConfigureAwait(false);
+                if (last?.Progress is { } final)
+                {
+                    PrintFinished(context, final, lastStep);
+                }
+
                 bar.Value = bar.MaxValue;
             }).ConfigureAwait(false);
         return await completion.ConfigureAwait(false);
+    }
+
+    /// <summary>Prints every step completed since <paramref name="lastShown"/> with its detail line.</summary>
+    private static void PrintFinished(CliContext context, LifeCycleProgress progress, int lastShown)
+    {
+        for (var step = Math.Max(lastShown, 0) + 1; step <= progress.Completed; step++)
+        {
+            var detail = step <= progress.Finished.Count ? ": " + progress.Finished[step - 1] : string.Empty;
+            context.Console.MarkupLine($"  [green]done[/] {step}/{progress.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+        }
     }
 
     private static async Task ExportAsync(LocalRuntime runtime, string id, string folder, CancellationToken ct)

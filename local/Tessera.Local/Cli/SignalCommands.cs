@@ -8,13 +8,17 @@ using Tessera.Core.Errors;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 using Tessera.Core.Strategies;
+using Tessera.Local.Hosting;
+using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Local.Cli;
 
 /// <summary>
-/// <c>tessera indicators --csv FILE [--symbol X] --out FILE.csv</c> (every indicator column per bar, names in
-/// docs/INDICATORS.md) and <c>tessera signals --strategy NAME --csv FILE [--symbol X]</c> (signals over time).
-/// Bars are read with the project's CSV importer in lenient mode; --symbol picks one symbol of a multi-symbol file.
+/// <c>tessera indicators --csv FILE|--symbol X --out FILE.csv</c> (every indicator column per bar, names in
+/// docs/INDICATORS.md) and <c>tessera signals --strategy NAME --csv FILE|--symbol X</c> (signals over time).
+/// With --csv the bars come from the file (project importer, lenient mode; --symbol picks one symbol of a
+/// multi-symbol file); with --symbol alone they come from the current lakehouse version (cross-sectional
+/// strategies then rank every lakehouse symbol and the output is filtered to X).
 /// </summary>
 public static class SignalCommands
 {
@@ -23,14 +27,17 @@ public static class SignalCommands
         var csv = CsvOption();
         var symbol = SymbolOption();
         var output = new Option<string>("--out") { Description = "Output CSV: one row per bar, one column per indicator", Required = true };
+        var storage = StorageOption.Create();
         var command = new Command("indicators", "Compute every indicator (default periods) for one symbol and write them as CSV columns");
         command.Options.Add(csv);
         command.Options.Add(symbol);
         command.Options.Add(output);
+        command.Options.Add(storage);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            var universe = Load(context, parse.GetValue(csv), parse.GetValue(symbol));
-            var bars = Single(universe, parse.GetValue(symbol));
+            var wanted = parse.GetValue(symbol);
+            var universe = await LoadAsync(context, parse.GetValue(csv), wanted, parse.GetValue(storage), wholeLake: false, ct).ConfigureAwait(false);
+            var bars = Single(universe, wanted);
             var anchor = IndicatorSuite.DefaultVwapAnchor(bars);
             var columns = IndicatorSuite.Compute(bars, anchor);
             var path = parse.GetValue(output)!;
@@ -48,15 +55,17 @@ public static class SignalCommands
         var strategy = new Option<string>("--strategy") { Description = "Strategy name: " + string.Join(", ", StrategyRegistry.Default.Names), Required = true };
         var csv = CsvOption();
         var symbol = SymbolOption();
-        var command = new Command("signals", "List a strategy's signals over time (cross-sectional strategies rank the whole file)");
+        var storage = StorageOption.Create();
+        var command = new Command("signals", "List a strategy's signals over time (cross-sectional strategies rank the whole file or lakehouse)");
         command.Options.Add(strategy);
         command.Options.Add(csv);
         command.Options.Add(symbol);
-        command.SetGuardedAction(context, (parse, _) =>
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
         {
             var chosen = StrategyRegistry.Default.Create(parse.GetValue(strategy)!);
             var wanted = parse.GetValue(symbol);
-            var universe = Load(context, parse.GetValue(csv), wanted);
+            var universe = await LoadAsync(context, parse.GetValue(csv), wanted, parse.GetValue(storage), wholeLake: chosen is not ISeriesStrategy, ct).ConfigureAwait(false);
             IReadOnlyList<Signal> signals = chosen is ISeriesStrategy series
                 ? series.SignalsOverTime(Single(universe, wanted))
                 : [.. chosen.SignalsOverTime(universe).Where(s => wanted is null || string.Equals(s.Symbol, Single(universe, wanted).Symbol, StringComparison.Ordinal))];
@@ -74,16 +83,51 @@ public static class SignalCommands
 
             context.Console.Write(table);
             context.Console.MarkupLine($"[bold]{signals.Count}[/] signals from [bold]{Markup.Escape(chosen.Name)}[/] (parameters {Markup.Escape(chosen.CanonicalParameters)}, sha256 {chosen.ParametersHash[..12]}...)");
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Option<string> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume, or one symbol per file; .gz ok)", Required = true };
+    private static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume, or one symbol per file; .gz ok)" };
 
-    private static Option<string?> SymbolOption() => new("--symbol") { Description = "Symbol to use when the file holds several" };
+    private static Option<string?> SymbolOption() => new("--symbol") { Description = "Symbol: picks one symbol of the --csv file, or (without --csv) reads it from the lakehouse" };
 
-    private static List<BarSeries> Load(CliContext context, string? path, string? symbol)
+    private static async Task<List<BarSeries>> LoadAsync(CliContext context, string? csv, string? symbol, string? storage, bool wholeLake, CancellationToken ct)
+    {
+        if (csv is not null)
+        {
+            return LoadCsv(context, csv, symbol);
+        }
+
+        if (symbol is null)
+        {
+            throw new TesseraValidationException("--csv", null, "give --csv FILE or --symbol X (read from the lakehouse)");
+        }
+
+        var id = SymbolId.Parse(symbol, "--symbol").ToString();
+        var store = await LocalStorage.OpenAsync(context, storage, ct).ConfigureAwait(false);
+        await using (store.ConfigureAwait(false))
+        {
+            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            var lake = new Lakehouse(store.Blobs, TimeProvider.System);
+            await lake.InitializeAsync(ct).ConfigureAwait(false);
+            var snapshot = await lake.OpenSnapshotAsync(ct).ConfigureAwait(false);
+            if (!wholeLake)
+            {
+                return [await snapshot.LoadAsync(id, ct).ConfigureAwait(false)];
+            }
+
+            // History listing: every stored symbol takes part (staleness relative to today does not matter here).
+            if (!snapshot.Symbols.Contains(id, StringComparer.Ordinal))
+            {
+                throw new TesseraValidationException("--symbol", symbol, $"unknown symbol in lakehouse version {snapshot.Version}");
+            }
+
+            return [.. await snapshot.LoadManyAsync(snapshot.Symbols, ct).ConfigureAwait(false)];
+        }
+    }
+
+    private static List<BarSeries> LoadCsv(CliContext context, string path, string? symbol)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {

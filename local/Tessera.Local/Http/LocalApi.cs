@@ -16,10 +16,12 @@ namespace Tessera.Local.Http;
 /// </summary>
 public static class LocalApi
 {
+    // Handlers never take HttpContext alone: a Func<HttpContext, Task<IResult>> binds as a RequestDelegate and its
+    // IResult is silently dropped (an empty 200). Each takes a CancellationToken as well.
     public static void Map(IEndpointRouteBuilder app, RunService runs, string apiKey, Func<Task<bool>> readiness)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapMethods("/" + ApiRoutes.StartRun.Template, [ApiRoutes.StartRun.Method], async (HttpContext http) =>
+        app.MapMethods("/" + ApiRoutes.StartRun.Template, [ApiRoutes.StartRun.Method], async (HttpContext http, CancellationToken cancellationToken) =>
         {
             if (!Authorized(http, apiKey))
             {
@@ -27,18 +29,18 @@ public static class LocalApi
             }
 
             var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
-            var runId = await runs.StartRunAsync(StartRunRequest.Parse(body), http.RequestAborted).ConfigureAwait(false);
+            var runId = await runs.StartRunAsync(StartRunRequest.Parse(body), cancellationToken).ConfigureAwait(false);
             var statusUrl = $"{http.Request.Scheme}://{http.Request.Host}/api/runs/{runId}";
             return Results.Json(new { id = runId, status = "Pending", statusQueryGetUri = statusUrl, reportGetUri = statusUrl + "/report" }, ArtifactJson.Options, statusCode: StatusCodes.Status202Accepted);
         }).WithName(ApiRoutes.StartRun.Name);
 
-        app.MapMethods("/" + ApiRoutes.ListRuns.Template, [ApiRoutes.ListRuns.Method], async (HttpContext http) =>
-            Results.Json(await runs.ListRunsAsync(http.RequestAborted).ConfigureAwait(false), ArtifactJson.Options)).WithName(ApiRoutes.ListRuns.Name);
+        app.MapMethods("/" + ApiRoutes.ListRuns.Template, [ApiRoutes.ListRuns.Method], async (CancellationToken cancellationToken) =>
+            Json(await runs.ListRunsAsync(cancellationToken).ConfigureAwait(false))).WithName(ApiRoutes.ListRuns.Name);
 
         app.MapMethods("/" + ApiRoutes.GetRun.Template, [ApiRoutes.GetRun.Method], async (string id, HttpContext http) =>
         {
             var view = await runs.GetRunAsync(id, http.RequestAborted).ConfigureAwait(false);
-            return view is null ? NotFound("run", id) : Results.Json(view, ArtifactJson.Options);
+            return view is null ? NotFound("run", id) : Json(view);
         }).WithName(ApiRoutes.GetRun.Name);
 
         app.MapMethods("/" + ApiRoutes.GetRunReport.Template, [ApiRoutes.GetRunReport.Method], async (string id, HttpContext http) =>
@@ -83,6 +85,13 @@ public static class LocalApi
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await http.Response.WriteAsJsonAsync(new { error = ex.Message }).ConfigureAwait(false);
         }
+        catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            // Unexpected: answer 500 with the error type only (messages may carry internals) and keep the details on stderr.
+            await Console.Error.WriteLineAsync($"unhandled error on {http.Request.Method} {http.Request.Path}: {ex}").ConfigureAwait(false);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await http.Response.WriteAsJsonAsync(new { error = "internal error", type = ex.GetType().Name }).ConfigureAwait(false);
+        }
     }
 
     private static async Task WriteErrorAsync(HttpContext http, int status, TesseraValidationException ex)
@@ -90,6 +99,10 @@ public static class LocalApi
         http.Response.StatusCode = status;
         await http.Response.WriteAsJsonAsync(new { error = ex.Message, field = ex.Field, rule = ex.Rule }).ConfigureAwait(false);
     }
+
+    /// <summary>Serializes before the response starts, so a serialization failure becomes a clean 500, never a truncated 200.</summary>
+    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Content(JsonSerializer.Serialize(value, ArtifactJson.Options), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static bool Authorized(HttpContext http, string apiKey) =>
         ApiKeyCheck.IsAuthorized(apiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString());

@@ -20,8 +20,16 @@ public static class AtomicLifeCycleOrchestrator
         var startedAt = context.CurrentUtcDateTime;
         var step = new StepInput(input.RunId, input.Profile);
         var total = LifeCycleSteps.ProgressLabels.Count;
-        void Progress(int done, string detail) =>
-            context.SetCustomStatus(new LifeCycleProgress(done, total, done < total ? LifeCycleSteps.ProgressLabels[done] : "done", detail));
+        var finished = new List<string>(total);
+        void Progress(int done, string detail)
+        {
+            if (done > 0)
+            {
+                finished.Add(detail);
+            }
+
+            context.SetCustomStatus(new LifeCycleProgress(done, total, done < total ? LifeCycleSteps.ProgressLabels[done] : "done", detail, [.. finished]));
+        }
 
         Progress(0, "starting");
         var foundation = await context.CallActivityAsync<FoundationOutput>(LifeCycleSteps.Foundation, step, StepOptions);

@@ -79,5 +79,8 @@ public sealed record LifeCycleOutput(
     string ManifestSha256,
     string DataFingerprint);
 
-/// <summary>Custom status published after every step (the CLI shows it as progress).</summary>
-public sealed record LifeCycleProgress(int Completed, int Total, string Step, string Detail);
+/// <summary>
+/// Custom status published after every step (the CLI shows it as progress). <see cref="Finished"/> holds the
+/// detail line of every completed step, so a poller that misses an update still shows each step's figures.
+/// </summary>
+public sealed record LifeCycleProgress(int Completed, int Total, string Step, string Detail, IReadOnlyList<string> Finished);

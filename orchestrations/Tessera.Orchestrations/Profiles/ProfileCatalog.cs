@@ -10,10 +10,7 @@ namespace Tessera.Orchestrations.Profiles;
 /// </summary>
 public sealed class ProfileCatalog
 {
-    public static readonly IReadOnlySet<string> KnownOptimizers = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "equal_weight", "inverse_volatility",
-    };
+    public static IReadOnlyCollection<string> KnownOptimizers => (IReadOnlyCollection<string>)OptimizerNames.ToEngine.Keys;
 
     private readonly string _directory;
 
@@ -131,7 +128,7 @@ public sealed class ProfileCatalog
 
         foreach (var o in optimizers)
         {
-            if (!KnownOptimizers.Contains(o))
+            if (!OptimizerNames.ToEngine.ContainsKey(o))
             {
                 throw optimization.Error("optimizers", o, "unknown optimizer; known: " + string.Join(", ", KnownOptimizers.Order(StringComparer.Ordinal)));
             }

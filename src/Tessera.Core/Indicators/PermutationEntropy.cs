@@ -17,6 +17,10 @@ public sealed class PermutationEntropy
     private readonly double[] _points;
     private readonly int[] _factorials;
     private readonly double _logPatterns;
+
+    // -p ln p for every possible count c (p = c / patterns): the window's pattern count is fixed, so the
+    // terms are looked up instead of recomputing logarithms on every bar (same values, same summation order).
+    private readonly double[] _terms;
     private int _patternNext;
     private int _patternCount;
     private long _seen;
@@ -44,6 +48,12 @@ public sealed class PermutationEntropy
         _counts = new int[_factorials[order]];
         _points = new double[order];
         _logPatterns = Math.Log(_factorials[order]);
+        _terms = new double[_patterns.Length + 1];
+        for (var c = 1; c <= _patterns.Length; c++)
+        {
+            var p = (double)c / _patterns.Length;
+            _terms[c] = -(p * Math.Log(p));
+        }
     }
 
     public int Order { get; }
@@ -95,11 +105,7 @@ public sealed class PermutationEntropy
             var h = 0.0;
             for (var c = 0; c < _counts.Length; c++)
             {
-                if (_counts[c] > 0)
-                {
-                    var p = (double)_counts[c] / _patternCount;
-                    h -= p * Math.Log(p);
-                }
+                h += _terms[_counts[c]];
             }
 
             Value = h / _logPatterns;

@@ -56,15 +56,26 @@ public sealed class RingBuffer
         return evicted;
     }
 
+    /// <summary>The oldest held values (first of at most two contiguous segments; no copying).</summary>
+    public ReadOnlySpan<double> OlderSegment => IsFull ? _items.AsSpan(_next) : _items.AsSpan(0, Count);
+
+    /// <summary>The newest held values that wrapped to the start of the storage (may be empty).</summary>
+    public ReadOnlySpan<double> NewerSegment => IsFull ? _items.AsSpan(0, _next) : ReadOnlySpan<double>.Empty;
+
     /// <summary>Sum of the held values, oldest to newest (a fixed order, so results are reproducible to the bit).</summary>
     public double SumOldestFirst()
     {
+        var older = OlderSegment;
+        var newer = NewerSegment;
         var sum = 0.0;
-        var start = IsFull ? _next : 0;
-        for (var k = 0; k < Count; k++)
+        foreach (var x in older)
         {
-            var i = start + k;
-            sum += _items[i >= _items.Length ? i - _items.Length : i];
+            sum += x;
+        }
+
+        foreach (var x in newer)
+        {
+            sum += x;
         }
 
         return sum;
@@ -73,29 +84,26 @@ public sealed class RingBuffer
     /// <summary>Mean and population variance by two passes (no cancellation from sum-of-squares).</summary>
     public (double Mean, double Variance) MeanAndPopulationVariance()
     {
-        var mean = SumOldestFirst() / Count;
-        var ss = 0.0;
-        var start = IsFull ? _next : 0;
-        for (var k = 0; k < Count; k++)
-        {
-            var i = start + k;
-            var d = _items[i >= _items.Length ? i - _items.Length : i] - mean;
-            ss += d * d;
-        }
-
+        var (mean, ss) = MeanAndSumSquares();
         return (mean, ss / Count);
     }
 
-    /// <summary>Mean and sum of squared deviations by two passes.</summary>
+    /// <summary>Mean and sum of squared deviations from it, by two passes oldest to newest.</summary>
     public (double Mean, double SumSquaredDeviations) MeanAndSumSquares()
     {
         var mean = SumOldestFirst() / Count;
+        var older = OlderSegment;
+        var newer = NewerSegment;
         var ss = 0.0;
-        var start = IsFull ? _next : 0;
-        for (var k = 0; k < Count; k++)
+        foreach (var x in older)
         {
-            var i = start + k;
-            var d = _items[i >= _items.Length ? i - _items.Length : i] - mean;
+            var d = x - mean;
+            ss += d * d;
+        }
+
+        foreach (var x in newer)
+        {
+            var d = x - mean;
             ss += d * d;
         }
 

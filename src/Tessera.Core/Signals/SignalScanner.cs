@@ -6,14 +6,21 @@ namespace Tessera.Core.Signals;
 /// <summary>
 /// Evaluates strategies over a universe at the latest bar (the market-scan timer's job). Per-symbol
 /// strategies run on each series (in parallel; the result does not depend on scheduling), cross-sectional
-/// ones on the whole universe. Signals are returned in <see cref="SignalOrder"/> (strongest first).
+/// ones on the whole universe. Series whose last bar is older than the universe's latest bar are stale
+/// (halted, delisted, missing data) and are skipped unless <c>includeStale</c> is set. Signals are returned in
+/// <see cref="SignalOrder"/> (strongest first).
 /// </summary>
 public static class SignalScanner
 {
-    public static IReadOnlyList<Signal> ScanLatest(IReadOnlyList<BarSeries> universe, IReadOnlyList<IStrategy> strategies, int maxDegreeOfParallelism = -1)
+    public static IReadOnlyList<Signal> ScanLatest(IReadOnlyList<BarSeries> universe, IReadOnlyList<IStrategy> strategies, int maxDegreeOfParallelism = -1, bool includeStale = false)
     {
         ArgumentNullException.ThrowIfNull(universe);
         ArgumentNullException.ThrowIfNull(strategies);
+        if (!includeStale)
+        {
+            universe = Fresh(universe);
+        }
+
         var perSeries = new List<Signal>[universe.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.For(0, universe.Count, options, s =>
@@ -46,6 +53,29 @@ public static class SignalScanner
 
         all.Sort(SignalOrder.ByStrength);
         return all;
+    }
+
+    private static List<BarSeries> Fresh(IReadOnlyList<BarSeries> universe)
+    {
+        var latest = long.MinValue;
+        foreach (var s in universe)
+        {
+            if (s.Count > 0)
+            {
+                latest = Math.Max(latest, s.Timestamps[^1]);
+            }
+        }
+
+        var fresh = new List<BarSeries>(universe.Count);
+        foreach (var s in universe)
+        {
+            if (s.Count > 0 && s.Timestamps[^1] == latest)
+            {
+                fresh.Add(s);
+            }
+        }
+
+        return fresh;
     }
 }
 

@@ -110,8 +110,9 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
             }
         }
 
-        private void Enter(in OhlcvBar bar, SignalSide side, double strength, double stop, ICollection<Signal> sink)
+        private void Enter(in OhlcvBar bar, SignalSide side, double strength, double stopLevel, ICollection<Signal> sink)
         {
+            var stop = UsableStop(stopLevel);
             _position.Open(side, Index, stop);
             sink.Add(Make(bar, side, strength, SignalReasons.Entry, stop));
         }

@@ -87,13 +87,13 @@ public sealed class DonchianBreakoutStrategy : SeriesStrategy
             var scale = atr > 0 ? atr : 1.0;
             if (bar.Close > _entry.Upper)
             {
-                var stop = bar.Close - (_p.AtrStopMultiple * atr);
+                var stop = UsableStop(bar.Close - (_p.AtrStopMultiple * atr));
                 _position.Open(SignalSide.Long, Index, stop);
                 sink.Add(Make(bar, SignalSide.Long, Math.Tanh((bar.Close - _entry.Upper) / scale), SignalReasons.Entry, stop));
             }
             else if (_p.AllowShort && bar.Close < _entry.Lower)
             {
-                var stop = bar.Close + (_p.AtrStopMultiple * atr);
+                var stop = UsableStop(bar.Close + (_p.AtrStopMultiple * atr));
                 _position.Open(SignalSide.Short, Index, stop);
                 sink.Add(Make(bar, SignalSide.Short, -Math.Tanh((_entry.Lower - bar.Close) / scale), SignalReasons.Entry, stop));
             }

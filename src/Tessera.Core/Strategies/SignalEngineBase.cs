@@ -11,6 +11,7 @@ public abstract class SignalEngineBase : ISignalEngine
 
     protected SignalEngineBase(IStrategy strategy, string symbol)
     {
+        ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(symbol);
         _strategy = strategy;
         Symbol = symbol;
@@ -31,10 +32,15 @@ public abstract class SignalEngineBase : ISignalEngine
             throw new TesseraValidationException("timestamp", bar.TimestampUtcMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "bars must arrive in strictly increasing time order", Symbol);
         }
 
+        bar.Validate(Symbol);
         _lastTimestamp = bar.TimestampUtcMs;
         BarCount++;
         Process(bar, sink);
     }
+
+    /// <summary>A long stop computed at or below zero (e.g. close - 2 ATR on a very volatile penny stock) cannot
+    /// trigger and is not a price: no stop is set then (null), so consumers never see a non-positive stop.</summary>
+    protected static double? UsableStop(double stop) => stop > 0 && double.IsFinite(stop) ? stop : null;
 
     protected abstract void Process(in OhlcvBar bar, ICollection<Signal> sink);
 

@@ -6,15 +6,20 @@ namespace Tessera.Core.Strategies;
 /// <summary>What stands for "price" in the trend regime test.</summary>
 public enum TrendProxy
 {
+    /// <summary>The close itself.</summary>
     Close = 0,
+
+    /// <summary>SMA(SmaProxyPeriod) of the close, default SMA(50).</summary>
     Sma = 1,
+
+    /// <summary>The VWMA(CrossVwmaPeriod) also used for the cross, default VWMA(20).</summary>
     Vwma = 2,
 }
 
 /// <summary>Parameters of the trend regime strategy.</summary>
 public sealed record TrendRegimeParameters(
     TrendProxy Proxy = TrendProxy.Close,
-    int ProxyPeriod = 50,
+    int SmaProxyPeriod = 50,
     int TrendPeriod = 200,
     double Threshold = 0.02,
     int CrossVwmaPeriod = 20,
@@ -24,7 +29,7 @@ public sealed record TrendRegimeParameters(
 {
     public void Validate()
     {
-        ParameterGuard.AtLeast(ProxyPeriod, 1, nameof(ProxyPeriod));
+        ParameterGuard.AtLeast(SmaProxyPeriod, 1, nameof(SmaProxyPeriod));
         ParameterGuard.AtLeast(TrendPeriod, 1, nameof(TrendPeriod));
         ParameterGuard.InRange(Threshold, 0, 10, nameof(Threshold));
         ParameterGuard.AtLeast(CrossVwmaPeriod, 1, nameof(CrossVwmaPeriod));
@@ -37,7 +42,7 @@ public sealed record TrendRegimeParameters(
 }
 
 /// <summary>
-/// Trend regime: the proxy (close, SMA(50) or VWMA(ProxyPeriod)) must sit above SMA(200) x (1 + threshold) for
+/// Trend regime: the proxy (close, SMA(50) or VWMA(20)) must sit above SMA(200) x (1 + threshold) for
 /// a long regime (below x (1 - threshold) for short), and - when RequireCross - VWMA(20) must have crossed SMA(200)
 /// in the same direction within the last N bars (a fresh trend, not an old one). A regime position ends when the
 /// proxy crosses back through SMA(200) (exit:regime); a flip emits the exit and the new entry on the same bar.
@@ -60,7 +65,7 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
     private static string Canonical(TrendRegimeParameters p)
     {
         p.Validate();
-        return new CanonicalParameters(StrategyName).Add("proxy", p.Proxy.ToString()).Add("proxyPeriod", p.ProxyPeriod).Add("trend", p.TrendPeriod)
+        return new CanonicalParameters(StrategyName).Add("proxy", p.Proxy.ToString()).Add("smaProxy", p.SmaProxyPeriod).Add("trend", p.TrendPeriod)
             .Add("threshold", p.Threshold).Add("crossVwma", p.CrossVwmaPeriod).Add("crossWithin", p.CrossWithinBars)
             .Add("requireCross", p.RequireCross).Add("short", p.AllowShort).ToString();
     }
@@ -70,7 +75,6 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
         private readonly TrendRegimeParameters _p;
         private readonly Sma _trend;
         private readonly Sma? _proxySma;
-        private readonly Vwma? _proxyVwma;
         private readonly Vwma _crossVwma;
         private readonly double _strengthScale;
         private double _previousDiff = double.NaN;
@@ -83,8 +87,7 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
         {
             _p = p;
             _trend = new Sma(p.TrendPeriod);
-            _proxySma = p.Proxy == TrendProxy.Sma ? new Sma(p.ProxyPeriod) : null;
-            _proxyVwma = p.Proxy == TrendProxy.Vwma ? new Vwma(p.ProxyPeriod) : null;
+            _proxySma = p.Proxy == TrendProxy.Sma ? new Sma(p.SmaProxyPeriod) : null;
             _crossVwma = new Vwma(p.CrossVwmaPeriod);
             _strengthScale = p.Threshold > 0 ? 5 * p.Threshold : 0.1;
         }
@@ -92,13 +95,13 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
         protected override void Process(in OhlcvBar bar, ICollection<Signal> sink)
         {
             var trend = _trend.Update(bar.Close);
+            var vwma = _crossVwma.Update(bar.Close, bar.Volume);
             var proxy = _p.Proxy switch
             {
                 TrendProxy.Sma => _proxySma!.Update(bar.Close),
-                TrendProxy.Vwma => _proxyVwma!.Update(bar.Close, bar.Volume),
+                TrendProxy.Vwma => vwma,
                 _ => bar.Close,
             };
-            var vwma = _crossVwma.Update(bar.Close, bar.Volume);
             if (!_trend.IsReady || double.IsNaN(vwma))
             {
                 return;

@@ -86,13 +86,13 @@ public sealed class TurtleSoupStrategy : SeriesStrategy
             var scale = atr > 0 ? atr : 1.0;
             if (bar.Low < _channel.Lower && bar.Close > _channel.Lower && Index - _channel.LowerIndex >= _p.MinBarsSinceExtreme)
             {
-                var stop = bar.Low - _p.StopBuffer;
+                var stop = UsableStop(bar.Low - _p.StopBuffer);
                 _position.Open(SignalSide.Long, Index, stop);
                 sink.Add(Make(bar, SignalSide.Long, Math.Tanh((_channel.Lower - bar.Low) / scale), SignalReasons.Entry, stop));
             }
             else if (_p.AllowShort && bar.High > _channel.Upper && bar.Close < _channel.Upper && Index - _channel.UpperIndex >= _p.MinBarsSinceExtreme)
             {
-                var stop = bar.High + _p.StopBuffer;
+                var stop = UsableStop(bar.High + _p.StopBuffer);
                 _position.Open(SignalSide.Short, Index, stop);
                 sink.Add(Make(bar, SignalSide.Short, -Math.Tanh((bar.High - _channel.Upper) / scale), SignalReasons.Entry, stop));
             }

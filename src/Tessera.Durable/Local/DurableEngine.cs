@@ -256,7 +256,8 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
 
         _drain.Dispose();
         _abort.Dispose();
-        _activitySlots.Dispose();
+
+        // _activitySlots is not disposed: an activity that ignored cancellation may still release its slot later.
     }
 
     internal TimeProvider Clock => _options.TimeProvider;
@@ -271,19 +272,19 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
         }
     }
 
-    internal void DispatchActivity(InstanceRunner runner, int taskId, string name, string? input)
+    internal void DispatchActivity(InstanceRunner runner, int generation, int taskId, string name, string? input)
     {
         if (_drain.IsCancellationRequested)
         {
             return;
         }
 
-        var task = Task.Run(() => RunActivityAsync(runner, taskId, name, input));
+        var task = Task.Run(() => RunActivityAsync(runner, generation, taskId, name, input));
         _inflightActivities.TryAdd(task, 0);
         _ = task.ContinueWith(t => _inflightActivities.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    internal void ArmTimer(InstanceRunner runner, int taskId, DateTime fireAt, CancellationToken cancellationToken) =>
+    internal void ArmTimer(InstanceRunner runner, int generation, int taskId, DateTime fireAt, CancellationToken cancellationToken) =>
         _ = Task.Run(async () =>
         {
             try
@@ -295,7 +296,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
                     await Task.Delay(step, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
 
-                runner.Post(new TaskOutcomeMessage(HistoryEventType.TimerFired, taskId, null, null));
+                runner.Post(new TaskOutcomeMessage(HistoryEventType.TimerFired, taskId, null, null, generation));
             }
             catch (OperationCanceledException)
             {
@@ -313,7 +314,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
             catch (Exception ex) when (!_abort.IsCancellationRequested)
             {
                 Logger.LogError(ex, "could not start sub-orchestration {Child} of {Parent}", childInstanceId, parent.InstanceId);
-                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, TaskFailureDetails.FromException(ex)));
+                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, TaskFailureDetails.FromException(ex), ChildInstanceId: childInstanceId));
             }
             catch (OperationCanceledException)
             {
@@ -326,7 +327,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
         if (!Registry.HasOrchestrator(name))
         {
             var unknown = new UnknownOrchestrationNameException("orchestratorName", name, Registry.OrchestratorNames);
-            parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, TaskFailureDetails.FromException(unknown)));
+            parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, TaskFailureDetails.FromException(unknown), ChildInstanceId: childInstanceId));
             return;
         }
 
@@ -363,11 +364,11 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
         switch (existing.Status)
         {
             case OrchestrationRuntimeStatus.Completed:
-                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationCompleted, taskId, existing.Output, null));
+                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationCompleted, taskId, existing.Output, null, ChildInstanceId: childInstanceId));
                 break;
             case OrchestrationRuntimeStatus.Failed:
             case OrchestrationRuntimeStatus.Terminated:
-                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, existing.Failure ?? InstanceRunner.TerminatedFailure(childInstanceId)));
+                parent.Post(new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, taskId, null, existing.Failure ?? InstanceRunner.TerminatedFailure(childInstanceId), ChildInstanceId: childInstanceId));
                 break;
             default:
                 StartRunner(existing);
@@ -375,7 +376,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
         }
     }
 
-    private async Task RunActivityAsync(InstanceRunner runner, int taskId, string name, string? input)
+    private async Task RunActivityAsync(InstanceRunner runner, int generation, int taskId, string name, string? input)
     {
         try
         {
@@ -399,7 +400,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
                 throw new PayloadTooLargeException("output of activity " + name, output.Length, DurableLimits.MaxPayloadChars);
             }
 
-            runner.Post(new TaskOutcomeMessage(HistoryEventType.TaskCompleted, taskId, output, null));
+            runner.Post(new TaskOutcomeMessage(HistoryEventType.TaskCompleted, taskId, output, null, generation));
         }
         catch (OperationCanceledException) when (_abort.IsCancellationRequested)
         {
@@ -407,7 +408,7 @@ public sealed class DurableEngine : IOrchestrationClient, IAsyncDisposable
         }
         catch (Exception ex)
         {
-            runner.Post(new TaskOutcomeMessage(HistoryEventType.TaskFailed, taskId, null, TaskFailureDetails.FromException(ex)));
+            runner.Post(new TaskOutcomeMessage(HistoryEventType.TaskFailed, taskId, null, TaskFailureDetails.FromException(ex), generation));
         }
         finally
         {

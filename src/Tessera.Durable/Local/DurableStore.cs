@@ -122,6 +122,21 @@ internal sealed class DurableStore
         return all;
     }
 
+    /// <summary>Deletes history rows 0..count-1: row 0 first, so that an interrupted delete leaves no valid prefix.</summary>
+    public async Task DeleteHistoryAsync(string instanceId, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        await _tables.DeleteAsync(HistoryTable, instanceId, RowKeyOf(0), null, cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(
+            Enumerable.Range(1, count - 1),
+            new ParallelOptions { MaxDegreeOfParallelism = _writeConcurrency, CancellationToken = cancellationToken },
+            async (seq, ct) => await _tables.DeleteAsync(HistoryTable, instanceId, RowKeyOf(seq), null, ct).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
     private static TableEntity ToEntity(InstanceRecord r)
     {
         var e = new TableEntity(r.InstanceId, InstanceRowKey)

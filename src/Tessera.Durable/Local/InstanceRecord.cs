@@ -9,7 +9,7 @@ internal sealed class InstanceRecord
 
     public OrchestrationRuntimeStatus Status { get; set; }
 
-    public string? Input { get; init; }
+    public string? Input { get; set; }
 
     public string? Output { get; set; }
 

@@ -22,6 +22,7 @@ internal sealed class InstanceRunner
     private OrchestrationExecutor? _executor;
     private bool _finished;
     private DateTime _lastTimestamp;
+    private int _generation;
 
     public InstanceRunner(DurableEngine engine, InstanceRecord record)
     {
@@ -114,7 +115,8 @@ internal sealed class InstanceRunner
         _history.AddRange(await _engine.Store.LoadHistoryAsync(InstanceId, deleteOrphans: true, abort).ConfigureAwait(false));
         if (_history.Count == 0)
         {
-            await AppendAsync([new HistoryEvent(0, HistoryEventType.ExecutionStarted, _record.CreatedAt.UtcDateTime, _record.Name, -1, _record.Input)], abort).ConfigureAwait(false);
+            // LastUpdatedAt = creation, or the ContinueAsNew restart that wiped the history before this crash.
+            await AppendAsync([new HistoryEvent(0, HistoryEventType.ExecutionStarted, _record.LastUpdatedAt.UtcDateTime, _record.Name, -1, _record.Input)], abort).ConfigureAwait(false);
         }
 
         _lastTimestamp = _history[^1].Timestamp;
@@ -139,11 +141,14 @@ internal sealed class InstanceRunner
             return;
         }
 
-        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, _history);
+        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, _history)
+        {
+            ForeignContinuation = OnForeignContinuation,
+        };
         _executor.Begin(_history[0]);
         foreach (var e in _history)
         {
-            if (_executor.Fatal is not null || _executor.IsCompleted)
+            if (_executor.Fatal is not null)
             {
                 break;
             }
@@ -155,15 +160,13 @@ internal sealed class InstanceRunner
         }
 
         _executor.EndReplay();
-        if (await FinishIfDoneAsync(abort).ConfigureAwait(false))
+        if (_executor.Fatal is null && !_executor.IsCompleted)
         {
-            return;
-        }
-
-        // Steps recorded before a restart whose outcome never reached history: dispatch again (at-least-once).
-        foreach (var pending in _executor.RecordedButPending())
-        {
-            Dispatch(ScheduledStep.KindOf(pending.EventType), pending.TaskId, pending.Name ?? string.Empty, pending.Payload, pending.ChildInstanceId, pending.FireAt, abort);
+            // Steps recorded before a restart whose outcome never reached history: dispatch again (at-least-once).
+            foreach (var pending in _executor.RecordedButPending())
+            {
+                Dispatch(ScheduledStep.KindOf(pending.EventType), pending.TaskId, pending.Name ?? string.Empty, pending.Payload, pending.ChildInstanceId, pending.FireAt, abort);
+            }
         }
 
         await AfterTurnAsync(abort).ConfigureAwait(false);
@@ -182,7 +185,7 @@ internal sealed class InstanceRunner
         {
             switch (message)
             {
-                case TaskOutcomeMessage o when terminate is null && executor.IsAwaiting(o.TaskId) && seen.Add(o.TaskId):
+                case TaskOutcomeMessage o when terminate is null && IsCurrent(executor, o) && seen.Add(o.TaskId):
                     events.Add(new HistoryEvent(seq++, o.EventType, now, executor.PendingName(o.TaskId), o.TaskId, o.Payload, o.Failure));
                     break;
                 case EventRaisedMessage e when terminate is null:
@@ -194,6 +197,9 @@ internal sealed class InstanceRunner
                     break;
                 case FlushMessage f:
                     acks.Add(f.Ack);
+                    break;
+                case ForeignContinuationMessage:
+                    executor.RejectForeignContinuation();
                     break;
                 case EventRaisedMessage late:
                     // After a terminate in the same batch: the instance is over, drop like Durable Functions.
@@ -218,9 +224,10 @@ internal sealed class InstanceRunner
             ack.TrySetResult();
         }
 
+        // Delivered even after the code returned: events then stay buffered for a ContinueAsNew carry-over.
         foreach (var e in events)
         {
-            if (executor.Fatal is not null || executor.IsCompleted)
+            if (executor.Fatal is not null)
             {
                 break;
             }
@@ -230,7 +237,8 @@ internal sealed class InstanceRunner
 
         if (terminate is not null)
         {
-            if (!await FinishIfDoneAsync(abort).ConfigureAwait(false))
+            await FinishIfDoneAsync(abort).ConfigureAwait(false);
+            if (!_finished)
             {
                 await FinishAsync(OrchestrationRuntimeStatus.Terminated, terminate.Output, null, abort).ConfigureAwait(false);
             }
@@ -245,11 +253,6 @@ internal sealed class InstanceRunner
     /// <summary>After the code went idle: finish, or persist and dispatch what it scheduled, and save custom status.</summary>
     private async Task AfterTurnAsync(CancellationToken abort)
     {
-        if (await FinishIfDoneAsync(abort).ConfigureAwait(false))
-        {
-            return;
-        }
-
         var executor = Executor;
         foreach (var id in executor.TakeCancelledTimers())
         {
@@ -260,6 +263,7 @@ internal sealed class InstanceRunner
             }
         }
 
+        // Scheduled steps are recorded even when the code returned in this turn, so history matches a replay.
         var actions = executor.TakeNewActions();
         if (actions.Count > 0)
         {
@@ -271,10 +275,16 @@ internal sealed class InstanceRunner
             }
 
             await AppendAsync(events, abort).ConfigureAwait(false);
-            foreach (var a in actions)
-            {
-                Dispatch(a.Kind, a.TaskId, a.Name, a.Input, a.ChildInstanceId, a.FireAt, abort);
-            }
+        }
+
+        if (await FinishIfDoneAsync(abort).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        foreach (var a in actions)
+        {
+            Dispatch(a.Kind, a.TaskId, a.Name, a.Input, a.ChildInstanceId, a.FireAt, abort);
         }
 
         if (executor.TakeCustomStatusChanged())
@@ -300,6 +310,12 @@ internal sealed class InstanceRunner
         }
 
         var (output, failure) = executor.Result();
+        if (failure is null && executor.ContinueAsNewRequested is { } restart)
+        {
+            await ContinueAsNewAsync(restart, abort).ConfigureAwait(false);
+            return true;
+        }
+
         if (output is not null && output.Length > DurableLimits.MaxPayloadChars)
         {
             failure = TaskFailureDetails.FromException(new PayloadTooLargeException("output of orchestration " + _record.Name, output.Length, DurableLimits.MaxPayloadChars));
@@ -337,11 +353,67 @@ internal sealed class InstanceRunner
         if (_record.ParentInstanceId is { } parent)
         {
             var outcome = status == OrchestrationRuntimeStatus.Completed
-                ? new TaskOutcomeMessage(HistoryEventType.SubOrchestrationCompleted, _record.ParentTaskId, output, null)
-                : new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, _record.ParentTaskId, null, failure ?? TerminatedFailure(InstanceId));
+                ? new TaskOutcomeMessage(HistoryEventType.SubOrchestrationCompleted, _record.ParentTaskId, output, null, ChildInstanceId: InstanceId)
+                : new TaskOutcomeMessage(HistoryEventType.SubOrchestrationFailed, _record.ParentTaskId, null, failure ?? TerminatedFailure(InstanceId), ChildInstanceId: InstanceId);
             _engine.PostToInstance(parent, outcome);
         }
     }
+
+    /// <summary>
+    /// Restarts the instance: save the new input first, then delete the old history starting at row 0 (a crash in
+    /// between replays the old history, which asks for ContinueAsNew again; a crash after row 0 is gone restarts
+    /// from the saved input), then write the new ExecutionStarted and the carried-over events.
+    /// </summary>
+    private async Task ContinueAsNewAsync(ContinueAsNewRequest restart, CancellationToken abort)
+    {
+        var previous = Executor;
+        var carried = restart.PreserveUnprocessedEvents ? previous.UnprocessedEvents() : [];
+        _generation++;
+        foreach (var cts in _timers.Values)
+        {
+            await cts.CancelAsync().ConfigureAwait(false);
+            cts.Dispose();
+        }
+
+        _timers.Clear();
+        var startedAt = NextTimestamp();
+        _record.Input = restart.Input;
+        _record.Status = OrchestrationRuntimeStatus.Running;
+        _record.Output = null;
+        _record.Failure = null;
+        _record.CustomStatus = previous.CustomStatus;
+        _record.LastUpdatedAt = new DateTimeOffset(startedAt);
+        await _engine.Store.SaveInstanceAsync(_record, abort).ConfigureAwait(false);
+        await _engine.Store.DeleteHistoryAsync(InstanceId, _history.Count, abort).ConfigureAwait(false);
+        _history.Clear();
+
+        var started = new HistoryEvent(0, HistoryEventType.ExecutionStarted, startedAt, _record.Name, -1, restart.Input);
+        var events = new List<HistoryEvent> { started };
+        events.AddRange(carried.Select((e, i) => new HistoryEvent(i + 1, HistoryEventType.EventRaised, startedAt, e.Name, -1, e.Payload)));
+        await AppendAsync(events, abort).ConfigureAwait(false);
+
+        _executor = new OrchestrationExecutor(InstanceId, _engine.Registry.GetOrchestrator(_record.Name), _engine.Registry.Json, _engine.LoggerFactory, [started])
+        {
+            ForeignContinuation = OnForeignContinuation,
+        };
+        _executor.SeedCustomStatus(previous.CustomStatus);
+        _executor.Begin(started);
+        foreach (var e in events.Skip(1))
+        {
+            _executor.Deliver(e);
+        }
+
+        _executor.EndReplay();
+        await AfterTurnAsync(abort).ConfigureAwait(false);
+    }
+
+    private void OnForeignContinuation() => Post(new ForeignContinuationMessage());
+
+    private bool IsCurrent(OrchestrationExecutor executor, TaskOutcomeMessage outcome) =>
+        executor.IsAwaiting(outcome.TaskId)
+        && (outcome.ChildInstanceId is null
+            ? outcome.Generation == _generation
+            : string.Equals(executor.PendingChildInstanceId(outcome.TaskId), outcome.ChildInstanceId, StringComparison.Ordinal));
 
     internal static TaskFailureDetails TerminatedFailure(string instanceId) =>
         new("Tessera.Durable.OrchestrationTerminated", $"sub-orchestration {instanceId} was terminated", null);
@@ -351,12 +423,12 @@ internal sealed class InstanceRunner
         switch (kind)
         {
             case StepKind.Activity:
-                _engine.DispatchActivity(this, taskId, name, input);
+                _engine.DispatchActivity(this, _generation, taskId, name, input);
                 break;
             case StepKind.Timer:
                 var cts = CancellationTokenSource.CreateLinkedTokenSource(abort);
                 _timers[taskId] = cts;
-                _engine.ArmTimer(this, taskId, fireAt ?? _engine.UtcNow(), cts.Token);
+                _engine.ArmTimer(this, _generation, taskId, fireAt ?? _engine.UtcNow(), cts.Token);
                 break;
             default:
                 _engine.DispatchSubOrchestration(this, taskId, name, childInstanceId ?? throw new InvalidOperationException("sub-orchestration without instance id"), input);

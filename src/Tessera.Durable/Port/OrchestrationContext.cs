@@ -44,6 +44,12 @@ public abstract class OrchestrationContext
     /// <summary>Custom status visible in status queries; at most <see cref="DurableLimits.MaxCustomStatusBytes"/> bytes of JSON.</summary>
     public abstract void SetCustomStatus(object? customStatus);
 
+    /// <summary>
+    /// Restarts the instance with <paramref name="newInput"/> and an empty history once the orchestrator returns
+    /// (the return value is discarded). Events raised but not consumed are carried over when asked.
+    /// </summary>
+    public abstract void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true);
+
     /// <summary>A logger that writes nothing while <see cref="IsReplaying"/> is true.</summary>
     public abstract ILogger CreateReplaySafeLogger(string categoryName);
 

@@ -14,6 +14,8 @@ namespace Tessera.Durable;
 /// scheduling events by task id (a mismatch is fatal: <see cref="NonDeterministicOrchestrationException"/>);
 /// steps beyond history are collected as new actions for the engine to persist and dispatch.
 /// </summary>
+internal sealed record ContinueAsNewRequest(string? Input, bool PreserveUnprocessedEvents);
+
 internal sealed class OrchestrationExecutor : OrchestrationContext
 {
     internal const string TimerName = "timer";
@@ -38,6 +40,7 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
     private bool _replaying;
     private string? _customStatus;
     private bool _customStatusDirty;
+    private ContinueAsNewRequest? _continueAsNew;
 
     public OrchestrationExecutor(string instanceId, OrchestratorRegistration orchestrator, JsonSerializerOptions json, ILoggerFactory? loggers, IReadOnlyList<HistoryEvent> history)
     {
@@ -73,6 +76,25 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
     public IReadOnlyList<ScheduledStep> Steps => _steps;
 
     public string? CustomStatus => _customStatus;
+
+    /// <summary>Set when the code called <see cref="ContinueAsNew"/>; acted on once the orchestrator returns.</summary>
+    public ContinueAsNewRequest? ContinueAsNewRequested => _continueAsNew;
+
+    /// <summary>Carries the custom status of the previous generation (ContinueAsNew keeps it, as DurableTask does).</summary>
+    public void SeedCustomStatus(string? customStatus) => _customStatus = customStatus;
+
+    /// <summary>Raised (on any thread) when the code awaited a non-orchestration task; see <see cref="RejectForeignContinuation"/>.</summary>
+    public Action? ForeignContinuation
+    {
+        get => _pump.ForeignContinuation;
+        set => _pump.ForeignContinuation = value;
+    }
+
+    /// <summary>Fails the orchestration: its code awaited a task the orchestration does not control.</summary>
+    public void RejectForeignContinuation() =>
+        Fatal ??= new InvalidOperationException(
+            $"orchestration '{InstanceId}' awaited a task that does not come from its context (Task.Delay, Task.Run, I/O, ConfigureAwait(false), CancelAsync...). "
+            + "Orchestrator code may only await the context's activities, sub-orchestrations, timers and events.");
 
     /// <summary>Starts the orchestrator with the ExecutionStarted event and runs it until idle.</summary>
     public void Begin(HistoryEvent started)
@@ -118,6 +140,13 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
     public bool IsAwaiting(int taskId) => _pending.ContainsKey(taskId);
 
     public string? PendingName(int taskId) => _pending.TryGetValue(taskId, out var p) ? p.Name : null;
+
+    /// <summary>Child instance id of a pending sub-orchestration (outcomes are matched on it).</summary>
+    public string? PendingChildInstanceId(int taskId) => _pending.TryGetValue(taskId, out var p) ? p.ChildInstanceId : null;
+
+    /// <summary>Events raised but not consumed by a wait, in arrival order per name.</summary>
+    public IReadOnlyList<(string Name, string? Payload)> UnprocessedEvents() =>
+        _buffered.SelectMany(kv => kv.Value.Select(payload => (kv.Key, payload))).ToList();
 
     /// <summary>Recorded scheduling events whose outcome is not in history: to dispatch again after a restart.</summary>
     public IReadOnlyList<HistoryEvent> RecordedButPending() =>
@@ -273,6 +302,9 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
         }
     }
 
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        _continueAsNew = new ContinueAsNewRequest(SerializePayload(newInput, "input of ContinueAsNew"), preserveUnprocessedEvents);
+
     public override ILogger CreateReplaySafeLogger(string categoryName) =>
         new ReplaySafeLogger(_loggers.CreateLogger(categoryName), () => _replaying);
 
@@ -292,13 +324,16 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
 
         // No ConfigureAwait(false) anywhere on this path: the continuation must run on the orchestration pump.
         var winner = await Task.WhenAny(eventTask, timer);
+        // Cancel synchronously: CancelAsync would resume this code on the thread pool, outside the pump.
+#pragma warning disable CA1849, MA0042
         if (winner == eventTask)
         {
-            await timerCts.CancelAsync();
+            timerCts.Cancel();
             return await eventTask;
         }
 
-        await waiterCts.CancelAsync();
+        waiterCts.Cancel();
+#pragma warning restore CA1849, MA0042
         throw new TaskCanceledException($"timed out after {timeout} waiting for external event '{eventName}'");
     }
 
@@ -359,7 +394,7 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
         }
 
         var tcs = new TaskCompletionSource<string?>();
-        _pending[id] = new PendingTask(kind, name, tcs);
+        _pending[id] = new PendingTask(kind, name, tcs, recorded?.ChildInstanceId ?? childInstanceId);
         return tcs.Task;
     }
 
@@ -424,5 +459,5 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
         }
     }
 
-    private sealed record PendingTask(StepKind Kind, string Name, TaskCompletionSource<string?> Completion);
+    private sealed record PendingTask(StepKind Kind, string Name, TaskCompletionSource<string?> Completion, string? ChildInstanceId);
 }

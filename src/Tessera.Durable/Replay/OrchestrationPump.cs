@@ -9,12 +9,26 @@ internal sealed class OrchestrationPump : SynchronizationContext
 {
     private readonly Queue<(SendOrPostCallback Callback, object? State)> _queue = new();
     private readonly Lock _lock = new();
+    private bool _running;
+
+    /// <summary>
+    /// Called when a continuation arrives while the pump is idle: the code awaited something that is not an
+    /// orchestration task (Task.Delay, I/O, ConfigureAwait(false)...), so nothing would ever run it deterministically.
+    /// </summary>
+    public Action? ForeignContinuation { get; set; }
 
     public override void Post(SendOrPostCallback d, object? state)
     {
+        bool idle;
         lock (_lock)
         {
             _queue.Enqueue((d, state));
+            idle = !_running;
+        }
+
+        if (idle)
+        {
+            ForeignContinuation?.Invoke();
         }
     }
 
@@ -28,6 +42,11 @@ internal sealed class OrchestrationPump : SynchronizationContext
     {
         var previous = Current;
         SetSynchronizationContext(this);
+        lock (_lock)
+        {
+            _running = true;
+        }
+
         try
         {
             action();
@@ -38,6 +57,11 @@ internal sealed class OrchestrationPump : SynchronizationContext
         }
         finally
         {
+            lock (_lock)
+            {
+                _running = false;
+            }
+
             SetSynchronizationContext(previous);
         }
     }

@@ -51,7 +51,7 @@ public static class ReplayVerifier
         executor.Begin(started);
         foreach (var e in history.Skip(1))
         {
-            if (executor.Fatal is not null || executor.IsCompleted)
+            if (executor.Fatal is not null)
             {
                 break;
             }

@@ -32,7 +32,7 @@ public sealed class BlobStore : IBlobStore
 
     /// <summary>Bearer-token client (managed identity) for a Blob service URI such as https://acct.blob.core.windows.net.</summary>
     public BlobStore(Uri serviceUri, TokenCredential credential, StorageClientOptions? options = null)
-        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Blob, credential, options), ServiceEndpoint.Normalize(serviceUri)))
+        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Blob, credential, options), ServiceEndpoint.ForBearerToken(serviceUri, "blobServiceUri")))
     {
     }
 
@@ -106,7 +106,7 @@ public sealed class BlobStore : IBlobStore
         ValidateNames(container, name);
         using var message = _transport.CreateMessage(Head, BlobNames.EscapedPath(container, name), idempotent: true);
         var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404)
+        if (response.Status == 404 && !IsErrorCode(response, "ContainerNotFound"))
         {
             return null;
         }
@@ -180,7 +180,7 @@ public sealed class BlobStore : IBlobStore
         return response.Status switch
         {
             202 or 200 => true,
-            404 => false,
+            404 when !IsErrorCode(response, "ContainerNotFound") => false,
             _ => throw StorageErrors.FromResponse(response, $"delete blob '{container}/{name}'"),
         };
     }

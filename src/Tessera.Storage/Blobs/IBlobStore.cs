@@ -35,7 +35,7 @@ public interface IBlobStore
 
     Task<BlobDownload> GetAsync(string container, string name, BlobRange? range = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Properties only (HEAD), or null when the blob does not exist.</summary>
+    /// <summary>Properties only (HEAD), or null when the blob does not exist (a missing container is StorageNotFoundException).</summary>
     Task<BlobProperties?> TryGetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default);
 
     Task<BlobListPage> ListPageAsync(string container, string? prefix, string? marker, int maxResults = 5000, CancellationToken cancellationToken = default);
@@ -43,7 +43,7 @@ public interface IBlobStore
     /// <summary>All blobs under the prefix, following NextMarker across pages.</summary>
     IAsyncEnumerable<BlobProperties> ListAsync(string container, string? prefix, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the blob; returns false when it did not exist.</summary>
+    /// <summary>Deletes the blob; returns false when it did not exist (a missing container is StorageNotFoundException).</summary>
     Task<bool> DeleteAsync(string container, string name, string? ifMatchETag = null, CancellationToken cancellationToken = default);
 
     /// <summary>Creates an empty append blob (create-only when <paramref name="createOnly"/>); returns its ETag.</summary>

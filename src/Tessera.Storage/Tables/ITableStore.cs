@@ -11,7 +11,7 @@ public interface ITableStore
     /// <summary>Insert; StorageConflictException when (PartitionKey, RowKey) exists. Returns the ETag.</summary>
     Task<string> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default);
 
-    /// <summary>The entity, or null when it does not exist.</summary>
+    /// <summary>The entity, or null when it does not exist (a missing table is StorageNotFoundException, code TableNotFound).</summary>
     Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default);
 
     /// <summary>Replace. ifMatch = an ETag (412 when it changed), "*" (must exist), or null = upsert (insert or replace).</summary>

@@ -49,6 +49,12 @@ public sealed class TableEntity
     public bool? GetBoolean(string name) => this[name] as bool?;
 
     public DateTimeOffset? GetDateTimeOffset(string name) => this[name] as DateTimeOffset?;
+
+    public int? GetInt32(string name) => this[name] as int?;
+
+    public Guid? GetGuid(string name) => this[name] as Guid?;
+
+    public byte[]? GetBinary(string name) => this[name] as byte[];
 }
 
 public sealed record TableQueryPage(IReadOnlyList<TableEntity> Items, TableContinuation? Continuation);

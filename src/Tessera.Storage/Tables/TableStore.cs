@@ -34,7 +34,7 @@ public sealed class TableStore : ITableStore
 
     /// <summary>Bearer-token client (managed identity) for a Table service URI such as https://acct.table.core.windows.net.</summary>
     public TableStore(Uri serviceUri, TokenCredential credential, StorageClientOptions? options = null)
-        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Table, credential, options), ServiceEndpoint.Normalize(serviceUri)))
+        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Table, credential, options), ServiceEndpoint.ForBearerToken(serviceUri, "tableServiceUri")))
     {
     }
 

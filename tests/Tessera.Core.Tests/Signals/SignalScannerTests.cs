@@ -34,6 +34,22 @@ public class SignalScannerTests
     }
 
     [Fact]
+    public void Stale_series_are_skipped_unless_asked_for()
+    {
+        var universe = SyntheticBars.Universe(8, 600, 5);
+        // Cut the stale series right after a bar where ADX regime signals, so it has latest-bar signals to hide.
+        var lastSignal = new AdxRegimeStrategy().SignalsOverTime(universe[0]).Last(s => s.TimestampUtcMs < universe[0].Timestamps[^1]);
+        var stale = universe[0].Slice(0, Array.IndexOf(universe[0].Timestamps, lastSignal.TimestampUtcMs) + 1);
+        var withStale = universe.Skip(1).Append(stale).ToList();
+        var strategies = new IStrategy[] { new AdxRegimeStrategy(), new MomentumRankStrategy() };
+        Assert.DoesNotContain(SignalScanner.ScanLatest(withStale, strategies), s => s.Symbol == stale.Symbol);
+        var adxOnStale = new AdxRegimeStrategy().LatestSignals(stale);
+        Assert.NotEmpty(adxOnStale);
+        var included = SignalScanner.ScanLatest(withStale, strategies, includeStale: true);
+        Assert.Equal(adxOnStale.Count, included.Count(s => s.Symbol == stale.Symbol));
+    }
+
+    [Fact]
     public void Order_breaks_ties_by_strategy_then_symbol()
     {
         var a = new Signal(1, "B", SignalSide.Long, 0.5, "x", "h", SignalReasons.Entry);

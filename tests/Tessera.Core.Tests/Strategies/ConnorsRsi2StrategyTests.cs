@@ -50,6 +50,24 @@ public class ConnorsRsi2StrategyTests
     }
 
     [Fact]
+    public void A_stop_that_would_be_at_or_below_zero_is_not_set()
+    {
+        // Closes 1.00..3.49 then 3.00, highs 10 above the close, lows half the bar: ATR(14) ~ 11, so
+        // close - 2 ATR < 0. The entry still happens, without a stop (never a non-positive price).
+        var closes = Enumerable.Range(0, 250).Select(i => 1.0 + (0.01 * i)).Append(3.0).ToList();
+        var bars = SyntheticBars.FromCloses("X", closes);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            bars.High[i] = bars.Close[i] + 10;
+            bars.Low[i] = Math.Min(bars.Open[i], bars.Close[i]) * 0.5;
+        }
+
+        var entry = Assert.Single(new ConnorsRsi2Strategy().SignalsOverTime(bars));
+        Assert.Equal(SignalSide.Long, entry.Side);
+        Assert.Null(entry.StopPrice);
+    }
+
+    [Fact]
     public void Time_stop_after_five_bars()
     {
         // Flat closes after the entry: gains and losses decay together, RSI stays 9.09, the stop is not touched.

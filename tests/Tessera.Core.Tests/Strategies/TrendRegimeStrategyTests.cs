@@ -49,7 +49,12 @@ public class TrendRegimeStrategyTests
         var bars = SyntheticBars.FromCloses("X", FlatRiseFall(), spread: 0.1);
         Assert.DoesNotContain(strict.SignalsOverTime(bars), s => s.Side == SignalSide.Long);
         Assert.NotEqual(new TrendRegimeStrategy().ParametersHash, new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Vwma)).ParametersHash);
-        var viaSma = new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Sma, ProxyPeriod: 5));
+        var viaSma = new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Sma, SmaProxyPeriod: 5));
         Assert.Contains(viaSma.SignalsOverTime(bars), s => s.Side == SignalSide.Long);
+
+        // VWMA(20) lags the close: with a 2% threshold it enters later than the close proxy.
+        var viaVwma = new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Vwma));
+        var vwmaEntry = viaVwma.SignalsOverTime(bars).First(s => s.Side == SignalSide.Long);
+        Assert.True(vwmaEntry.TimestampUtcMs > bars.Timestamps[232]);
     }
 }

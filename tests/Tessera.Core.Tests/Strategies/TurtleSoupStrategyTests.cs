@@ -19,6 +19,7 @@ public class TurtleSoupStrategyTests
         s.Low[25] = 96;
         s.Close[25] = 99;
         s.Open[26] = 99;
+        s.Low[26] = 98.5;
         return s;
     }
 

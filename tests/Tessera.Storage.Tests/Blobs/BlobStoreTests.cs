@@ -75,6 +75,43 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Empty_blobs_round_trip_and_unconditional_puts_overwrite()
+    {
+        var (store, container) = await NewContainerAsync();
+        var first = await store.PutAsync(container, "e", ReadOnlyMemory<byte>.Empty);
+        Assert.Empty((await store.GetAsync(container, "e")).Content);
+
+        var second = await store.PutAsync(container, "e", new byte[] { 7 });
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(new byte[] { 7 }, (await store.GetAsync(container, "e")).Content);
+    }
+
+    [Fact]
+    public async Task A_range_starting_past_the_end_is_a_416_request_error()
+    {
+        var (store, container) = await NewContainerAsync();
+        await store.PutAsync(container, "short", new byte[] { 1, 2, 3 });
+
+        var error = await Assert.ThrowsAsync<StorageRequestException>(() => store.GetAsync(container, "short", new BlobRange(10, 5)));
+
+        Assert.Equal(416, error.Status);
+    }
+
+    [Fact]
+    public async Task A_missing_container_is_typed_not_found_rather_than_an_absent_blob()
+    {
+        var store = Store;
+        var container = TestNames.Container("missing");
+
+        var head = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.TryGetPropertiesAsync(container, "b"));
+        var delete = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.DeleteAsync(container, "b"));
+        var put = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.PutAsync(container, "b", new byte[] { 1 }));
+
+        Assert.All(new[] { head, delete, put }, e => Assert.Equal("ContainerNotFound", e.ErrorCode));
+    }
+
+    [Fact]
     public async Task Get_of_a_missing_blob_is_typed_not_found()
     {
         var (store, container) = await NewContainerAsync();
@@ -126,6 +163,64 @@ public sealed class BlobStoreTests(AzuriteFixture azurite)
         var current = await store.GetAsync(container, "cas");
         Assert.Equal(new byte[] { 2 }, current.Content);
         Assert.Equal(v2, current.Properties.ETag);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_compare_and_swaps_from_the_same_etag_exactly_one_wins()
+    {
+        var (store, container) = await NewContainerAsync();
+        var v0 = await store.PutAsync(container, "race", new byte[] { 0 });
+
+        var attempts = Enumerable.Range(1, 6).Select(async i =>
+        {
+            try
+            {
+                await store.PutAsync(container, "race", new byte[] { (byte)i }, BlobWriteCondition.IfMatch(v0));
+                return i;
+            }
+            catch (StoragePreconditionFailedException)
+            {
+                return 0;
+            }
+        });
+        var winners = (await Task.WhenAll(attempts)).Where(i => i != 0).ToList();
+
+        var winner = Assert.Single(winners);
+        Assert.Equal(new byte[] { (byte)winner }, (await store.GetAsync(container, "race")).Content);
+    }
+
+    [Fact]
+    public async Task Writers_that_append_at_the_observed_length_and_retry_on_412_never_lose_or_duplicate_a_block()
+    {
+        var (store, container) = await NewContainerAsync();
+        await store.CreateAppendBlobAsync(container, "journal");
+
+        async Task WriterAsync(char id)
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                var block = Encoding.ASCII.GetBytes($"{id}{n};");
+                while (true)
+                {
+                    var length = (await store.TryGetPropertiesAsync(container, "journal"))!.Length;
+                    try
+                    {
+                        await store.AppendBlockAsync(container, "journal", block, expectedAppendPosition: length);
+                        break;
+                    }
+                    catch (StoragePreconditionFailedException)
+                    {
+                        // Someone appended first: re-read the length and try again.
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(WriterAsync('a'), WriterAsync('b'), WriterAsync('c'));
+
+        var records = Encoding.ASCII.GetString((await store.GetAsync(container, "journal")).Content).Split(';', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(9, records.Length);
+        Assert.Equal(["a0", "a1", "a2", "b0", "b1", "b2", "c0", "c1", "c2"], records.Order(StringComparer.Ordinal));
     }
 
     [Fact]

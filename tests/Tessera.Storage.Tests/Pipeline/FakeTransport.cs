@@ -30,6 +30,17 @@ internal sealed class FakeTransport : HttpPipelineTransport
         return this;
     }
 
+    /// <summary>Simulates the caller cancelling while the request is in flight.</summary>
+    public FakeTransport ThenCancel(CancellationTokenSource source)
+    {
+        _script.Enqueue(_ =>
+        {
+            source.Cancel();
+            throw new OperationCanceledException(source.Token);
+        });
+        return this;
+    }
+
     public override Request CreateRequest() => HttpClientTransport.Shared.CreateRequest();
 
     public override void Process(HttpMessage message) => Answer(message);

@@ -158,11 +158,10 @@ public sealed class IdempotentRetryPolicyTests
     {
         var (account, transport) = Account();
         using var cts = new CancellationTokenSource();
-        await cts.CancelAsync();
-        transport.ThenThrow(new OperationCanceledException(cts.Token)).Then(200, BlobHeaders());
+        transport.ThenCancel(cts).Then(200, BlobHeaders());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => account.Blobs.GetAsync("c1c", "b", cancellationToken: cts.Token));
-        Assert.True(transport.Requests.Count <= 1);
+        Assert.Single(transport.Requests);
     }
 
     [Fact]

@@ -72,6 +72,19 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Operations_on_a_missing_table_are_typed_not_found_rather_than_an_absent_entity()
+    {
+        var store = StorageAccount.FromConnectionString(azurite.ConnectionString).Tables;
+        var table = TestNames.Table("missing");
+
+        var get = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.GetAsync(table, "p", "r"));
+        var insert = await Assert.ThrowsAsync<StorageNotFoundException>(() => store.InsertAsync(table, Entity("p", "r")));
+
+        Assert.Equal("TableNotFound", get.ErrorCode);
+        Assert.Equal("TableNotFound", insert.ErrorCode);
+    }
+
+    [Fact]
     public async Task Replace_with_current_etag_succeeds_and_with_stale_etag_fails_412()
     {
         var (store, table) = await NewTableAsync();
@@ -85,6 +98,39 @@ public sealed class TableStoreTests(AzuriteFixture azurite)
         Assert.Equal("2", got!["A"]);
         Assert.False(got.Properties.ContainsKey("B"));
         Assert.Equal(v2, got.ETag);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_replaces_from_the_same_etag_exactly_one_wins()
+    {
+        var (store, table) = await NewTableAsync();
+        var v0 = await store.InsertAsync(table, Entity("p", "race", ("Owner", 0)));
+
+        var attempts = Enumerable.Range(1, 6).Select(async i =>
+        {
+            try
+            {
+                await store.ReplaceAsync(table, Entity("p", "race", ("Owner", i)), v0);
+                return i;
+            }
+            catch (StoragePreconditionFailedException)
+            {
+                return 0;
+            }
+        });
+        var winners = (await Task.WhenAll(attempts)).Where(i => i != 0).ToList();
+
+        Assert.Equal(Assert.Single(winners), (await store.GetAsync(table, "p", "race"))!["Owner"]);
+    }
+
+    [Fact]
+    public async Task Keys_of_exactly_one_kibibyte_are_accepted()
+    {
+        var (store, table) = await NewTableAsync();
+        var pk = new string('p', 512);
+        var rk = new string('r', 512);
+        await store.InsertAsync(table, Entity(pk, rk, ("V", 1)));
+        Assert.Equal(1, (await store.GetAsync(table, pk, rk))!["V"]);
     }
 
     [Fact]

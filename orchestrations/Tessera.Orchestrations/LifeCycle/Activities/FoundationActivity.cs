@@ -2,7 +2,7 @@ using System.Text;
 using Tessera.Core.Data;
 using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Errors;
-using Tessera.Core.LifeCycle;
+using Tessera.Core.Contracts;
 using Tessera.Orchestrations.Artifacts;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
@@ -21,33 +21,54 @@ public static class FoundationActivity
 
         var market = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(universe.Symbols, universe.Days, universe.Seed) { Sectors = universe.Sectors });
         var fingerprint = MarketFingerprint.Of(market.Bars);
-        var frame = FoundationGate.Apply(market.Bars);
+
+        // L0: UTC, sorted, unique, finite, OHLC-consistent bars; density rule; inner join; toxic |r| > 5 dropped and recorded.
+        var built = ReturnsMatrixBuilder.Build(market.Bars, new ReturnsOptions { Mode = ContractMode.Lenient, DailyBars = true });
+        var frame = built.Matrix;
         var sectorOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var m in market.Symbols)
         {
             sectorOf[m.Identity] = m.Sector;
         }
 
-        var sectors = new string[frame.Symbols.Length];
+        var symbols = frame.Symbols.ToArray();
+        var sectors = new string[symbols.Length];
         for (var i = 0; i < sectors.Length; i++)
         {
-            sectors[i] = sectorOf[frame.Symbols[i]];
+            sectors[i] = sectorOf[symbols[i]];
+        }
+
+        var warnings = 0;
+        foreach (var v in built.Violations)
+        {
+            warnings += v.Severity == ViolationSeverity.Warning ? 1 : 0;
         }
 
         var artifact = await services.Artifacts.WriteJsonAsync(
-            input.RunId, "market/returns.json", new MarketArtifact(frame.Timestamps, frame.Symbols, sectors, frame.Returns), cancellationToken).ConfigureAwait(false);
+            input.RunId, "market/returns.json", new MarketArtifact(frame.Dates, symbols, sectors, frame.Columns), cancellationToken).ConfigureAwait(false);
         var report = await services.Artifacts.WriteJsonAsync(
             input.RunId,
             "market/l0_report.json",
-            new { source = universe.Source, seed = universe.Seed, data_fingerprint = fingerprint, assets_in = market.Bars.Count, assets_out = frame.Symbols.Length, dropped = frame.Dropped, return_warnings = frame.ReturnWarnings },
+            new
+            {
+                source = universe.Source,
+                seed = universe.Seed,
+                data_fingerprint = fingerprint,
+                assets_in = market.Bars.Count,
+                assets_out = symbols.Length,
+                union_calendar_days = built.UnionCalendarLength,
+                dropped_assets = built.DroppedAssets,
+                dropped_dates = built.DroppedDates,
+                violations = built.Violations,
+            },
             cancellationToken).ConfigureAwait(false);
-        var dropped = new List<string>(frame.Dropped.Count);
-        foreach (var d in frame.Dropped)
+        var dropped = new List<string>(built.DroppedAssets.Count);
+        foreach (var d in built.DroppedAssets)
         {
             dropped.Add($"{d.Symbol}: {d.Rule} ({d.Detail})");
         }
 
-        return new FoundationOutput(artifact, report, fingerprint, frame.Symbols.Length, frame.Timestamps.Length, dropped, frame.ReturnWarnings);
+        return new FoundationOutput(artifact, report, fingerprint, symbols.Length, frame.Rows, dropped, warnings);
     }
 }
 

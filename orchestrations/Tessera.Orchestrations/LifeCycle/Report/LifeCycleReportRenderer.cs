@@ -36,7 +36,7 @@ public static class LifeCycleReportRenderer
             run.Flattening.Weights.Select(w => (IReadOnlyList<string>)[w.Symbol, w.Sector, HtmlWriter.Pct(w.Weight), HtmlWriter.Pct(w.LongWeight), HtmlWriter.Pct(w.ShortWeight)]));
 
         h.Element("h2", "1. Foundation gate (L0)");
-        h.Raw("<p>").Text($"{run.Foundation.Assets} assets x {run.Foundation.Observations} daily returns passed; {run.Foundation.DroppedAssets.Count} dropped as toxic (|r| > 5); {run.Foundation.ReturnWarnings} returns with 1 < |r| <= 5.").Raw("</p>");
+        h.Raw("<p>").Text($"{run.Foundation.Assets} assets x {run.Foundation.Observations} daily returns passed; {run.Foundation.DroppedAssets.Count} assets dropped by the L0 gate (toxic |r| > 5, density > 10% gaps, too short); {run.Foundation.ReturnWarnings} warnings (e.g. 1 < |r| <= 5). Details in market/l0_report.json.").Raw("</p>");
         if (run.Foundation.DroppedAssets.Count > 0)
         {
             h.Table(["dropped asset"], run.Foundation.DroppedAssets.Select(d => (IReadOnlyList<string>)[d]));

@@ -1,0 +1,27 @@
+namespace Tessera.Core.Backtest;
+
+/// <summary>
+/// One closed round trip (or the closed part of a FIFO lot). Prices include slippage; <see cref="Commission"/>
+/// is the entry commission share of the closed quantity plus the exit commission share.
+/// </summary>
+/// <param name="Direction">+1 long, -1 short.</param>
+/// <param name="EntryBar">calendar index of the entry fill; <paramref name="ExitBar"/> likewise.</param>
+/// <param name="NetPnl">Direction * Quantity * (ExitPrice - EntryPrice) - Commission.</param>
+public sealed record Trade(
+    string Symbol,
+    int Direction,
+    long EntryTimeUtcMs,
+    long ExitTimeUtcMs,
+    int EntryBar,
+    int ExitBar,
+    double Quantity,
+    double EntryPrice,
+    double ExitPrice,
+    double Commission,
+    double NetPnl,
+    string ExitReason)
+{
+    public int HoldingBars => ExitBar - EntryBar;
+
+    public double GrossPnl => Direction * Quantity * (ExitPrice - EntryPrice);
+}

@@ -1,0 +1,172 @@
+using Tessera.Core.Data;
+using Tessera.Core.Errors;
+
+namespace Tessera.Core.Contracts;
+
+/// <summary>
+/// Candidate schema contract. Per candidate (subject = its input position "#i" or its symbol):
+/// symbol parses and is exchange-qualified (a bare ticker with an <c>exchange</c> field is qualified with it);
+/// identity, when given, equals the symbol (else it is set to it); exchange, when given, equals the prefix
+/// (case-insensitive); asset_type defaults to <c>spot</c> and is lower-cased; direction is LONG or SHORT in any
+/// case; metadata keys are non-empty. Strict throws on the first violation; lenient drops the candidate and
+/// records it. Then duplicates of (identity, direction) are merged in input order: metadata keys are united
+/// (no field is lost; when two carry the same key with different values the last wins and the overwritten
+/// value is recorded as a warning); differing asset types are a violation. Output order is ordinal by identity,
+/// LONG before SHORT, independent of input order.
+/// </summary>
+public static class CandidateContract
+{
+    public const string DefaultAssetType = "spot";
+
+    public static CandidateContractResult Apply(IEnumerable<RawCandidate> input, ContractMode mode = ContractMode.Lenient)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var violations = new List<ContractViolation>();
+        var merged = new Dictionary<(string Identity, Direction Direction), (Candidate Candidate, Dictionary<string, string> Metadata)>();
+        var position = 0;
+        foreach (var raw in input)
+        {
+            var subject = "#" + position++;
+            var violation = TryNormalize(raw, subject, out var candidate);
+            if (violation is not null)
+            {
+                Record(violation, mode, violations);
+                continue;
+            }
+
+            var key = (candidate!.Identity, candidate.Direction);
+            if (!merged.TryGetValue(key, out var existing))
+            {
+                merged.Add(key, (candidate, new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal)));
+                continue;
+            }
+
+            if (!string.Equals(existing.Candidate.AssetType, candidate.AssetType, StringComparison.Ordinal))
+            {
+                Record(new ContractViolation(ContractRules.ConflictingAssetType, candidate.Identity, "asset_type", existing.Candidate.AssetType + " vs " + candidate.AssetType, null, ViolationSeverity.Dropped), mode, violations);
+                continue;
+            }
+
+            foreach (var (k, v) in candidate.Metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (existing.Metadata.TryGetValue(k, out var old) && !string.Equals(old, v, StringComparison.Ordinal))
+                {
+                    violations.Add(new ContractViolation(ContractRules.MetadataOverwritten, candidate.Identity, "metadata." + k, old, null, ViolationSeverity.Warning));
+                }
+
+                existing.Metadata[k] = v;
+            }
+        }
+
+        var result = merged.Values
+            .Select(e => e.Candidate with { Metadata = new SortedDictionary<string, string>(e.Metadata, StringComparer.Ordinal) })
+            .OrderBy(c => c.Identity, StringComparer.Ordinal)
+            .ThenBy(c => c.Direction)
+            .ToList();
+        return new CandidateContractResult(result, violations);
+    }
+
+    private static void Record(ContractViolation violation, ContractMode mode, List<ContractViolation> violations)
+    {
+        if (mode == ContractMode.Strict)
+        {
+            throw new ContractViolationException(violation);
+        }
+
+        violations.Add(violation);
+    }
+
+    private static ContractViolation? TryNormalize(RawCandidate? raw, string subject, out Candidate? candidate)
+    {
+        candidate = null;
+        ContractViolation Fail(string rule, string field, string? value) => new(rule, subject, field, value, null, ViolationSeverity.Dropped);
+
+        if (raw is null || string.IsNullOrWhiteSpace(raw.Symbol))
+        {
+            return Fail(ContractRules.InvalidSymbol, "symbol", raw?.Symbol);
+        }
+
+        SymbolId id;
+        try
+        {
+            id = SymbolId.Parse(raw.Symbol);
+        }
+        catch (TesseraValidationException ex)
+        {
+            return Fail(ContractRules.InvalidSymbol + ": " + ex.Rule, "symbol", raw.Symbol);
+        }
+
+        var exchange = raw.Exchange?.Trim().ToUpperInvariant();
+        if (id.Exchange.Length == 0)
+        {
+            if (string.IsNullOrEmpty(exchange))
+            {
+                return Fail(ContractRules.SymbolNotQualified, "symbol", raw.Symbol);
+            }
+
+            try
+            {
+                id = SymbolId.Parse(exchange + ":" + id.Ticker);
+            }
+            catch (TesseraValidationException ex)
+            {
+                return Fail(ContractRules.InvalidSymbol + ": " + ex.Rule, "exchange", raw.Exchange);
+            }
+        }
+        else if (!string.IsNullOrEmpty(exchange) && !string.Equals(exchange, id.Exchange, StringComparison.Ordinal))
+        {
+            return Fail(ContractRules.ExchangeMismatch, "exchange", raw.Exchange);
+        }
+
+        var symbol = id.ToString();
+        if (!string.IsNullOrWhiteSpace(raw.Identity))
+        {
+            string identity;
+            try
+            {
+                identity = SymbolId.Parse(raw.Identity, "identity").ToString();
+            }
+            catch (TesseraValidationException)
+            {
+                return Fail(ContractRules.IdentityMismatch, "identity", raw.Identity);
+            }
+
+            if (!string.Equals(identity, symbol, StringComparison.Ordinal))
+            {
+                return Fail(ContractRules.IdentityMismatch, "identity", raw.Identity);
+            }
+        }
+
+        var assetType = string.IsNullOrWhiteSpace(raw.AssetType) ? DefaultAssetType : raw.AssetType.Trim().ToLowerInvariant();
+        var directionText = raw.Direction?.Trim().ToUpperInvariant();
+        Direction direction;
+        switch (directionText)
+        {
+            case "LONG":
+                direction = Direction.Long;
+                break;
+            case "SHORT":
+                direction = Direction.Short;
+                break;
+            default:
+                return Fail(ContractRules.InvalidDirection, "direction", raw.Direction);
+        }
+
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (raw.Metadata is not null)
+        {
+            foreach (var (k, v) in raw.Metadata)
+            {
+                if (string.IsNullOrWhiteSpace(k))
+                {
+                    return Fail(ContractRules.InvalidMetadata, "metadata", k);
+                }
+
+                metadata[k] = v;
+            }
+        }
+
+        candidate = new Candidate(symbol, symbol, id.Exchange, assetType, direction, metadata);
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Tessera.Local.Cli;
+using Tessera.Testing;
+using Xunit;
+
+namespace Tessera.Local.Tests.Cli;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly string _localDir = Directory.CreateTempSubdirectory("tessera-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_localDir, recursive: true);
+
+    private TestCli Cli(string? storage) => new(new Dictionary<string, string?>
+    {
+        ["TESSERA_LOCAL_DIR"] = _localDir,
+        ["TESSERA_STORAGE_CONNECTION_STRING"] = storage,
+    });
+
+    [Fact]
+    public async Task Unknown_profile_exits_2_and_names_the_profiles_that_exist()
+    {
+        var cli = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("run", "--profile", "no-such-profile"));
+        Assert.Contains("unknown profile", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("default", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("compact", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_completes_prints_run_id_weights_and_report_location_then_status_shows_it()
+    {
+        var cli = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.Ok, await cli.RunAsync("run", "--profile", "compact", "--run-id", "cli-run-1"));
+        Assert.Contains("cli-run-1", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("asset weights", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("runs/cli-run-1/report.html", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("9/9", cli.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_localDir, "runs", "cli-run-1", "report.html")));
+        Assert.True(File.Exists(Path.Combine(_localDir, "runs", "cli-run-1", "manifest.json")));
+
+        var status = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.Ok, await status.RunAsync("status", "cli-run-1"));
+        Assert.Contains("Completed", status.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../etc")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task Hostile_run_ids_exit_2(string runId)
+    {
+        var cli = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("status", runId));
+        Assert.Contains("run_id", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_storage_exits_3_and_says_how_to_start_Azurite_without_leaking_the_key()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var conn = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdA==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var cli = Cli(conn);
+        Assert.Equal(ExitCodes.Unavailable, await cli.RunAsync("run", "--profile", "compact"));
+        Assert.Contains("Azurite", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("make", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0LWtleS1mb3ItdGVzdA==", cli.Error + cli.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_command_exits_2_with_usage_hint()
+    {
+        var cli = Cli(null);
+        Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("bogus"));
+        Assert.Contains("tessera --help", cli.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Tessera.Local.Hosting;
+using Tessera.Local.Http;
+using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Testing;
+using Xunit;
+
+namespace Tessera.Local.Tests.Http;
+
+/// <summary>The local HTTP host on a free loopback port over a real Azurite, exercised with HttpClient.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Key = "test-key-0123456789";
+    private LocalStorage? _storage;
+    private LocalRuntime? _runtime;
+    private LocalHttpHost? _host;
+    private HttpClient? _http;
+
+    private HttpClient Http => _http!;
+
+    public async Task InitializeAsync()
+    {
+        var cli = new TestCli(new Dictionary<string, string?> { ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString });
+        _storage = await LocalStorage.OpenAsync(cli.Context, null, CancellationToken.None);
+        _runtime = await LocalRuntime.StartAsync(_storage, ProfileCatalog.Locate(), CancellationToken.None);
+        _host = await LocalHttpHost.StartAsync(_runtime, Key, 0, CancellationToken.None);
+        _http = new HttpClient { BaseAddress = _host.BoundAddress };
+        Assert.Equal("127.0.0.1", _host.BoundAddress.Host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+    }
+
+    private Task<HttpResponseMessage> PostRunAsync(string body, string? key = Key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (key is not null)
+        {
+            request.Headers.Add(ApiRoutes.ApiKeyHeader, key);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length > 0, $"empty body with HTTP {(int)response.StatusCode} from {response.RequestMessage?.RequestUri}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task Post_returns_202_with_a_status_url_and_the_run_reaches_Completed_with_a_report()
+    {
+        var response = await PostRunAsync("""{"profile":"compact","run_id":"http-run-1"}""");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await JsonAsync(response);
+        Assert.Equal("http-run-1", body.GetProperty("id").GetString());
+        var statusUrl = new Uri(body.GetProperty("status_query_get_uri").GetString()!);
+        Assert.Equal("/api/runs/http-run-1", statusUrl.AbsolutePath);
+
+        string status;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(200);
+            var view = await JsonAsync(await Http.GetAsync(statusUrl));
+            status = view.GetProperty("status").GetString()!;
+        }
+        while (status is "Pending" or "Running" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Completed", status);
+        var report = await Http.GetAsync("api/runs/http-run-1/report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("http-run-1", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var list = await JsonAsync(await Http.GetAsync("api/runs"));
+        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
+
+        var again = await PostRunAsync("""{"profile":"compact","run_id":"http-run-1"}""");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    [InlineData("")]
+    public async Task Missing_or_wrong_api_key_is_401(string? key)
+    {
+        var response = await PostRunAsync("""{"profile":"compact"}""", key);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"profile\":", "body")]
+    [InlineData("{\"profile\":5}", "profile")]
+    [InlineData("{\"profile\":\"compact\",\"run_id\":\"../../etc\"}", "run_id")]
+    [InlineData("{\"profile\":\"compact\",\"run_id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", "run_id")]
+    [InlineData("{\"profile\":\"no-such-profile\"}", "profile")]
+    public async Task Bad_requests_are_400_naming_the_field(string body, string field)
+    {
+        var response = await PostRunAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await JsonAsync(response)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_413_and_hostile_ids_in_the_path_are_400()
+    {
+        var big = await PostRunAsync("{\"profile\":\"" + new string('x', 100_000) + "\"}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/a.b")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/" + new string('a', 65))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/a%2Fb")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("api/runs/never-started")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("health/ready")).StatusCode);
+    }
+}
