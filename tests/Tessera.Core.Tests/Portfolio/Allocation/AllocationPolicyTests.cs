@@ -54,3 +54,35 @@ public sealed class AllocationPolicyTests
         Assert.Equal(0.18, a[1], 9);
     }
 }
+
+public sealed class L4OnEveryOutputTests
+{
+    private sealed class BrokenAllocator : IAllocator
+    {
+        public string Name => "broken";
+
+        public AllocationResult Allocate(AllocationProblem problem) =>
+            AllocationResult.Create(Name, problem, problem.ResolveCovariance(), [0.9, 0.4, -0.3], []);
+    }
+
+    [Fact]
+    public void A_result_that_breaks_L4_cannot_be_built_and_the_policy_replaces_it_with_ERC()
+    {
+        var problem = new AllocationProblem { AssetIds = ["a", "b", "c"], Covariance = PortfolioTestData.FactorCovariance(3, 9) };
+        var ex = Assert.Throws<PortfolioInvariantException>(() => new BrokenAllocator().Allocate(problem));
+        Assert.Equal("weights[c]", ex.Field);
+        var result = new AllocationPolicy().Allocate(new BrokenAllocator(), problem);
+        Assert.Equal("erc", result.Method);
+        Assert.Equal("broken", result.FallbackFrom);
+    }
+
+    [Fact]
+    public void Ledoit_Wolf_allocates_with_fewer_rows_than_assets_where_the_sample_covariance_is_refused()
+    {
+        var returns = PortfolioTestData.FactorReturns(40, 25, 12);
+        var ids = PortfolioTestData.Ids(40);
+        Assert.Throws<TesseraValidationException>(() => new MinimumVarianceAllocator().Allocate(new AllocationProblem { AssetIds = ids, Returns = returns }));
+        var result = new MinimumVarianceAllocator().Allocate(new AllocationProblem { AssetIds = ids, Returns = returns, CovarianceEstimator = new LedoitWolfEstimator() });
+        Assert.Equal(1.0, result.Weights.Sum(), 9);
+    }
+}
