@@ -56,6 +56,10 @@ public sealed class SpPortfolioBenchmark : IBenchmark
             }
         }
 
+        var hercGap = new AllocationProblem { AssetIds = dense.AssetIds, Covariance = lw, Returns = dense.Columns };
+        Measure(context, $"engine herc(K by gap statistic, 10 reference draws, K<=10) N={n} LW long-only", 1, () => new HierarchicalEqualRiskAllocator().Allocate(hercGap));
+        context.Out.WriteLine("  " + new HierarchicalEqualRiskAllocator().Allocate(hercGap).Diagnostics[0]);
+
         // One full selection + allocation fan-out: candidates (LONG and SHORT for every symbol), HTR loop, then every engine in parallel on the selected atoms.
         var sw = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -65,9 +69,9 @@ public sealed class SpPortfolioBenchmark : IBenchmark
         var selectedReturns = selection.Selected.Select(s => s.Candidate.Returns.Select(r => double.IsNaN(r) ? 0.0 : (s.Candidate.Direction == SignalSide.Short ? -Math.Min(r, 1.0) : r)).ToArray()).ToArray();
         var rows = selectedReturns[0].Length;
         var selectionMs = sw.Elapsed.TotalMilliseconds;
-        var fanOut = Engines().Select(e => Task.Run(() => new AllocationPolicy().Allocate(e.Engine, new AllocationProblem { AssetIds = selectedIds, Returns = selectedReturns, CovarianceEstimator = new LedoitWolfEstimator() }))).ToArray();
+        var fanOut = Engines().Select(e => e.Label.StartsWith("herc", StringComparison.Ordinal) ? (Label: e.Label, Engine: (IAllocator)new HierarchicalEqualRiskAllocator()) : e).Select(e => Task.Run(() => new AllocationPolicy().Allocate(e.Engine, new AllocationProblem { AssetIds = selectedIds, Returns = selectedReturns, CovarianceEstimator = new LedoitWolfEstimator() }))).ToArray();
         var results = await Task.WhenAll(fanOut);
-        context.Report($"selection ({candidates.Count} candidates, stage {selection.StageUsed}, {selection.Selected.Count} selected) + {results.Length}-engine parallel fan-out on {selectedIds.Length} atoms x {rows} rows, wall", sw.Elapsed.TotalMilliseconds, "ms");
+        context.Report($"selection ({candidates.Count} candidates, stage {selection.StageUsed}, {selection.Selected.Count} selected) + {results.Length}-engine parallel fan-out (HERC with gap statistic) on {selectedIds.Length} atoms x {rows} rows, wall", sw.Elapsed.TotalMilliseconds, "ms");
         context.Report("  of which selection", selectionMs, "ms");
         context.Report("  process CPU for the whole fan-out", (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds, "ms");
     }
