@@ -274,14 +274,7 @@ public sealed class QpSolver
         double pxNorm = 0, atyNorm = 0, qNorm = 0, dual = 0;
         for (var i = 0; i < n; i++)
         {
-            var row = p.AsSpan(i * n, n);
-            var s = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                s += row[j] * x[j];
-            }
-
-            px[i] = s;
+            px[i] = VectorMath.Dot(p.AsSpan(i * n, n), x);
         }
 
         var gty = new double[n];
@@ -430,16 +423,7 @@ public sealed class QpSolver
         }
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var s = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            s += a[i] * b[i];
-        }
-
-        return s;
-    }
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => VectorMath.Dot(a, b);
 
     // Active state per constraint: 0 inactive, -1 at lower, +1 at upper (equalities are always -1).
     private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, IterateState admm, int? roundLimit = null)
