@@ -22,11 +22,7 @@ internal sealed class DenseCholesky
         for (var j = 0; j < n; j++)
         {
             var rowJ = l.AsSpan(j * n, j);
-            var d = l[(j * n) + j];
-            for (var k = 0; k < j; k++)
-            {
-                d -= rowJ[k] * rowJ[k];
-            }
+            var d = l[(j * n) + j] - VectorMath.Dot(rowJ, rowJ);
 
             if (!(d > 0) || !double.IsFinite(d))
             {
@@ -37,13 +33,7 @@ internal sealed class DenseCholesky
             l[(j * n) + j] = d;
             for (var i = j + 1; i < n; i++)
             {
-                var rowI = l.AsSpan(i * n, j);
-                var s = l[(i * n) + j];
-                for (var k = 0; k < j; k++)
-                {
-                    s -= rowI[k] * rowJ[k];
-                }
-
+                var s = l[(i * n) + j] - VectorMath.Dot(l.AsSpan(i * n, j), rowJ);
                 l[(i * n) + j] = s / d;
             }
         }
@@ -65,25 +55,16 @@ internal sealed class DenseCholesky
         var n = _n;
         for (var i = 0; i < n; i++)
         {
-            var row = _l.AsSpan(i * n, i);
-            var s = b[i];
-            for (var k = 0; k < i; k++)
-            {
-                s -= row[k] * b[k];
-            }
-
+            var s = b[i] - VectorMath.Dot(_l.AsSpan(i * n, i), b[..i]);
             b[i] = s / _l[(i * n) + i];
         }
 
+        // L' x = y by columns of L' (= rows of L, contiguous): x_i = b_i / l_ii, then b_k -= l_ik x_i for k < i.
         for (var i = n - 1; i >= 0; i--)
         {
-            var s = b[i];
-            for (var k = i + 1; k < n; k++)
-            {
-                s -= _l[(k * n) + i] * b[k];
-            }
-
-            b[i] = s / _l[(i * n) + i];
+            var xi = b[i] / _l[(i * n) + i];
+            b[i] = xi;
+            VectorMath.AddScaled(-xi, _l.AsSpan(i * n, i), b[..i]);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class QpSolver
     private const double Alpha = 1.6;
     private const double RhoBase = 0.1;
     private const double Eps = 1e-8;
+    private const double LooseEps = 1e-5;
+    private const int EarlyPolishEvery = 50;
+    private const int EarlyPolishRounds = 4;
     private const double PolishTolerance = 1e-9;
 
     public int MaxIterations { get; init; } = 20_000;
@@ -51,6 +54,7 @@ public sealed class QpSolver
         var gl = new double[m];
         var gu = new double[m];
         var rowScale = new double[m];
+        var nz = new int[m][];
         for (var r = 0; r < m; r++)
         {
             var c = qp.Constraints[r];
@@ -66,17 +70,39 @@ public sealed class QpSolver
             }
 
             rowScale[r] = norm;
+            var nonzero = new List<int>();
             for (var j = 0; j < n; j++)
             {
                 g[(r * n) + j] = c.Coefficients[j] / norm;
+                if (c.Coefficients[j] != 0)
+                {
+                    nonzero.Add(j);
+                }
             }
+
+            nz[r] = nonzero.ToArray();
 
             gl[r] = c.Low / norm;
             gu[r] = c.High / norm;
         }
 
-        var admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, method, qp.Constraints);
-        var polished = Polish(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, admm);
+        // ADMM only has to find the active set: polish after a loose solve, and only when the
+        // polish cannot certify the KKT conditions run ADMM again to the tight tolerance.
+        // Every EarlyPolishEvery iterations a short polish (few repair rounds) is attempted on the
+        // current active-set guess; its KKT check makes an early success as exact as a late one.
+        PolishState? early = null;
+        var admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, method, qp.Constraints, LooseEps, state =>
+        {
+            early = Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, state, EarlyPolishRounds);
+            return early is not null;
+        });
+        var polished = early ?? Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, admm);
+        if (polished is null)
+        {
+            admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, method, qp.Constraints, Eps, null);
+            polished = Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, admm);
+        }
+
         var x = polished?.X ?? admm.X;
         var yb = polished?.Yb ?? admm.Yb;
         var yg = polished?.Yg ?? admm.Yg;
@@ -93,15 +119,19 @@ public sealed class QpSolver
             rowDuals[r] = yg[r] * objScale / rowScale[r];
         }
 
-        var (prim, dual) = Residuals(n, m, p, q, qp.Lower, qp.Upper, g, gl, gu, x, yb, yg);
-        return new QpSolution(x, boundDuals, rowDuals, admm.Iterations, polished is not null, prim, dual * objScale);
+        var (prim, dual) = Residuals(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, x, yb, yg);
+        if (prim > 1e-6)
+        {
+            throw new InfeasibleProblemException(method, "constraints", "primal residual " + PortfolioInputValidation.Str(prim), "the constraints could not be satisfied together within " + PortfolioInputValidation.Str(MaxIterations) + " iterations (likely infeasible: check bounds, group caps and the beta band)");
+        }
+        return new QpSolution(x, boundDuals, rowDuals, admm.Iterations, polished is not null, prim, dual * objScale) { PolishRounds = polished?.Rounds ?? 0 };
     }
 
     private sealed record IterateState(double[] X, double[] Yb, double[] Yg, double[] Zb, double[] Zg, int Iterations);
 
-    private sealed record PolishState(double[] X, double[] Yb, double[] Yg);
+    private sealed record PolishState(double[] X, double[] Yb, double[] Yg, int Rounds);
 
-    private IterateState RunAdmm(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, string method, IReadOnlyList<LinearConstraint> rows)
+    private IterateState RunAdmm(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, string method, IReadOnlyList<LinearConstraint> rows, double eps, Func<IterateState, bool>? tryPolish)
     {
         var rhoB = new double[n];
         for (var i = 0; i < n; i++)
@@ -126,16 +156,11 @@ public sealed class QpSolver
         {
             var row = g.AsSpan(r * n, n);
             var rho = rhoG[r];
-            for (var i = 0; i < n; i++)
+            foreach (var i in nz[r])
             {
                 var a = row[i] * rho;
-                if (a == 0)
-                {
-                    continue;
-                }
-
                 var kRow = k.AsSpan(i * n, n);
-                for (var j = 0; j < n; j++)
+                foreach (var j in nz[r])
                 {
                     kRow[j] += a * row[j];
                 }
@@ -171,7 +196,7 @@ public sealed class QpSolver
                 }
 
                 var row = g.AsSpan(r * n, n);
-                for (var i = 0; i < n; i++)
+                foreach (var i in nz[r])
                 {
                     rhs[i] += row[i] * coef;
                 }
@@ -181,14 +206,7 @@ public sealed class QpSolver
             var xt = rhs;
             for (var r = 0; r < m; r++)
             {
-                var row = g.AsSpan(r * n, n);
-                var s = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    s += row[i] * xt[i];
-                }
-
-                ztg[r] = s;
+                ztg[r] = RowDot(g, nz, n, r, xt);
             }
 
             for (var i = 0; i < n; i++)
@@ -215,12 +233,17 @@ public sealed class QpSolver
                 continue;
             }
 
-            if (Converged(n, m, p, q, g, x, zb, zg, yb, yg, px))
+            if (tryPolish is not null && it % EarlyPolishEvery == 0 && tryPolish(new IterateState(x, yb, yg, zb, zg, it)))
             {
                 break;
             }
 
-            if (IsPrimalInfeasible(n, m, g, lo, hi, gl, gu, dyb, dyg, out var culprit))
+            if (Converged(n, m, p, q, g, nz, x, zb, zg, yb, yg, px, eps))
+            {
+                break;
+            }
+
+            if (IsPrimalInfeasible(n, m, g, nz, lo, hi, gl, gu, dyb, dyg, out var culprit))
             {
                 var name = culprit < 0 ? "bounds" : rows[culprit].Name;
                 throw new InfeasibleProblemException(method, "constraints." + name, null, "the constraints cannot be satisfied together (primal infeasibility certificate on '" + name + "')");
@@ -230,7 +253,7 @@ public sealed class QpSolver
         return new IterateState(x, yb, yg, zb, zg, Math.Min(it, MaxIterations));
     }
 
-    private static bool Converged(int n, int m, double[] p, double[] q, double[] g, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px)
+    private static bool Converged(int n, int m, double[] p, double[] q, double[] g, int[][] nz, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px, double eps)
     {
         double prim = 0, axNorm = 0, zNorm = 0;
         for (var i = 0; i < n; i++)
@@ -242,13 +265,7 @@ public sealed class QpSolver
 
         for (var r = 0; r < m; r++)
         {
-            var row = g.AsSpan(r * n, n);
-            var s = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                s += row[i] * x[i];
-            }
-
+            var s = RowDot(g, nz, n, r, x);
             prim = Math.Max(prim, Math.Abs(s - zg[r]));
             axNorm = Math.Max(axNorm, Math.Abs(s));
             zNorm = Math.Max(zNorm, Math.Abs(zg[r]));
@@ -257,23 +274,14 @@ public sealed class QpSolver
         double pxNorm = 0, atyNorm = 0, qNorm = 0, dual = 0;
         for (var i = 0; i < n; i++)
         {
-            var row = p.AsSpan(i * n, n);
-            var s = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                s += row[j] * x[j];
-            }
-
-            px[i] = s;
+            px[i] = VectorMath.Dot(p.AsSpan(i * n, n), x);
         }
 
+        var gty = new double[n];
+        Transposed(g, nz, n, m, yg, gty);
         for (var i = 0; i < n; i++)
         {
-            var aty = yb[i];
-            for (var r = 0; r < m; r++)
-            {
-                aty += g[(r * n) + i] * yg[r];
-            }
+            var aty = yb[i] + gty[i];
 
             dual = Math.Max(dual, Math.Abs(px[i] + q[i] + aty));
             pxNorm = Math.Max(pxNorm, Math.Abs(px[i]));
@@ -281,13 +289,13 @@ public sealed class QpSolver
             qNorm = Math.Max(qNorm, Math.Abs(q[i]));
         }
 
-        var epsPrim = Eps + (Eps * Math.Max(axNorm, zNorm));
-        var epsDual = Eps + (Eps * Math.Max(pxNorm, Math.Max(atyNorm, qNorm)));
+        var epsPrim = eps + (eps * Math.Max(axNorm, zNorm));
+        var epsDual = eps + (eps * Math.Max(pxNorm, Math.Max(atyNorm, qNorm)));
         return prim <= epsPrim && dual <= epsDual;
     }
 
     // OSQP section 3.4: dy certifies infeasibility when A' dy ~ 0 and u' max(dy,0) + l' min(dy,0) < 0.
-    private static bool IsPrimalInfeasible(int n, int m, double[] g, double[] lo, double[] hi, double[] gl, double[] gu, double[] dyb, double[] dyg, out int culprit)
+    private static bool IsPrimalInfeasible(int n, int m, double[] g, int[][] nz, double[] lo, double[] hi, double[] gl, double[] gu, double[] dyb, double[] dyg, out int culprit)
     {
         culprit = -1;
         var norm = 0.0;
@@ -341,13 +349,11 @@ public sealed class QpSolver
             return false;
         }
 
+        var gty = new double[n];
+        Transposed(g, nz, n, m, dyg, gty);
         for (var i = 0; i < n; i++)
         {
-            var aty = dyb[i];
-            for (var r = 0; r < m; r++)
-            {
-                aty += g[(r * n) + i] * dyg[r];
-            }
+            var aty = dyb[i] + gty[i];
 
             if (Math.Abs(aty) > epsInf * norm)
             {
@@ -358,7 +364,7 @@ public sealed class QpSolver
         return true;
     }
 
-    private static (double Primal, double Dual) Residuals(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, double[] x, double[] yb, double[] yg)
+    private static (double Primal, double Dual) Residuals(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, double[] x, double[] yb, double[] yg)
     {
         var prim = 0.0;
         for (var i = 0; i < n; i++)
@@ -368,18 +374,16 @@ public sealed class QpSolver
 
         for (var r = 0; r < m; r++)
         {
-            var ax = Dot(g.AsSpan(r * n, n), x);
+            var ax = RowDot(g, nz, n, r, x);
             prim = Math.Max(prim, Math.Max(gl[r] - ax, ax - gu[r]));
         }
 
         var dual = 0.0;
+        var gty = new double[n];
+        Transposed(g, nz, n, m, yg, gty);
         for (var i = 0; i < n; i++)
         {
-            var s = Dot(p.AsSpan(i * n, n), x) + q[i] + yb[i];
-            for (var r = 0; r < m; r++)
-            {
-                s += g[(r * n) + i] * yg[r];
-            }
+            var s = Dot(p.AsSpan(i * n, n), x) + q[i] + yb[i] + gty[i];
 
             dual = Math.Max(dual, Math.Abs(s));
         }
@@ -387,19 +391,42 @@ public sealed class QpSolver
         return (Math.Max(prim, 0), dual);
     }
 
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    private static double RowDot(double[] g, int[][] nz, int n, int r, ReadOnlySpan<double> x)
     {
         var s = 0.0;
-        for (var i = 0; i < a.Length; i++)
+        var offset = r * n;
+        foreach (var j in nz[r])
         {
-            s += a[i] * b[i];
+            s += g[offset + j] * x[j];
         }
 
         return s;
     }
 
+    /// <summary>target = G' y (only the nonzeros of each row are visited).</summary>
+    private static void Transposed(double[] g, int[][] nz, int n, int m, double[] y, double[] target)
+    {
+        Array.Clear(target);
+        for (var r = 0; r < m; r++)
+        {
+            var yr = y[r];
+            if (yr == 0)
+            {
+                continue;
+            }
+
+            var offset = r * n;
+            foreach (var j in nz[r])
+            {
+                target[j] += g[offset + j] * yr;
+            }
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => VectorMath.Dot(a, b);
+
     // Active state per constraint: 0 inactive, -1 at lower, +1 at upper (equalities are always -1).
-    private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, IterateState admm)
+    private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, IterateState admm, int? roundLimit = null)
     {
         var bState = new int[n];
         for (var i = 0; i < n; i++)
@@ -427,16 +454,23 @@ public sealed class QpSolver
             }
         }
 
-        var maxRounds = (2 * (n + m)) + 10;
+        var maxRounds = roundLimit ?? ((2 * (n + m)) + 10);
         for (var round = 0; round < maxRounds; round++)
         {
-            var solved = SolveWorkingSet(n, m, p, q, lo, hi, g, gl, gu, bState, gState);
+            var solved = SolveWorkingSet(n, m, p, q, lo, hi, g, nz, gl, gu, bState, gState);
             if (solved is null)
             {
                 return null;
             }
 
             var (x, yb, yg) = solved.Value;
+
+            // The working constraints must hold exactly; if they do not, the set is inconsistent
+            // (e.g. an infeasible combination) and the regularized solve only approximated it.
+            if (WorkingViolation(n, m, lo, hi, g, nz, gl, gu, bState, gState, x) > PolishTolerance)
+            {
+                return null;
+            }
 
             // Most violated inactive constraint.
             var worstViolation = PolishTolerance;
@@ -468,7 +502,7 @@ public sealed class QpSolver
                     continue;
                 }
 
-                var ax = Dot(g.AsSpan(r * n, n), x);
+                var ax = RowDot(g, nz, n, r, x);
                 if (gl[r] - ax > worstViolation)
                 {
                     (worstViolation, addKind, addIndex, addSide) = (gl[r] - ax, 2, r, -1);
@@ -536,13 +570,36 @@ public sealed class QpSolver
                 continue;
             }
 
-            return new PolishState(x, yb, yg);
+            return new PolishState(x, yb, yg, round + 1);
         }
 
         return null;
     }
 
-    private static (double[] X, double[] Yb, double[] Yg)? SolveWorkingSet(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, double[] gl, double[] gu, int[] bState, int[] gState)
+    private static double WorkingViolation(int n, int m, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, int[] bState, int[] gState, double[] x)
+    {
+        var worst = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            if (bState[i] != 0)
+            {
+                worst = Math.Max(worst, Math.Max(lo[i] - x[i], x[i] - hi[i]));
+            }
+        }
+
+        for (var r = 0; r < m; r++)
+        {
+            if (gState[r] != 0)
+            {
+                var ax = RowDot(g, nz, n, r, x);
+                worst = Math.Max(worst, Math.Abs(ax - (gState[r] < 0 ? gl[r] : gu[r])));
+            }
+        }
+
+        return worst;
+    }
+
+    private static (double[] X, double[] Yb, double[] Yg)? SolveWorkingSet(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, int[] bState, int[] gState)
     {
         var x = new double[n];
         var free = new List<int>(n);
@@ -654,6 +711,8 @@ public sealed class QpSolver
         }
 
         var yb = new double[n];
+        var gty = new double[n];
+        Transposed(g, nz, n, m, yg, gty);
         for (var i = 0; i < n; i++)
         {
             if (bState[i] == 0)
@@ -661,11 +720,7 @@ public sealed class QpSolver
                 continue;
             }
 
-            var s = Dot(p.AsSpan(i * n, n), x) + q[i];
-            for (var r = 0; r < m; r++)
-            {
-                s += g[(r * n) + i] * yg[r];
-            }
+            var s = Dot(p.AsSpan(i * n, n), x) + q[i] + gty[i];
 
             yb[i] = -s;
         }

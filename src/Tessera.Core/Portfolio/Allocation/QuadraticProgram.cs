@@ -37,4 +37,8 @@ public sealed class QuadraticProgram
 /// a multiplier is &gt;= 0 when its upper side is active, &lt;= 0 when its lower side is active, 0 when
 /// inactive. Tests check the KKT conditions on exactly these numbers.
 /// </summary>
-public sealed record QpSolution(double[] X, double[] BoundDuals, double[] RowDuals, int Iterations, bool Polished, double PrimalResidual, double DualResidual);
+public sealed record QpSolution(double[] X, double[] BoundDuals, double[] RowDuals, int Iterations, bool Polished, double PrimalResidual, double DualResidual)
+{
+    /// <summary>Active-set repair rounds the polish needed (1 = the ADMM active set was already right).</summary>
+    public int PolishRounds { get; init; }
+}

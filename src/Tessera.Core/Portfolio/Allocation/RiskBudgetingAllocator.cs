@@ -77,14 +77,7 @@ public sealed class RiskBudgetingAllocator : IAllocator
 
         for (var i = 0; i < n; i++)
         {
-            var row = s.AsSpan(i * n, n);
-            var acc = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                acc += row[j] * x[j];
-            }
-
-            sx[i] = acc;
+            sx[i] = VectorMath.Dot(s.AsSpan(i * n, n), x);
         }
 
         var residual = double.PositiveInfinity;
@@ -104,11 +97,7 @@ public sealed class RiskBudgetingAllocator : IAllocator
                 }
 
                 x[i] = next;
-                var col = s.AsSpan(i * n, n);
-                for (var j = 0; j < n; j++)
-                {
-                    sx[j] += delta * col[j];
-                }
+                VectorMath.AddScaled(delta, s.AsSpan(i * n, n), sx);
             }
 
             residual = Residual(x, sx, budgets);
@@ -155,14 +144,7 @@ public sealed class RiskBudgetingAllocator : IAllocator
     {
         for (var i = 0; i < n; i++)
         {
-            var row = s.AsSpan(i * n, n);
-            var acc = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                acc += row[j] * x[j];
-            }
-
-            sx[i] = acc;
+            sx[i] = VectorMath.Dot(s.AsSpan(i * n, n), x);
         }
     }
 

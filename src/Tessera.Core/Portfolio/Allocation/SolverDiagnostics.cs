@@ -3,6 +3,6 @@ namespace Tessera.Core.Portfolio.Allocation;
 internal static class SolverDiagnostics
 {
     public static string Describe(QpSolution s) =>
-        "qp: " + PortfolioInputValidation.Str(s.Iterations) + " ADMM iterations, " + (s.Polished ? "active-set polished" : "not polished")
+        "qp: " + PortfolioInputValidation.Str(s.Iterations) + " ADMM iterations, " + (s.Polished ? "active-set polished in " + PortfolioInputValidation.Str(s.PolishRounds) + " rounds" : "not polished")
         + ", primal residual " + PortfolioInputValidation.Str(s.PrimalResidual) + ", dual residual " + PortfolioInputValidation.Str(s.DualResidual);
 }

@@ -45,13 +45,7 @@ internal static class ColumnStatistics
             var a = centered[i];
             for (var j = i; j < p; j++)
             {
-                var b = centered[j];
-                var s = 0.0;
-                for (var t = 0; t < a.Length; t++)
-                {
-                    s += a[t] * b[t];
-                }
-
+                var s = VectorMath.Dot(a, centered[j]);
                 values[(i * p) + j] = s;
                 values[(j * p) + i] = s;
             }

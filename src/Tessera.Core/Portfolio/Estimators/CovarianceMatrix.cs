@@ -87,14 +87,7 @@ public sealed class CovarianceMatrix
         var n = Size;
         for (var i = 0; i < n; i++)
         {
-            var row = Values.AsSpan(i * n, n);
-            var s = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                s += row[j] * x[j];
-            }
-
-            y[i] = s;
+            y[i] = VectorMath.Dot(Values.AsSpan(i * n, n), x);
         }
     }
 
@@ -105,14 +98,7 @@ public sealed class CovarianceMatrix
         var total = 0.0;
         for (var i = 0; i < n; i++)
         {
-            var row = Values.AsSpan(i * n, n);
-            var s = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                s += row[j] * x[j];
-            }
-
-            total += x[i] * s;
+            total += x[i] * VectorMath.Dot(Values.AsSpan(i * n, n), x);
         }
 
         return total;

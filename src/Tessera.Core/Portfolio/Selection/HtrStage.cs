@@ -30,6 +30,9 @@ public sealed record HtrConfig
 
     public IReadOnlyList<ScoringFactor> Factors { get; init; } = [new("alpha", FactorNormalization.Rank)];
 
+    /// <summary>Scoring step; null = rank-sum over <see cref="Factors"/>.</summary>
+    public ISelectionRanker? Ranker { get; init; }
+
     /// <summary>Clusters for the diversity check; null = gap statistic on the survivors' raw returns.</summary>
     public int? ClusterCount { get; init; }
 

@@ -84,7 +84,9 @@ public sealed class SelectionPipeline
             return [];
         }
 
-        var scores = RankSumScorer.Score(survivors, Config.Factors);
+        var ranker = Config.Ranker ?? new RankSumRanker(Config.Factors);
+        var scores = ranker.Score(survivors);
+        decisions.Add(new SelectionDecision(stage.Name, "rank", "*", true, PortfolioInputValidation.Str(survivors.Count) + " survivors scored by " + ranker.Name));
         var clusters = Cluster(survivors, decisions, stage.Name);
         var keep2 = new bool[survivors.Count];
         if (stage.Percentile is { } pct)

@@ -71,3 +71,28 @@ public sealed class RiskBudgetingAllocatorTests
         Assert.Contains(result.Diagnostics, d => d.Contains("deviate", StringComparison.Ordinal));
     }
 }
+
+public sealed class RiskBudgetingPublishedExampleTests
+{
+    [Fact]
+    public void Constant_correlation_gives_inverse_volatility_weights_as_proved_by_Maillard_Roncalli_Teiletche()
+    {
+        // MRT 2010 section "constant correlation": x_i = sigma_i^-1 / sum_j sigma_j^-1 for any common rho > -1/(n-1).
+        double[] vol = [0.1, 0.2, 0.3, 0.4, 0.25];
+        var v = new double[25];
+        for (var i = 0; i < 5; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                v[(i * 5) + j] = (i == j ? 1.0 : 0.35) * vol[i] * vol[j];
+            }
+        }
+
+        var w = new RiskBudgetingAllocator().Allocate(new AllocationProblem { AssetIds = ["a", "b", "c", "d", "e"], Covariance = new CovarianceMatrix(5, v) }).Weights;
+        var inv = vol.Select(s => 1 / s).ToArray();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(inv[i] / inv.Sum(), w[i], 12);
+        }
+    }
+}

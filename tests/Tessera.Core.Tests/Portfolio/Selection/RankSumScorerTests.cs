@@ -36,3 +36,16 @@ public sealed class RankSumScorerTests
         Assert.Equal([0.0, 0.5, 0.5, 1.0], RankSumScorer.Normalize([1, 2, 2, 3], FactorNormalization.Rank));
     }
 }
+
+public sealed class RankSumRankerTests
+{
+    [Fact]
+    public void Ranker_delegates_to_the_rank_sum_scorer_and_names_its_factors()
+    {
+        var factors = new[] { new ScoringFactor("a", FactorNormalization.Rank) };
+        var ranker = new RankSumRanker(factors);
+        var c = new[] { new SelectionCandidate("x", SignalSide.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 2 }), new SelectionCandidate("y", SignalSide.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 1 }) };
+        Assert.Equal([1.0, 0.0], ranker.Score(c));
+        Assert.Equal("rank-sum(a:Rank)", ranker.Name);
+    }
+}
