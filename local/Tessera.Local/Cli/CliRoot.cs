@@ -24,7 +24,9 @@ public static class CliRoot
             BacktestCommands.BuildBacktest(context),
             BacktestCommands.BuildWalkForward(context),
             BacktestCommands.BuildValidate(context),
-            PortfolioCommands.BuildCov(context), PortfolioCommands.BuildAllocate(context), PortfolioCommands.BuildSelect(context),
+            PortfolioCommands.BuildCov(context),
+            PortfolioCommands.BuildAllocate(context),
+            PortfolioCommands.BuildSelect(context),
         })
         {
             root.Subcommands.Add(command);
