@@ -2,8 +2,8 @@ namespace Tessera.Orchestrations.LifeCycle;
 
 // JSON documents written to runs/<run_id>/ by the life cycle's activities (snake_case via ArtifactJson).
 
-/// <summary>market/returns.json: simple returns after the L0 gate, one column per asset.</summary>
-public sealed record MarketArtifact(long[] Timestamps, string[] Symbols, string[] Sectors, double[][] Returns);
+/// <summary>market/returns.json: simple returns after the L0 gate, one column per asset, and each asset's 20-day average dollar volume.</summary>
+public sealed record MarketArtifact(long[] Timestamps, string[] Symbols, string[] Sectors, double[][] Returns, double[] AverageDollarVolume);
 
 /// <summary>One (asset, direction) candidate of the canonical candidate schema.</summary>
 public sealed record Candidate(string Symbol, string Exchange, string Direction, string AssetType, IReadOnlyDictionary<string, string> Metadata)
@@ -13,10 +13,23 @@ public sealed record Candidate(string Symbol, string Exchange, string Direction,
 
 public sealed record CandidatesArtifact(IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Rejected);
 
-/// <summary>One selection decision, recorded whether the atom was kept or not.</summary>
-public sealed record SelectionDecision(string Atom, string Symbol, string Direction, double Score, int Rank, bool Selected, string Reason);
+/// <summary>One final ranking decision over the HTR survivors, recorded whether the atom was kept or not.</summary>
+public sealed record AtomDecision(string Atom, string Symbol, string Direction, double Score, int Cluster, int Rank, bool Selected, string Reason);
 
-public sealed record SelectionArtifact(string Rule, int TopN, IReadOnlyList<SelectionDecision> Decisions, IReadOnlyList<Candidate> Selected);
+/// <summary>
+/// selection/selection.json: the HTR stage that was needed, one outcome per stage tried, the full audit trail of
+/// the pipeline (every filter and ranker decision with its reason), and the final top-N ranking.
+/// </summary>
+public sealed record SelectionArtifact(
+    string Rule,
+    int TopN,
+    string StageUsed,
+    bool Satisfied,
+    string Reason,
+    IReadOnlyList<Tessera.Core.Portfolio.Selection.StageOutcome> Stages,
+    IReadOnlyList<Tessera.Core.Portfolio.Selection.SelectionDecision> AuditTrail,
+    IReadOnlyList<AtomDecision> Decisions,
+    IReadOnlyList<Candidate> Selected);
 
 /// <summary>synthesis/streams.json: one synthetic return stream per atom.</summary>
 public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[][] Streams);

@@ -65,6 +65,14 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
             Assert.Equal(a.Sha256, Sha256Hex.Of(await h.Artifacts.ReadAsync("lc-manifest", a.Path)));
         }
 
+        // Selection went through the HTR pipeline and recorded why each atom was kept or dropped.
+        var selection = JsonSerializer.Deserialize<SelectionArtifact>(await h.Artifacts.ReadAsync("lc-manifest", "selection/selection.json"), ArtifactJson.Options)!;
+        Assert.Contains(selection.StageUsed, selection.Stages.Select(st => st.Stage));
+        Assert.NotEmpty(selection.AuditTrail);
+        Assert.All(selection.AuditTrail, d => Assert.False(string.IsNullOrWhiteSpace(d.Reason)));
+        Assert.Equal(selection.Selected.Count, selection.Decisions.Count(d => d.Selected));
+        Assert.Equal(output.Weights.Count, selection.Selected.Select(c => c.Symbol).Distinct().Count());
+
         var html = System.Text.Encoding.UTF8.GetString(await h.Artifacts.ReadAsync("lc-manifest", "report.html"));
         var document = new HtmlParser().ParseDocument(html);
         Assert.Contains("lc-manifest", document.Title, StringComparison.Ordinal);

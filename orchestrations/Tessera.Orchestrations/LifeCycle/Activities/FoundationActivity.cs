@@ -40,6 +40,7 @@ public static class FoundationActivity
             sectors[i] = sectorOf[symbols[i]];
         }
 
+        var adv = AverageDollarVolumes(market.Bars, symbols);
         var warnings = 0;
         foreach (var v in built.Violations)
         {
@@ -47,7 +48,7 @@ public static class FoundationActivity
         }
 
         var artifact = await services.Artifacts.WriteJsonAsync(
-            input.RunId, "market/returns.json", new MarketArtifact(frame.Dates, symbols, sectors, frame.Columns), cancellationToken).ConfigureAwait(false);
+            input.RunId, "market/returns.json", new MarketArtifact(frame.Dates, symbols, sectors, frame.Columns, adv), cancellationToken).ConfigureAwait(false);
         var report = await services.Artifacts.WriteJsonAsync(
             input.RunId,
             "market/l0_report.json",
@@ -72,6 +73,29 @@ public static class FoundationActivity
         }
 
         return new FoundationOutput(artifact, report, fingerprint, symbols.Length, frame.Rows, dropped, warnings, input.Snapshot);
+    }
+
+    /// <summary>Mean of close x volume over each asset's last 20 bars (the liquidity floor's input).</summary>
+    private static double[] AverageDollarVolumes(IReadOnlyList<BarSeries> bars, string[] symbols)
+    {
+        var bySymbol = new Dictionary<string, BarSeries>(StringComparer.Ordinal);
+        foreach (var b in bars)
+        {
+            bySymbol[b.Symbol] = b;
+        }
+
+        var adv = new double[symbols.Length];
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            var s = bySymbol[symbols[i]];
+            var window = Math.Min(20, s.Count);
+            for (var t = s.Count - window; t < s.Count; t++)
+            {
+                adv[i] += s.Close[t] * s.Volume[t] / window;
+            }
+        }
+
+        return adv;
     }
 
     private static UniverseBars FromSynthetic(UniverseSettings universe)

@@ -44,10 +44,13 @@ public static class LifeCycleReportRenderer
         }
 
         h.Element("h2", "2-4. Recruitment, selection, enrichment");
-        h.Raw("<p>").Text($"{run.Recruitment.Count} candidates recruited; rule {model.Selection.Rule}, top {model.Selection.TopN}; {run.Selection.SelectedAtoms.Count} atoms selected.").Raw("</p>");
+        h.Raw("<p>").Text($"{run.Recruitment.Count} candidates recruited; rule {model.Selection.Rule}, top {model.Selection.TopN}; HTR stage needed: {model.Selection.StageUsed} ({model.Selection.Reason}); {run.Selection.SelectedAtoms.Count} atoms selected. The full audit trail ({model.Selection.AuditTrail.Count} decisions) is in selection/selection.json.").Raw("</p>");
         h.Table(
-            ["atom", "score (momentum 12-1)", "rank", "selected", "reason"],
-            model.Selection.Decisions.Select(d => (IReadOnlyList<string>)[d.Atom, HtmlWriter.Pct(d.Score), d.Rank.ToString(CultureInfo.InvariantCulture), d.Selected ? "yes" : "no", d.Reason]));
+            ["HTR stage", "survivors", "clusters", "satisfied"],
+            model.Selection.Stages.Select(st => (IReadOnlyList<string>)[st.Stage, st.Survivors.ToString(CultureInfo.InvariantCulture), st.Clusters.ToString(CultureInfo.InvariantCulture), st.Satisfied ? "yes" : "no"]));
+        h.Table(
+            ["atom", "rank-sum score", "cluster", "rank", "selected", "reason"],
+            model.Selection.Decisions.Select(d => (IReadOnlyList<string>)[d.Atom, HtmlWriter.Num(d.Score), d.Cluster.ToString(CultureInfo.InvariantCulture), d.Rank.ToString(CultureInfo.InvariantCulture), d.Selected ? "yes" : "no", d.Reason]));
 
         h.Element("h2", "5-6. Synthesis and regime");
         h.Raw("<p>").Text($"{run.Synthesis.Atoms} synthetic streams (LONG r, SHORT -clip(r, 1)) over {run.Synthesis.Observations} days. " +

@@ -45,7 +45,6 @@ public static class CandidateBuilder
                 }
             }
 
-            var observed = returns.Where(double.IsFinite).ToArray();
             var adv = 0.0;
             var window = Math.Min(20, bars.Count);
             for (var t = bars.Count - window; t < bars.Count; t++)
@@ -53,14 +52,7 @@ public static class CandidateBuilder
                 adv += bars.Close[t] * bars.Volume[t] / window;
             }
 
-            var momentum = observed.Length >= lookback ? MomentumScore.Compute(observed, lookback, skip) : 0.0;
-            var downside = Math.Sqrt(observed.Length == 0 ? 0 : observed.Sum(r => r < 0 ? r * r : 0) / observed.Length);
-            var factors = new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["alpha"] = momentum,
-                ["quality"] = downside > 0 ? 1.0 / downside : 0.0,
-                ["lowvol"] = -VolatilityFilter.DailyVolatility(returns),
-            };
+            var factors = Factors(returns, lookback, skip);
             foreach (var d in directions)
             {
                 result.Add(new SelectionCandidate(bars.Symbol, d, returns, adv, factors));
@@ -68,5 +60,42 @@ public static class CandidateBuilder
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Candidates from returns already on one calendar (column per asset, NaN where missing) and each asset's
+    /// average dollar volume: one candidate per (asset, direction) with the default factors.
+    /// </summary>
+    public static List<SelectionCandidate> FromReturns(IReadOnlyList<string> assets, IReadOnlyList<double[]> returns, IReadOnlyList<double> averageDollarVolume, IReadOnlyList<SignalSide> directions, int lookback = 252, int skip = 21)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(returns);
+        ArgumentNullException.ThrowIfNull(averageDollarVolume);
+        ArgumentNullException.ThrowIfNull(directions);
+        var result = new List<SelectionCandidate>(assets.Count * directions.Count);
+        for (var i = 0; i < assets.Count; i++)
+        {
+            var factors = Factors(returns[i], lookback, skip);
+            foreach (var d in directions)
+            {
+                result.Add(new SelectionCandidate(assets[i], d, returns[i], averageDollarVolume[i], factors));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>alpha = momentum 12-1, quality = inverse downside deviation, lowvol = minus daily volatility.</summary>
+    private static Dictionary<string, double> Factors(double[] returns, int lookback, int skip)
+    {
+        var observed = returns.Where(double.IsFinite).ToArray();
+        var momentum = observed.Length >= lookback ? MomentumScore.Compute(observed, lookback, skip) : 0.0;
+        var downside = Math.Sqrt(observed.Length == 0 ? 0 : observed.Sum(r => r < 0 ? r * r : 0) / observed.Length);
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["alpha"] = momentum,
+            ["quality"] = downside > 0 ? 1.0 / downside : 0.0,
+            ["lowvol"] = -VolatilityFilter.DailyVolatility(returns),
+        };
     }
 }
