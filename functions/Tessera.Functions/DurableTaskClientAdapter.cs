@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Port = Tessera.Durable;
 
@@ -13,7 +14,15 @@ public sealed class DurableTaskClientAdapter(DurableTaskClient inner) : Port.IOr
             throw new Port.OrchestrationInstanceExistsException(instanceId);
         }
 
-        return await inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+        try
+        {
+            return await inner.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken);
+        }
+        catch (Exception) when (instanceId is not null && await inner.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            // Lost a race with a concurrent start of the same id: report it as the conflict it is (409), not a 500.
+            throw new Port.OrchestrationInstanceExistsException(instanceId);
+        }
     }
 
     public async Task<Port.OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
@@ -21,8 +30,14 @@ public sealed class DurableTaskClientAdapter(DurableTaskClient inner) : Port.IOr
 
     public async Task<IReadOnlyList<Port.OrchestrationMetadata>> GetAllInstancesAsync(Port.OrchestrationQuery? query = null, CancellationToken cancellationToken = default)
     {
+        var filter = new OrchestrationQuery
+        {
+            FetchInputsAndOutputs = true,
+            InstanceIdPrefix = query?.InstanceIdPrefix,
+            Statuses = query?.Statuses?.Select(ToAzure).ToList(),
+        };
         var list = new List<Port.OrchestrationMetadata>();
-        await foreach (var m in inner.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true, InstanceIdPrefix = query?.InstanceIdPrefix }).WithCancellation(cancellationToken))
+        await foreach (var m in inner.GetAllInstancesAsync(filter).WithCancellation(cancellationToken))
         {
             list.Add(ToPort(m));
         }
@@ -39,10 +54,31 @@ public sealed class DurableTaskClientAdapter(DurableTaskClient inner) : Port.IOr
     public async Task<Port.OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, CancellationToken cancellationToken = default) =>
         ToPort(await inner.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken));
 
+    /// <summary>Explicit mapping: Azure has statuses the port folds (ContinuedAsNew is still running; Canceled ended like Terminated).</summary>
+    private static Port.OrchestrationRuntimeStatus ToPort(OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Pending => Port.OrchestrationRuntimeStatus.Pending,
+        OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.ContinuedAsNew => Port.OrchestrationRuntimeStatus.Running,
+        OrchestrationRuntimeStatus.Completed => Port.OrchestrationRuntimeStatus.Completed,
+        OrchestrationRuntimeStatus.Failed => Port.OrchestrationRuntimeStatus.Failed,
+        OrchestrationRuntimeStatus.Suspended => Port.OrchestrationRuntimeStatus.Suspended,
+        _ => Port.OrchestrationRuntimeStatus.Terminated, // Terminated, Canceled
+    };
+
+    private static OrchestrationRuntimeStatus ToAzure(Port.OrchestrationRuntimeStatus status) => status switch
+    {
+        Port.OrchestrationRuntimeStatus.Pending => OrchestrationRuntimeStatus.Pending,
+        Port.OrchestrationRuntimeStatus.Running => OrchestrationRuntimeStatus.Running,
+        Port.OrchestrationRuntimeStatus.Completed => OrchestrationRuntimeStatus.Completed,
+        Port.OrchestrationRuntimeStatus.Failed => OrchestrationRuntimeStatus.Failed,
+        Port.OrchestrationRuntimeStatus.Suspended => OrchestrationRuntimeStatus.Suspended,
+        _ => OrchestrationRuntimeStatus.Terminated,
+    };
+
     private static Port.OrchestrationMetadata ToPort(OrchestrationMetadata m) => new(
         m.InstanceId,
         m.Name,
-        Enum.Parse<Port.OrchestrationRuntimeStatus>(m.RuntimeStatus.ToString()),
+        ToPort(m.RuntimeStatus),
         m.CreatedAt,
         m.LastUpdatedAt,
         m.SerializedInput,

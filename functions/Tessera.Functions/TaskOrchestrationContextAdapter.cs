@@ -25,8 +25,12 @@ public sealed class TaskOrchestrationContextAdapter(TaskOrchestrationContext inn
     public override Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, Port.TaskOptions? options = null) =>
         inner.CallActivityAsync<TResult>(name, input, ToAzure(options));
 
-    public override Task<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, object? input = null, Port.SubOrchestrationOptions? options = null) =>
-        inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, new SubOrchestrationOptions(ToAzure(options), options?.InstanceId));
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, object? input = null, Port.SubOrchestrationOptions? options = null)
+    {
+        // SubOrchestrationOptions(TaskOptions, id) rejects a null TaskOptions: use the (TaskRetryOptions?, id) constructor.
+        TaskRetryOptions? retry = options?.Retry is { } r ? ToAzure(r) : null;
+        return inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, new SubOrchestrationOptions(retry, options?.InstanceId));
+    }
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => inner.CreateTimer(fireAt, cancellationToken);
 
@@ -37,10 +41,14 @@ public sealed class TaskOrchestrationContextAdapter(TaskOrchestrationContext inn
 
     public override void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
 
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        inner.ContinueAsNew(newInput!, preserveUnprocessedEvents);
+
     public override ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
 
     private static TaskOptions? ToAzure(Port.TaskOptions? options) =>
-        options?.Retry is not { } r
-            ? null
-            : TaskOptions.FromRetryPolicy(new RetryPolicy(r.MaxNumberOfAttempts, r.FirstRetryInterval, r.BackoffCoefficient, r.MaxRetryInterval, r.RetryTimeout));
+        options?.Retry is { } r ? TaskOptions.FromRetryPolicy(ToAzure(r)) : null;
+
+    private static RetryPolicy ToAzure(Port.RetryPolicy r) =>
+        new(r.MaxNumberOfAttempts, r.FirstRetryInterval, r.BackoffCoefficient, r.MaxRetryInterval, r.RetryTimeout);
 }

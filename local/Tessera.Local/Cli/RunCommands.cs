@@ -91,7 +91,7 @@ public static class RunCommands
                 PrintWeights(context, output);
             }
 
-            return view.Status == nameof(OrchestrationRuntimeStatus.Failed) ? ExitCodes.Failed : ExitCodes.Ok;
+            return view.Status is nameof(OrchestrationRuntimeStatus.Failed) or nameof(OrchestrationRuntimeStatus.Terminated) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
@@ -99,7 +99,6 @@ public static class RunCommands
     /// <summary>Polls the run's custom status and shows one progress bar over the nine steps.</summary>
     private static async Task<OrchestrationMetadata> FollowAsync(CliContext context, RunService runs, string id, CancellationToken ct)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var completion = runs.WaitForRunAsync(id, ct);
         var lastStep = -1;
         await context.Console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

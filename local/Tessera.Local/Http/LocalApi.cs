@@ -2,17 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Tessera.Core.Errors;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
-using Tessera.Orchestrations.Runs;
-using Tessera.Storage.Errors;
 
 namespace Tessera.Local.Http;
 
 /// <summary>
 /// The HTTP API of the local host: the routes of <see cref="ApiRoutes"/>, each a thin translation to
-/// <see cref="RunService"/>. Errors are JSON <c>{"error": ..., "field": ..., "rule": ...}</c>.
+/// <see cref="RunService"/>; errors and answers come from <see cref="ApiErrors"/>, shared with the Azure twin.
 /// </summary>
 public static class LocalApi
 {
@@ -21,45 +18,37 @@ public static class LocalApi
     public static void Map(IEndpointRouteBuilder app, RunService runs, string apiKey, Func<Task<bool>> readiness)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapMethods("/" + ApiRoutes.StartRun.Template, [ApiRoutes.StartRun.Method], async (HttpContext http, CancellationToken cancellationToken) =>
+        Route(app, ApiRoutes.StartRun, apiKey, async (HttpContext http, CancellationToken ct) =>
         {
-            if (!Authorized(http, apiKey))
-            {
-                return Unauthorized();
-            }
+            var body = await ReadBodyAsync(http.Request, ct).ConfigureAwait(false);
+            var runId = await runs.StartRunAsync(StartRunRequest.Parse(body), ct).ConfigureAwait(false);
+            return Answer(ApiErrors.Accepted(runId, $"{http.Request.Scheme}://{http.Request.Host}"));
+        });
 
-            var body = await ReadBodyAsync(http.Request).ConfigureAwait(false);
-            var runId = await runs.StartRunAsync(StartRunRequest.Parse(body), cancellationToken).ConfigureAwait(false);
-            var statusUrl = $"{http.Request.Scheme}://{http.Request.Host}/api/runs/{runId}";
-            return Results.Json(new { id = runId, status = "Pending", statusQueryGetUri = statusUrl, reportGetUri = statusUrl + "/report" }, ArtifactJson.Options, statusCode: StatusCodes.Status202Accepted);
-        }).WithName(ApiRoutes.StartRun.Name);
+        Route(app, ApiRoutes.ListRuns, apiKey, async (HttpContext _, CancellationToken ct) =>
+            Json(await runs.ListRunsAsync(ct).ConfigureAwait(false)));
 
-        app.MapMethods("/" + ApiRoutes.ListRuns.Template, [ApiRoutes.ListRuns.Method], async (CancellationToken cancellationToken) =>
-            Json(await runs.ListRunsAsync(cancellationToken).ConfigureAwait(false))).WithName(ApiRoutes.ListRuns.Name);
-
-        app.MapMethods("/" + ApiRoutes.GetRun.Template, [ApiRoutes.GetRun.Method], async (string id, HttpContext http) =>
+        Route(app, ApiRoutes.GetRun, apiKey, async (HttpContext http, CancellationToken ct) =>
         {
-            var view = await runs.GetRunAsync(id, http.RequestAborted).ConfigureAwait(false);
-            return view is null ? NotFound("run", id) : Json(view);
-        }).WithName(ApiRoutes.GetRun.Name);
+            var view = await runs.GetRunAsync((string)http.GetRouteValue("id")!, ct).ConfigureAwait(false);
+            return view is null ? Answer(ApiErrors.NotFound("run")) : Json(view);
+        });
 
-        app.MapMethods("/" + ApiRoutes.GetRunReport.Template, [ApiRoutes.GetRunReport.Method], async (string id, HttpContext http) =>
+        Route(app, ApiRoutes.GetRunReport, apiKey, async (HttpContext http, CancellationToken ct) =>
         {
-            var html = await runs.GetReportAsync(id, http.RequestAborted).ConfigureAwait(false);
-            return html is null ? NotFound("report", id) : Results.Bytes(html, "text/html; charset=utf-8");
-        }).WithName(ApiRoutes.GetRunReport.Name);
+            var html = await runs.GetReportAsync((string)http.GetRouteValue("id")!, ct).ConfigureAwait(false);
+            return html is null ? Answer(ApiErrors.NotFound("report")) : Results.Bytes(html, "text/html; charset=utf-8");
+        });
 
-        app.MapMethods("/" + ApiRoutes.HealthLive.Template, [ApiRoutes.HealthLive.Method], () => Results.Json(new { status = "live" }))
-            .WithName(ApiRoutes.HealthLive.Name);
+        Route(app, ApiRoutes.HealthLive, apiKey, (HttpContext _, CancellationToken _) => Task.FromResult(Json(new { status = "live" })));
 
-        app.MapMethods("/" + ApiRoutes.HealthReady.Template, [ApiRoutes.HealthReady.Method], async () =>
+        Route(app, ApiRoutes.HealthReady, apiKey, async (HttpContext _, CancellationToken _) =>
             await readiness().ConfigureAwait(false)
-                ? Results.Json(new { status = "ready" })
-                : Results.Json(new { status = "not ready", reason = "storage not reachable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
-            .WithName(ApiRoutes.HealthReady.Name);
+                ? Json(new { status = "ready" })
+                : Json(new { status = "not ready", reason = "storage not reachable" }, StatusCodes.Status503ServiceUnavailable));
     }
 
-    /// <summary>Maps typed errors to HTTP: validation 400 (409 for an existing run id), storage unreachable 503.</summary>
+    /// <summary>Maps typed errors through <see cref="ApiErrors"/>; anything else is a 500 naming only the error type.</summary>
     public static async Task HandleErrorsAsync(HttpContext http, Func<Task> next)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -68,53 +57,39 @@ public static class LocalApi
         {
             await next().ConfigureAwait(false);
         }
-        catch (RunAlreadyExistsException ex)
-        {
-            await WriteErrorAsync(http, StatusCodes.Status409Conflict, ex).ConfigureAwait(false);
-        }
-        catch (PayloadTooLargeException ex)
-        {
-            await WriteErrorAsync(http, StatusCodes.Status413PayloadTooLarge, ex).ConfigureAwait(false);
-        }
-        catch (TesseraValidationException ex)
-        {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, ex).ConfigureAwait(false);
-        }
-        catch (StorageUnreachableException ex)
-        {
-            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await http.Response.WriteAsJsonAsync(new { error = ex.Message }).ConfigureAwait(false);
-        }
         catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
         {
-            // Unexpected: answer 500 with the error type only (messages may carry internals) and keep the details on stderr.
-            await Console.Error.WriteLineAsync($"unhandled error on {http.Request.Method} {http.Request.Path}: {ex}").ConfigureAwait(false);
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            await http.Response.WriteAsJsonAsync(new { error = "internal error", type = ex.GetType().Name }).ConfigureAwait(false);
+            var answer = ApiErrors.Map(ex);
+            if (answer is null)
+            {
+                // Unexpected: keep the details on stderr (messages may carry internals), answer with the type only.
+                await Console.Error.WriteLineAsync($"unhandled error on {http.Request.Method} {http.Request.Path}: {ex}").ConfigureAwait(false);
+                answer = new ApiAnswer(StatusCodes.Status500InternalServerError, new { error = "internal error", type = ex.GetType().Name });
+            }
+
+            http.Response.StatusCode = answer.Status;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(JsonSerializer.Serialize(answer.Body, ArtifactJson.Options)).ConfigureAwait(false);
         }
     }
 
-    private static async Task WriteErrorAsync(HttpContext http, int status, TesseraValidationException ex)
+    /// <summary>Maps one route of the table; routes that require the API key are checked before the handler runs.</summary>
+    private static void Route(IEndpointRouteBuilder app, ApiRoute route, string apiKey, Func<HttpContext, CancellationToken, Task<IResult>> handler)
     {
-        http.Response.StatusCode = status;
-        await http.Response.WriteAsJsonAsync(new { error = ex.Message, field = ex.Field, rule = ex.Rule }).ConfigureAwait(false);
+        app.MapMethods("/" + route.Template, [route.Method], (HttpContext http, CancellationToken ct) =>
+            route.RequiresApiKey && !ApiKeyCheck.IsAuthorized(apiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString())
+                ? Task.FromResult(Answer(ApiErrors.Unauthorized))
+                : handler(http, ct)).WithName(route.Name);
     }
 
     /// <summary>Serializes before the response starts, so a serialization failure becomes a clean 500, never a truncated 200.</summary>
     private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
         Results.Content(JsonSerializer.Serialize(value, ArtifactJson.Options), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
 
-    private static bool Authorized(HttpContext http, string apiKey) =>
-        ApiKeyCheck.IsAuthorized(apiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString());
-
-    private static IResult Unauthorized() =>
-        Results.Json(new { error = $"missing or wrong API key: send it in the {ApiRoutes.ApiKeyHeader} header" }, statusCode: StatusCodes.Status401Unauthorized);
-
-    private static IResult NotFound(string what, string id) =>
-        Results.Json(new { error = $"{what} not found", id = RunId.IsValid(id) ? id : null }, statusCode: StatusCodes.Status404NotFound);
+    private static IResult Answer(ApiAnswer answer) => Json(answer.Body, answer.Status);
 
     /// <summary>Reads at most MaxBodyBytes + 1 bytes so an oversized payload is refused without buffering it whole.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > StartRunRequest.MaxBodyBytes)
         {
@@ -124,20 +99,11 @@ public static class LocalApi
         var buffer = new byte[StartRunRequest.MaxBodyBytes + 1];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        while (total < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(total), ct).ConfigureAwait(false)) > 0)
         {
             total += read;
-        }
-
-        if (total > StartRunRequest.MaxBodyBytes)
-        {
-            throw new PayloadTooLargeException(total);
         }
 
         return buffer.AsSpan(0, total).ToArray();
     }
 }
-
-/// <summary>The request body exceeds the limit (HTTP 413).</summary>
-public sealed class PayloadTooLargeException(long bytes)
-    : TesseraValidationException("body", $"{bytes} bytes", $"request body must be at most {StartRunRequest.MaxBodyBytes} bytes");

@@ -5,16 +5,17 @@ public sealed record ApiRoute(string Name, string Method, string Template, bool 
 
 /// <summary>
 /// The HTTP API of Tessera, identical in local/ (ASP.NET) and functions/ (HttpTrigger, routePrefix ""):
-/// mutating routes require the x-api-key header.
+/// every /api/runs route requires the x-api-key header (reads too: runs hold weights and reports, and the Azure
+/// app is on the internet); only the health probes are open.
 /// </summary>
 public static class ApiRoutes
 {
     public const string ApiKeyHeader = "x-api-key";
 
     public static readonly ApiRoute StartRun = new("StartRun", "POST", "api/runs", RequiresApiKey: true);
-    public static readonly ApiRoute ListRuns = new("ListRuns", "GET", "api/runs", RequiresApiKey: false);
-    public static readonly ApiRoute GetRun = new("GetRun", "GET", "api/runs/{id}", RequiresApiKey: false);
-    public static readonly ApiRoute GetRunReport = new("GetRunReport", "GET", "api/runs/{id}/report", RequiresApiKey: false);
+    public static readonly ApiRoute ListRuns = new("ListRuns", "GET", "api/runs", RequiresApiKey: true);
+    public static readonly ApiRoute GetRun = new("GetRun", "GET", "api/runs/{id}", RequiresApiKey: true);
+    public static readonly ApiRoute GetRunReport = new("GetRunReport", "GET", "api/runs/{id}/report", RequiresApiKey: true);
     public static readonly ApiRoute HealthLive = new("HealthLive", "GET", "health/live", RequiresApiKey: false);
     public static readonly ApiRoute HealthReady = new("HealthReady", "GET", "health/ready", RequiresApiKey: false);
 

@@ -16,7 +16,7 @@ public sealed record StartRunRequest(string Profile, string? RunId)
     {
         if (body.Length > MaxBodyBytes)
         {
-            throw new TesseraValidationException("body", $"{body.Length} bytes", $"request body must be at most {MaxBodyBytes} bytes");
+            throw new PayloadTooLargeException(body.Length);
         }
 
         if (body.IsEmpty)

@@ -71,7 +71,13 @@ public sealed class ProfileCatalog
         }
 
         var path = Path.Combine(_directory, name + ".yaml");
-        return Parse(File.ReadAllText(path), path);
+        var profile = Parse(File.ReadAllText(path), path);
+        if (profile.Name != name)
+        {
+            throw new TesseraValidationException("name", profile.Name, $"must equal the file name '{name}' (the name is what runs, ids and reports refer to)", path);
+        }
+
+        return profile;
     }
 
     public static SleeveProfile Parse(string yaml, string source)
@@ -125,6 +131,11 @@ public sealed class ProfileCatalog
         if (optimizers.Count < 2)
         {
             throw optimization.Error("optimizers", string.Join(",", optimizers), "at least two optimizers are required (they run as a parallel fan-out)");
+        }
+
+        if (optimizers.Distinct(StringComparer.Ordinal).Count() != optimizers.Count)
+        {
+            throw optimization.Error("optimizers", string.Join(",", optimizers), "each optimizer may be listed once");
         }
 
         foreach (var o in optimizers)

@@ -8,6 +8,9 @@ public enum OrchestrationRuntimeStatus
     Completed,
     Failed,
     Terminated,
+
+    /// <summary>Paused by a client (Azure's SuspendInstanceAsync); the local engine never suspends.</summary>
+    Suspended,
 }
 
 public static class OrchestrationRuntimeStatusExtensions

@@ -30,6 +30,7 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         _runtime = await LocalRuntime.StartAsync(_storage, ProfileCatalog.Locate(), CancellationToken.None);
         _host = await LocalHttpHost.StartAsync(_runtime, Key, 0, CancellationToken.None);
         _http = new HttpClient { BaseAddress = _host.BoundAddress };
+        _http.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, Key);
         Assert.Equal("127.0.0.1", _host.BoundAddress.Host);
     }
 
@@ -55,12 +56,19 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task<HttpResponseMessage> PostRunAsync(string body, string? key = Key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        return SendAsync(request, key);
+    }
+
+    /// <summary>Sends with exactly the given key (null = no header), overriding the client's default key.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string? key)
+    {
+        using var bare = new HttpClient { BaseAddress = Http.BaseAddress };
         if (key is not null)
         {
             request.Headers.Add(ApiRoutes.ApiKeyHeader, key);
         }
 
-        return Http.SendAsync(request);
+        return await bare.SendAsync(request);
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
@@ -106,10 +114,14 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData(null)]
     [InlineData("wrong-key")]
     [InlineData("")]
-    public async Task Missing_or_wrong_api_key_is_401(string? key)
+    public async Task Missing_or_wrong_api_key_is_401_on_every_runs_route(string? key)
     {
         var response = await PostRunAsync("""{"profile":"compact"}""", key);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        foreach (var path in new[] { "api/runs", "api/runs/some-run", "api/runs/some-run/report" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), key)).StatusCode);
+        }
     }
 
     [Theory]
@@ -137,9 +149,9 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_endpoints_answer()
+    public async Task Health_endpoints_answer_without_a_key()
     {
-        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("health/live")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync("health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(new HttpRequestMessage(HttpMethod.Get, "health/live"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(new HttpRequestMessage(HttpMethod.Get, "health/ready"), null)).StatusCode);
     }
 }

@@ -36,7 +36,7 @@ public sealed class StartRunRequestTests
     public void Oversized_bodies_are_refused_without_echoing_them()
     {
         var big = "{\"profile\":\"" + new string('x', StartRunRequest.MaxBodyBytes) + "\"}";
-        var ex = Assert.Throws<TesseraValidationException>(() => Parse(big));
+        var ex = Assert.Throws<PayloadTooLargeException>(() => Parse(big));
         Assert.Equal("body", ex.Field);
         Assert.True(ex.Message.Length < 300);
     }

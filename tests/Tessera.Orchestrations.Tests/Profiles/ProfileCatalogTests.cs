@@ -54,6 +54,7 @@ public sealed class ProfileCatalogTests
     [InlineData("top_n: 15", "top_n: 10", "selection.top_n")]
     [InlineData("[equal_weight, inverse_volatility]", "[equal_weight]", "optimization.optimizers")]
     [InlineData("[equal_weight, inverse_volatility]", "[equal_weight, magic]", "optimization.optimizers")]
+    [InlineData("[equal_weight, inverse_volatility]", "[hrp, hrp]", "optimization.optimizers")]
     [InlineData("policy: min_volatility", "policy: prefer:magic", "optimization.policy")]
     [InlineData("[LONG, SHORT]", "[LONG, sideways]", "recruitment.directions")]
     [InlineData("seed: 1", "seed: one", "universe.seed")]

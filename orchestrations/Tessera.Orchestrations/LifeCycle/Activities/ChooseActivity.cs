@@ -52,6 +52,11 @@ public static class ChooseActivity
         OptimizerOutput? best = null;
         foreach (var c in candidates)
         {
+            if (!double.IsFinite(c.AnnualizedVolatility))
+            {
+                continue; // a result without a finite volatility cannot win a volatility comparison
+            }
+
             if (best is null || c.AnnualizedVolatility < best.AnnualizedVolatility
                 || (c.AnnualizedVolatility == best.AnnualizedVolatility && string.CompareOrdinal(c.Optimizer, best.Optimizer) < 0))
             {
@@ -59,6 +64,11 @@ public static class ChooseActivity
             }
         }
 
-        return (best!, $"lowest in-sample annualized volatility ({best!.AnnualizedVolatility.ToString("P2", CultureInfo.InvariantCulture)})");
+        if (best is null)
+        {
+            throw new TesseraValidationException("optimization.results", null, "no optimizer produced a finite volatility");
+        }
+
+        return (best, $"lowest in-sample annualized volatility ({best.AnnualizedVolatility.ToString("P2", CultureInfo.InvariantCulture)})");
     }
 }

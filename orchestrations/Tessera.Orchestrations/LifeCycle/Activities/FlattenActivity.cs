@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tessera.Orchestrations.Artifacts;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
@@ -25,7 +26,7 @@ public static class FlattenActivity
         var csv = new StringBuilder("symbol,sector,weight,long_weight,short_weight\n");
         foreach (var w in weights)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{w.Symbol},{w.Sector},{w.Weight:R},{w.LongWeight:R},{w.ShortWeight:R}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{CsvText.Field(w.Symbol)},{CsvText.Field(w.Sector)},{w.Weight:R},{w.LongWeight:R},{w.ShortWeight:R}\n");
         }
 
         var json = await services.Artifacts.WriteJsonAsync(input.RunId, "weights.json", new { chosen = choice.Chosen, gross_exposure = gross, net_exposure = net, weights }, cancellationToken).ConfigureAwait(false);

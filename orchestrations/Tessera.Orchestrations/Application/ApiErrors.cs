@@ -1,0 +1,38 @@
+using Tessera.Core.Errors;
+using Tessera.Storage.Errors;
+
+namespace Tessera.Orchestrations.Application;
+
+/// <summary>An HTTP answer both hosts give the same way: status code and JSON body.</summary>
+public sealed record ApiAnswer(int Status, object Body);
+
+/// <summary>
+/// The one mapping from typed errors and outcomes to HTTP, used by the local host and the Azure twin so they
+/// answer identically: 400 bad input (naming field and rule), 401 API key, 404 unknown run, 409 existing run
+/// id, 413 oversized body, 503 storage unreachable.
+/// </summary>
+public static class ApiErrors
+{
+    public static ApiAnswer? Map(Exception exception) => exception switch
+    {
+        RunAlreadyExistsException e => new ApiAnswer(409, Body(e)),
+        PayloadTooLargeException e => new ApiAnswer(413, Body(e)),
+        TesseraValidationException e => new ApiAnswer(400, Body(e)),
+        StorageUnreachableException => new ApiAnswer(503, new { error = "storage not reachable" }),
+        _ => null,
+    };
+
+    public static ApiAnswer Unauthorized { get; } =
+        new(401, new { error = $"missing or wrong API key: send it in the {ApiRoutes.ApiKeyHeader} header" });
+
+    public static ApiAnswer NotFound(string what) => new(404, new { error = what + " not found" });
+
+    /// <summary>202 body of POST /api/runs: the run id and where to poll (the same on both hosts).</summary>
+    public static ApiAnswer Accepted(string runId, string baseUrl)
+    {
+        var statusUrl = baseUrl.TrimEnd('/') + "/api/runs/" + runId;
+        return new ApiAnswer(202, new { id = runId, status = "Pending", statusQueryGetUri = statusUrl, reportGetUri = statusUrl + "/report" });
+    }
+
+    private static object Body(TesseraValidationException e) => new { error = e.Message, field = e.Field, rule = e.Rule };
+}
