@@ -24,10 +24,11 @@ test:
 serve: tools
 	./tessera serve
 
-# A standalone Azurite on the default ports, persisting under .local/azurite (Ctrl-C to stop).
+# A standalone Azurite on the default ports (use it with TESSERA_STORAGE_CONNECTION_STRING=UseDevelopmentStorage=true),
+# persisting in its own folder, apart from the embedded default's (Ctrl-C to stop).
 azurite: tools
 	node_modules/.bin/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-	  --location .local/azurite --disableTelemetry --skipApiVersionCheck
+	  --location $(TESSERA_LOCAL_DIR)/azurite-standalone --disableTelemetry --skipApiVersionCheck
 
 bench: tools
 	dotnet run -c Release --project bench/Tessera.Bench -- all

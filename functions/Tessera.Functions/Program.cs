@@ -2,6 +2,7 @@ using Azure.Identity;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry.Trace;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
@@ -33,7 +34,16 @@ var host = new HostBuilder()
         services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
         services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
         services.AddSingleton(TimeProvider.System);
-        services.AddOpenTelemetry().UseFunctionsWorkerDefaults().WithTracing(t => t.AddSource("Tessera"));
+        // Traces go to Application Insights when the app has its connection string (set by infra), else nowhere.
+        var appInsights = Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING");
+        services.AddOpenTelemetry().UseFunctionsWorkerDefaults().WithTracing(t =>
+        {
+            t.AddSource("Tessera");
+            if (!string.IsNullOrEmpty(appInsights))
+            {
+                t.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights);
+            }
+        });
     })
     .Build();
 

@@ -62,11 +62,19 @@ public static class ServeCommand
         var path = Path.Combine(dir, "api-key");
         if (!File.Exists(path))
         {
-            File.WriteAllText(path, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+            // Created owner-only from the first byte (no window with the default umask).
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
+
+            using var stream = new FileStream(path, options);
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
+        }
+        else if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != UnixFileMode.None)
+        {
+            throw new DependencyUnavailableException($"{path} is readable by other users; remove it (a new key is generated) or chmod 600 it");
         }
 
         return (File.ReadAllText(path).Trim(), $"generated, read it with: export KEY=$(cat {path})");

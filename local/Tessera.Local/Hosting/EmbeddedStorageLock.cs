@@ -17,11 +17,55 @@ public sealed record EmbeddedStorageLock(int ProcessId, int BlobPort, int QueueP
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AzuriteLauncher.DevAccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AzuriteLauncher.DevAccountName};";
 
-    public static void Write(string path, AzuriteLauncher azurite)
+    /// <summary>
+    /// Claims the embedded storage atomically (the lock file is created with CreateNew, so of two processes
+    /// starting at once exactly one wins); a stale lock (dead process) is removed and the claim retried once.
+    /// Returns false when a live process holds it.
+    /// </summary>
+    public static bool TryClaim(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                if (IsAlive(ReadProcessId(path)))
+                {
+                    return false;
+                }
+
+                File.Delete(path); // stale: its owner died without cleaning up
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Completes a claim with the ports Azurite listens on.</summary>
+    public static void Publish(string path, AzuriteLauncher azurite)
     {
         ArgumentNullException.ThrowIfNull(azurite);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, string.Join(' ', Environment.ProcessId, azurite.BlobPort, azurite.QueuePort, azurite.TablePort));
+    }
+
+    /// <summary>The owner's pid, or -1 when unreadable.</summary>
+    public static int ReadProcessId(string path)
+    {
+        try
+        {
+            var first = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : -1;
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
     }
 
     public static EmbeddedStorageLock? TryReadLive(string path)
@@ -43,6 +87,11 @@ public sealed record EmbeddedStorageLock(int ProcessId, int BlobPort, int QueueP
 
     private static bool IsAlive(int pid)
     {
+        if (pid <= 0)
+        {
+            return false;
+        }
+
         try
         {
             using var p = Process.GetProcessById(pid);

@@ -10,8 +10,8 @@ namespace Tessera.Local.Hosting;
 
 /// <summary>
 /// The embedded default wired together: storage, the durable engine with every workflow and activity
-/// registered, and the run service both the CLI and the HTTP API call. Disposing stops the engine
-/// (in-flight work resumes from history on the next start) and then the storage it started.
+/// registered, and the run service both the CLI and the HTTP API call. Disposing stops the engine (in-flight
+/// work resumes from history on the next start); the caller disposes the <see cref="LocalStorage"/> it passed in.
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {

@@ -43,13 +43,20 @@ public sealed class LocalStorage : IAsyncDisposable
     /// (e.g. <c>tessera status</c>) connects to the owner's Azurite; a second writer is refused, because two
     /// local engines on one store would both resume the same runs.
     /// </summary>
-    public static async Task<LocalStorage> OpenAsync(CliContext context, string? explicitConnectionString, CancellationToken cancellationToken, bool readOnly = false)
+    /// <param name="connectionStringVariable">the --storage-env value: which environment variable holds the connection string (null = the default one).</param>
+    public static async Task<LocalStorage> OpenAsync(CliContext context, string? connectionStringVariable, CancellationToken cancellationToken, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var configured = explicitConnectionString ?? context.Env(ConnectionStringVariable);
+        var variable = connectionStringVariable ?? ConnectionStringVariable;
+        var configured = context.Env(variable);
+        if (configured is null && connectionStringVariable is not null)
+        {
+            throw new Tessera.Core.Errors.TesseraValidationException("--storage-env", connectionStringVariable, "names an environment variable that is not set");
+        }
+
         if (configured is not null)
         {
-            return new LocalStorage(configured, null, null, "configured storage (" + ConnectionStringVariable + ")");
+            return new LocalStorage(configured, null, null, "configured storage ($" + variable + ")");
         }
 
         var localDir = context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local");
@@ -59,9 +66,7 @@ public sealed class LocalStorage : IAsyncDisposable
         {
             if (!readOnly)
             {
-                throw new DependencyUnavailableException(
-                    $"the embedded storage in {localDir} is in use by another tessera process (pid {owner.ProcessId}). " +
-                    "Stop it, or use its HTTP API, or run with a different TESSERA_LOCAL_DIR.");
+                throw InUse(localDir, owner.ProcessId);
             }
 
             return new LocalStorage(owner.ConnectionString, null, null, $"embedded Azurite of pid {owner.ProcessId} (blob {owner.BlobPort}, table {owner.TablePort})");
@@ -74,10 +79,27 @@ public sealed class LocalStorage : IAsyncDisposable
                 "or point " + ConnectionStringVariable + " at a running storage account / Azurite.");
         }
 
-        var azurite = await AzuriteLauncher.StartAsync(location, cancellationToken: cancellationToken).ConfigureAwait(false);
-        EmbeddedStorageLock.Write(lockPath, azurite);
-        return new LocalStorage(azurite.ConnectionString, azurite, lockPath, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, table {azurite.TablePort}), data in {location}");
+        if (!EmbeddedStorageLock.TryClaim(lockPath))
+        {
+            throw InUse(localDir, EmbeddedStorageLock.ReadProcessId(lockPath));
+        }
+
+        try
+        {
+            var azurite = await AzuriteLauncher.StartAsync(location, cancellationToken: cancellationToken).ConfigureAwait(false);
+            EmbeddedStorageLock.Publish(lockPath, azurite);
+            return new LocalStorage(azurite.ConnectionString, azurite, lockPath, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, table {azurite.TablePort}), data in {location}");
+        }
+        catch
+        {
+            File.Delete(lockPath);
+            throw;
+        }
     }
+
+    private static DependencyUnavailableException InUse(string localDir, int pid) => new(
+        $"the embedded storage in {localDir} is in use by another tessera process (pid {pid}). " +
+        "Stop it, or use its HTTP API, or run with a different TESSERA_LOCAL_DIR.");
 
     public async ValueTask DisposeAsync()
     {

@@ -75,6 +75,14 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Storage_env_naming_an_unset_variable_exits_2()
+    {
+        var cli = Cli(null);
+        Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("status", "some-run", "--storage-env", "NO_SUCH_VARIABLE_FOR_TESSERA"));
+        Assert.Contains("--storage-env", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_command_exits_2_with_usage_hint()
     {
         var cli = Cli(null);
