@@ -9,9 +9,15 @@ namespace Tessera.Orchestrations.LifeCycle;
 /// </summary>
 public static class AtomicLifeCycleOrchestrator
 {
-    /// <summary>Activities are pure functions of their inputs and write create-only artifacts, so a retry is safe.</summary>
+    /// <summary>
+    /// Activities are pure functions of their inputs and write create-only artifacts, so a retry is safe; it helps
+    /// with transient storage errors. Bad input (TesseraValidationException) fails the same way every time: no retry.
+    /// </summary>
     public static readonly TaskOptions StepOptions = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2.0));
+        new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2.0)
+        {
+            Handle = failure => !failure.IsCausedBy<Tessera.Core.Errors.TesseraValidationException>(),
+        });
 
     public static async Task<LifeCycleOutput> RunAsync(OrchestrationContext context, LifeCycleInput input)
     {

@@ -50,6 +50,13 @@ public sealed class RetryPolicy
         RetryTimeout = timeout;
     }
 
+    /// <summary>
+    /// Decides from the failure whether another attempt is worth it (null = retry every failure). Must be a pure
+    /// function of the details: it runs again on replay. Typical use: do not retry deterministic bad-input errors.
+    /// Local engine only: the Azure adapter maps the schedule, not this predicate (Azure retries every failure).
+    /// </summary>
+    public Func<TaskFailureDetails, bool>? Handle { get; init; }
+
     public int MaxNumberOfAttempts { get; }
 
     public TimeSpan FirstRetryInterval { get; }

@@ -348,7 +348,8 @@ internal sealed class OrchestrationExecutor : OrchestrationContext
             {
                 return DurableJson.Deserialize<TResult>(await attempt(), _json)!;
             }
-            catch (TaskFailedException) when (n < policy.MaxNumberOfAttempts && WithinRetryTimeout(policy, firstAttemptAt, n))
+            catch (TaskFailedException failed) when (n < policy.MaxNumberOfAttempts && WithinRetryTimeout(policy, firstAttemptAt, n)
+                && (policy.Handle?.Invoke(failed.FailureDetails) ?? true))
             {
                 await CreateTimer(_now + policy.DelayAfterAttempt(n), CancellationToken.None);
             }

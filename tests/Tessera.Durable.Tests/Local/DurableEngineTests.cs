@@ -93,6 +93,15 @@ public sealed class DurableEngineTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_handler_that_declines_stops_after_the_first_attempt()
+    {
+        var status = await _engine.RunToEndAsync("RetryOnlyTransient", "k2b");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
+        Assert.Equal(1, _workflows.CallsOf("k2b")); // five attempts allowed, but the handler refuses this failure type
+    }
+
+    [Fact]
     public async Task Activity_failure_propagates_as_task_failed_exception()
     {
         var status = await _engine.RunToEndAsync("Fails", "k3");

@@ -57,6 +57,11 @@ public sealed class TestWorkflows
             .AddOrchestrator<string, string>("RetryExhausted", (ctx, key) =>
                 ctx.CallActivityAsync<string>("AlwaysFails", key, TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromMilliseconds(10)))))
             .AddOrchestrator<string, string>("Fails", (ctx, key) => ctx.CallActivityAsync<string>("AlwaysFails", key))
+            .AddOrchestrator<string, string>("RetryOnlyTransient", (ctx, key) =>
+                ctx.CallActivityAsync<string>("AlwaysFails", key, TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMilliseconds(10))
+                {
+                    Handle = failure => !failure.IsCausedBy<InvalidOperationException>(),
+                })))
             .AddOrchestrator<string>("Throws", _ => throw new FormatException("orchestrator refuses"))
             .AddOrchestrator<int, int>("Child", async (ctx, x) => await ctx.CallActivityAsync<int>("Add1", x))
             .AddOrchestrator<int, int>("Parent", async (ctx, x) =>

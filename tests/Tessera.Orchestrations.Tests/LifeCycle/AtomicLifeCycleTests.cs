@@ -124,6 +124,23 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_universe_below_the_selection_floor_fails_the_run_naming_the_rule_without_retrying()
+    {
+        await using var h = await StartAsync("lcfloor");
+        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Profiles, "compact.yaml")).Replace("symbols: 30", "symbols: 10", StringComparison.Ordinal);
+        var profile = ProfileCatalog.Parse(yaml, "small.yaml");
+        await h.Engine.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput("lc-floor", profile), "lc-floor");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var status = await h.Engine.WaitForInstanceCompletionAsync("lc-floor", timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
+        Assert.Contains("selection floor", status.FailureDetails!.InnerFailure?.ErrorMessage ?? status.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        var history = await h.Engine.GetHistoryAsync("lc-floor");
+        Assert.Equal(1, history.Count(e => e.EventType == HistoryEventType.TaskScheduled && e.Name == LifeCycleSteps.Selection)); // bad input is not retried
+        Assert.DoesNotContain("report.html", await h.Artifacts.ListAsync("lc-floor"));
+    }
+
+    [Fact]
     public async Task Artifacts_are_write_once_identical_rewrites_are_accepted_and_different_bytes_refused()
     {
         var store = new RunArtifactStore(new BlobStore(azurite.ConnectionString));
