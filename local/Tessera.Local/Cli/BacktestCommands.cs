@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
+using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Orchestrations.Universe;
+using Tessera.Storage.Lakehouse;
 using Tessera.Core.Backtest;
 using Tessera.Core.Backtest.Sizing;
 using Tessera.Core.Data;
@@ -27,6 +31,7 @@ public static class BacktestCommands
         var strategy = new Option<string>("--strategy") { Description = "Strategy name: " + string.Join(", ", StrategyRegistry.Default.Names), Required = true };
         var parameters = new Option<string?>("--params") { Description = "Parameter overrides k=v,... (names of the strategy's parameter record, e.g. MaxHoldBars=3)" };
         var csv = CsvOption();
+        var universeName = UniverseOption();
         var from = new Option<DateTime?>("--from") { Description = "First date (UTC, inclusive)" };
         var to = new Option<DateTime?>("--to") { Description = "Last date (UTC, inclusive)" };
         var cash = new Option<double>("--cash") { Description = "Initial cash", DefaultValueFactory = _ => ReferenceRun.Options.InitialCash };
@@ -35,7 +40,7 @@ public static class BacktestCommands
         var fraction = new Option<double>("--fraction") { Description = "Fraction of equity per entry (fixed-fraction sizer)", DefaultValueFactory = _ => 0.05 };
         var output = OutOption();
         var command = new Command("backtest", "Backtest one strategy on a bar CSV with the event-driven engine and write a tear sheet");
-        foreach (var o in new Option[] { strategy, parameters, csv, from, to, cash, slippage, commission, fraction, output })
+        foreach (var o in new Option[] { strategy, parameters, csv, universeName, from, to, cash, slippage, commission, fraction, output })
         {
             command.Options.Add(o);
         }
@@ -45,12 +50,12 @@ public static class BacktestCommands
             var chosen = StrategyFactory.Create(parse.GetValue(strategy)!, parse.GetValue(parameters));
             var options = Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), parse.GetValue(fraction));
             var outDir = OutDir(parse.GetValue(output));
-            var csvPath = parse.GetValue(csv)!;
+            var (bars, source) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
             BacktestResult? result = null;
             await context.Console.Progress().StartAsync(async p =>
             {
                 var load = p.AddTask("load bars", maxValue: 1);
-                var universe = BarWindow.Slice(Load(context, csvPath), parse.GetValue(from), parse.GetValue(to));
+                var universe = BarWindow.Slice(bars, parse.GetValue(from), parse.GetValue(to));
                 load.Increment(1);
                 var sig = p.AddTask($"signals ({Markup.Escape(chosen.Name)})", maxValue: 1);
                 var signals = chosen.SignalsOverTime(universe);
@@ -62,7 +67,7 @@ public static class BacktestCommands
             }).ConfigureAwait(false);
 
             var metrics = MetricsSummary.From(result!);
-            var input = new TearSheetInput($"{chosen.Name} backtest", chosen.Name, Parameters(chosen, options, csvPath, parse.GetValue(from), parse.GetValue(to)), result!, metrics)
+            var input = new TearSheetInput($"{chosen.Name} backtest", chosen.Name, Parameters(chosen, options, source, parse.GetValue(from), parse.GetValue(to)), result!, metrics)
             {
                 Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result!.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
             };
@@ -89,9 +94,10 @@ public static class BacktestCommands
         var test = new Option<int>("--test") { Description = "Test bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTest };
         var anchored = new Option<bool>("--anchored") { Description = "Anchored (growing) train window instead of rolling" };
         var csv = CsvOption();
+        var universeName = UniverseOption();
         var output = OutOption();
         var command = new Command("walkforward", "Walk-forward (rolling or anchored) of several strategies: one row per split and stability statistics");
-        foreach (var o in new Option[] { strategies, grid, train, test, anchored, csv, output })
+        foreach (var o in new Option[] { strategies, grid, train, test, anchored, csv, universeName, output })
         {
             command.Options.Add(o);
         }
@@ -103,7 +109,7 @@ public static class BacktestCommands
             var outDir = OutDir(parse.GetValue(output));
             var mode = parse.GetValue(anchored) ? WalkForwardMode.Anchored : WalkForwardMode.Rolling;
             var results = new List<WalkForwardResult>();
-            var universe = Load(context, parse.GetValue(csv)!);
+            var (universe, _) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
             var data = new MarketData(universe);
             var splitCount = WalkForwardSplits.Create(data.BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
             var started = DateTime.UtcNow;
@@ -151,9 +157,10 @@ public static class BacktestCommands
         var horizon = new Option<int>("--horizon") { Description = "Label horizon in bars (purging)", DefaultValueFactory = _ => 5 };
         var embargo = new Option<double>("--embargo") { Description = "Embargo as a fraction of observations", DefaultValueFactory = _ => 0.01 };
         var csv = CsvOption();
+        var universeName = UniverseOption();
         var output = OutOption();
         var command = new Command("validate", "Purged K-fold or combinatorial purged CV of a strategy's parameter grid, with PBO (CSCV) and deflated Sharpe");
-        foreach (var o in new Option[] { method, strategy, grid, folds, groups, testGroups, horizon, embargo, csv, output })
+        foreach (var o in new Option[] { method, strategy, grid, folds, groups, testGroups, horizon, embargo, csv, universeName, output })
         {
             command.Options.Add(o);
         }
@@ -170,9 +177,9 @@ public static class BacktestCommands
             var labels = ParameterGrid.Expand(parse.GetValue(grid));
             var outDir = OutDir(parse.GetValue(output));
             double[][] returns = [];
+            var (universe, _) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
             await context.Console.Progress().StartAsync(async p =>
             {
-                var universe = Load(context, parse.GetValue(csv)!);
                 var data = new MarketData(universe);
                 var task = p.AddTask($"candidates ({labels.Count})", maxValue: labels.Count);
                 var candidates = new List<StrategyCandidate>();
@@ -222,11 +229,11 @@ public static class BacktestCommands
             Sizer = new FixedFractionSizer(fraction),
         };
 
-    private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string csv, DateTime? from, DateTime? to) =>
+    private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string source, DateTime? from, DateTime? to) =>
     [
         new("strategy", s.CanonicalParameters),
         new("parameters_sha256", s.ParametersHash),
-        new("data", Path.GetFileName(csv)),
+        new("data", source),
         new("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"),
         new("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"),
         new("initial_cash", o.InitialCash.ToString("R", CultureInfo.InvariantCulture)),
@@ -236,7 +243,9 @@ public static class BacktestCommands
         new("fills", "signal at close(t), fill at open(t+1); stops intrabar, gap-through at the open"),
     ];
 
-    private static Option<string> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok)", Required = true };
+    private static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
+
+    private static Option<string?> UniverseOption() => new("--universe") { Description = "Profile name (config/profiles) whose universe to use: its synthetic market or the current lakehouse snapshot; or use --csv" };
 
     private static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
 
@@ -257,6 +266,33 @@ public static class BacktestCommands
         {
             await File.WriteAllTextAsync(Path.Combine(dir, name), content, new UTF8Encoding(false), ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Bars from --csv FILE or from --universe PROFILE (exactly one), with a label for the report.</summary>
+    private static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)
+    {
+        if ((csvPath is null) == (profileName is null))
+        {
+            throw new TesseraValidationException("--csv", csvPath ?? profileName, "give exactly one of --csv FILE or --universe PROFILE");
+        }
+
+        if (csvPath is not null)
+        {
+            return (Load(context, csvPath), Path.GetFileName(csvPath));
+        }
+
+        var profile = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR")).Get(profileName!);
+        if (profile.Universe.Source != "lakehouse")
+        {
+            var synthetic = await UniverseLoader.LoadAsync(profile.Universe, null, null, ct).ConfigureAwait(false);
+            return ([.. synthetic.Bars], $"universe {profile.Name} (synthetic, seed {profile.Universe.Seed})");
+        }
+
+        await using var store = await LocalStorage.OpenAsync(context, null, ct, readOnly: true).ConfigureAwait(false);
+        var lake = new Lakehouse(store.Blobs, TimeProvider.System);
+        var pinned = await SnapshotPin.CurrentAsync(lake, ct).ConfigureAwait(false);
+        var loaded = await UniverseLoader.LoadAsync(profile.Universe, pinned, lake, ct).ConfigureAwait(false);
+        return ([.. loaded.Bars], $"universe {profile.Name} (lakehouse version {pinned.Version})");
     }
 
     private static List<BarSeries> Load(CliContext context, string path)

@@ -4,6 +4,7 @@ using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Runs;
+using Tessera.Orchestrations.Universe;
 using Tessera.Storage.Errors;
 using Tessera.Storage.Lakehouse;
 
@@ -34,7 +35,7 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         var runId = request.RunId is null
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
             : RunId.Validate(request.RunId);
-        var snapshot = profile.Universe.Source == "lakehouse" ? await PinSnapshotAsync(cancellationToken).ConfigureAwait(false) : null;
+        var snapshot = profile.Universe.Source == "lakehouse" ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile, snapshot), runId, cancellationToken).ConfigureAwait(false);
@@ -45,32 +46,6 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         }
 
         return runId;
-    }
-
-    /// <summary>The lakehouse version a lakehouse run will read, fixed before the run starts.</summary>
-    private async Task<SnapshotLineage> PinSnapshotAsync(CancellationToken cancellationToken)
-    {
-        if (lakehouse is null)
-        {
-            throw new TesseraValidationException("universe.source", "lakehouse", "this host has no lakehouse configured");
-        }
-
-        LakehouseSnapshot? snapshot;
-        try
-        {
-            snapshot = await lakehouse.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageNotFoundException)
-        {
-            snapshot = null; // the lakehouse container was never created
-        }
-
-        if (snapshot is null || snapshot.Symbols.Count == 0)
-        {
-            throw new TesseraValidationException("universe.source", "lakehouse", "the lakehouse is empty: import bars first ('tessera data import FILE' or 'tessera data generate --symbols N --days T --seed S')");
-        }
-
-        return snapshot.Lineage;
     }
 
     public async Task<RunStatusView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)

@@ -106,6 +106,18 @@ public sealed class DomainCommandsSmokeTests(AzuriteFixture azurite) : IDisposab
     }
 
     [Fact]
+    public async Task Backtest_and_walkforward_accept_a_profile_universe_instead_of_a_csv()
+    {
+        var backtest = Cli();
+        Assert.Equal(ExitCodes.Ok, await backtest.RunAsync("backtest", "--strategy", "ibs", "--universe", "compact", "--out", Path_("btu")));
+        Assert.Contains("universe compact", File.ReadAllText(Path.Combine(Path_("btu"), "summary.json")), StringComparison.Ordinal);
+        var walk = Cli();
+        Assert.Equal(ExitCodes.Ok, await walk.RunAsync("walkforward", "--strategies", "ibs,connors-rsi2", "--universe", "compact", "--out", Path_("wfu")));
+        var neither = Cli();
+        Assert.Equal(ExitCodes.BadInput, await neither.RunAsync("backtest", "--strategy", "ibs", "--out", Path_("x")));
+    }
+
+    [Fact]
     public async Task Allocate_writes_weights_that_sum_to_one_and_cov_writes_a_square_matrix()
     {
         var returns = WriteReturnsCsv();

@@ -4,8 +4,8 @@ using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Errors;
 using Tessera.Core.Contracts;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Universe;
 using Tessera.Orchestrations.Profiles;
-using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
@@ -16,12 +16,7 @@ public static class FoundationActivity
     {
         ArgumentNullException.ThrowIfNull(input);
         var universe = input.Profile.Universe;
-        var market = universe.Source switch
-        {
-            "synthetic" => FromSynthetic(universe),
-            "lakehouse" => await FromLakehouseAsync(input, services, cancellationToken).ConfigureAwait(false),
-            _ => throw new TesseraValidationException("universe.source", universe.Source, "must be synthetic or lakehouse"),
-        };
+        var market = await UniverseLoader.LoadAsync(universe, input.Snapshot, services.Lakehouse, cancellationToken).ConfigureAwait(false);
         var fingerprint = MarketFingerprint.Of(market.Bars);
 
         // L0: UTC, sorted, unique, finite, OHLC-consistent bars; density rule; inner join; toxic |r| > 5 dropped and recorded.
@@ -97,48 +92,6 @@ public static class FoundationActivity
 
         return adv;
     }
-
-    private static UniverseBars FromSynthetic(UniverseSettings universe)
-    {
-        var market = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(universe.Symbols, universe.Days, universe.Seed) { Sectors = universe.Sectors });
-        return new UniverseBars(market.Bars, market.Symbols);
-    }
-
-    /// <summary>
-    /// The pinned snapshot's symbols (toxic ones excluded), at most universe.symbols of them in canonical order,
-    /// each cut to its bars within the last universe.days dates of the snapshot's calendar.
-    /// </summary>
-    private static async Task<UniverseBars> FromLakehouseAsync(StepInput input, LifeCycleServices services, CancellationToken cancellationToken)
-    {
-        var lake = services.Lakehouse ?? throw new TesseraValidationException("universe.source", "lakehouse", "this host has no lakehouse configured");
-        var lineage = input.Snapshot ?? throw new TesseraValidationException("snapshot", null, "a lakehouse run needs the snapshot pinned at start");
-        var snapshot = await lake.OpenSnapshotAsync(lineage, cancellationToken).ConfigureAwait(false);
-        var loaded = await LakehouseUniverse.LoadAsync(snapshot, UniverseFilter.ExcludeToxic, cancellationToken).ConfigureAwait(false);
-        var take = Math.Min(loaded.Bars.Count, input.Profile.Universe.Symbols);
-        var dates = new SortedSet<long>();
-        for (var i = 0; i < take; i++)
-        {
-            dates.UnionWith(loaded.Bars[i].Timestamps);
-        }
-
-        var window = dates.Reverse().Take(input.Profile.Universe.Days).LastOrDefault();
-        var bars = new List<BarSeries>(take);
-        var metadata = new List<SymbolMetadata>(take);
-        for (var i = 0; i < take; i++)
-        {
-            var series = loaded.Bars[i];
-            var first = Array.FindIndex(series.Timestamps, t => t >= window);
-            if (first >= 0)
-            {
-                bars.Add(series.Slice(first, series.Count - first));
-                metadata.Add(loaded.Symbols[i]);
-            }
-        }
-
-        return new UniverseBars(bars, metadata);
-    }
-
-    private sealed record UniverseBars(IReadOnlyList<BarSeries> Bars, IReadOnlyList<SymbolMetadata> Metadata);
 }
 
 /// <summary>SHA-256 of the canonical little-endian bytes of every bar (symbol, then t,o,h,l,c,v columns), in order.</summary>
