@@ -29,7 +29,7 @@ public sealed class LifeCycleFunctions(LifeCycleServices services)
         EnrichmentActivity.RunAsync(input, services, context.CancellationToken);
 
     [Function(LifeCycleSteps.Synthesis)]
-    public Task<SynthesisOutput> Synthesis([ActivityTrigger] ArtifactStepInput input, FunctionContext context) =>
+    public Task<SynthesisOutput> Synthesis([ActivityTrigger] SynthesisInput input, FunctionContext context) =>
         SynthesisActivity.RunAsync(input, services, context.CancellationToken);
 
     [Function(LifeCycleSteps.Regime)]

@@ -170,10 +170,10 @@ public static class RunCommands
 
     private static void PrintWeights(CliContext context, LifeCycleOutput output)
     {
-        var table = new Table().Title("asset weights").AddColumns("symbol", "sector", "weight", "long", "short");
+        var table = new Table().Title("asset weights").AddColumns("symbol", "sector", "weight", "long", "short", "risk contrib.", "capped");
         foreach (var w in output.Weights)
         {
-            table.AddRow(w.Symbol, Markup.Escape(w.Sector), Pct(w.Weight), Pct(w.LongWeight), Pct(w.ShortWeight));
+            table.AddRow(w.Symbol, Markup.Escape(w.Sector), Pct(w.Weight), Pct(w.LongWeight), Pct(w.ShortWeight), Pct(w.RiskContribution), w.Capped ? "yes" : "");
         }
 
         context.Console.Write(table);

@@ -54,8 +54,8 @@ public static class AtomicLifeCycleOrchestrator
         Progress(4, $"{enrichment.Count} atoms enriched");
 
         var synthesis = await context.CallActivityAsync<SynthesisOutput>(
-            LifeCycleSteps.Synthesis, new ArtifactStepInput(input.RunId, input.Profile, enrichment.Candidates, foundation.Market), StepOptions);
-        Progress(5, $"{synthesis.Atoms} streams x {synthesis.Observations} days");
+            LifeCycleSteps.Synthesis, new SynthesisInput(input.RunId, input.Profile, enrichment.Candidates, foundation.Market, foundation.Snapshot, foundation.DataFingerprint), StepOptions);
+        Progress(5, $"{synthesis.Atoms} atoms ({string.Join("+", input.Profile.Synthesis.Logics)}) x {synthesis.Observations} days, {synthesis.DroppedAtoms.Count} dropped");
 
         var regime = await context.CallActivityAsync<RegimeOutput>(
             LifeCycleSteps.Regime, new ArtifactStepInput(input.RunId, input.Profile, synthesis.Streams), StepOptions);
@@ -76,7 +76,7 @@ public static class AtomicLifeCycleOrchestrator
             LifeCycleSteps.Choose, new ChooseInput(input.RunId, input.Profile, optimizers), StepOptions);
         // Flattening and the out-of-sample validation of the chosen optimizer are independent: run them in parallel.
         var flatteningTask = context.CallActivityAsync<FlattenOutput>(
-            LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, enrichment.Candidates), StepOptions);
+            LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, synthesis.Streams, foundation.Market), StepOptions);
         var validationTask = context.CallActivityAsync<ValidationOutput>(
             LifeCycleSteps.Validate, new ValidateInput(input.RunId, input.Profile, choice.Chosen, synthesis.Streams), StepOptions);
         await Task.WhenAll(flatteningTask, validationTask);

@@ -31,8 +31,11 @@ public sealed record SelectionArtifact(
     IReadOnlyList<AtomDecision> Decisions,
     IReadOnlyList<Candidate> Selected);
 
-/// <summary>synthesis/streams.json: one synthetic return stream per atom.</summary>
-public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[][] Streams);
+/// <summary>One atom: (asset, logic, direction), with the asset's sector for flattening and reports.</summary>
+public sealed record AtomDescriptor(string Atom, string Symbol, string Logic, string Direction, string Sector, int DaysInPosition);
+
+/// <summary>synthesis/streams.json: one synthetic return stream per atom, the atoms' descriptors, and the atoms dropped (with why).</summary>
+public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[][] Streams, IReadOnlyList<AtomDescriptor> Descriptors, IReadOnlyList<string> Dropped);
 
 public sealed record RegimeArtifact(string Quadrant, string Level, string Trend, double ShortVolatility, double LongVolatility, double PreviousShortVolatility, int ShortWindow, int LongWindow, string Series);
 

@@ -31,7 +31,10 @@ public sealed record CandidatesOutput(ArtifactRecord Candidates, int Count);
 
 public sealed record SelectionOutput(ArtifactRecord Selection, IReadOnlyList<string> SelectedAtoms, int Considered);
 
-public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations);
+/// <summary>Synthesis needs the bars again for strategy logics: it reloads the universe and checks its fingerprint.</summary>
+public sealed record SynthesisInput(string RunId, SleeveProfile Profile, ArtifactRecord Enriched, ArtifactRecord Market, SnapshotLineage? Snapshot, string DataFingerprint);
+
+public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, IReadOnlyList<string> DroppedAtoms);
 
 public sealed record RegimeOutput(ArtifactRecord Regime, string Quadrant, double ShortVolatility, double LongVolatility);
 
@@ -54,9 +57,10 @@ public sealed record ValidateInput(string RunId, SleeveProfile Profile, string O
 
 public sealed record ValidationOutput(ArtifactRecord Validation, string Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
 
-public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Enriched);
+public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Streams, ArtifactRecord Market);
 
-public sealed record AssetWeight(string Symbol, string Sector, double Weight, double LongWeight, double ShortWeight);
+/// <summary>One asset after flattening: net weight, its long and short legs, risk contribution, and whether the cap cut it.</summary>
+public sealed record AssetWeight(string Symbol, string Sector, double Weight, double LongWeight, double ShortWeight, double RiskContribution = 0, bool Capped = false);
 
 public sealed record FlattenOutput(ArtifactRecord WeightsJson, ArtifactRecord WeightsCsv, IReadOnlyList<AssetWeight> Weights, double GrossExposure, double NetExposure);
 

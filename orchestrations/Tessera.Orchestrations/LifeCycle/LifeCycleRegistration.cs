@@ -15,7 +15,7 @@ public static class LifeCycleRegistration
             .AddActivity<ArtifactStepInput, CandidatesOutput>(LifeCycleSteps.Recruitment, (i, c) => RecruitmentActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ArtifactStepInput, SelectionOutput>(LifeCycleSteps.Selection, (i, c) => SelectionActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ArtifactStepInput, CandidatesOutput>(LifeCycleSteps.Enrichment, (i, c) => EnrichmentActivity.RunAsync(i, services, c.CancellationToken))
-            .AddActivity<ArtifactStepInput, SynthesisOutput>(LifeCycleSteps.Synthesis, (i, c) => SynthesisActivity.RunAsync(i, services, c.CancellationToken))
+            .AddActivity<SynthesisInput, SynthesisOutput>(LifeCycleSteps.Synthesis, (i, c) => SynthesisActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ArtifactStepInput, RegimeOutput>(LifeCycleSteps.Regime, (i, c) => RegimeActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<OptimizeInput, OptimizerOutput>(LifeCycleSteps.Optimize, (i, c) => OptimizeActivity.RunAsync(i, services, c.CancellationToken))
             .AddActivity<ChooseInput, ChoiceOutput>(LifeCycleSteps.Choose, (i, c) => ChooseActivity.RunAsync(i, services, c.CancellationToken))

@@ -102,6 +102,7 @@ public sealed class ProfileCatalog
         var universe = r.Map("universe");
         var recruitment = r.Map("recruitment");
         var selection = r.Map("selection");
+        var synthesis = r.Map("synthesis");
         var regime = r.Map("regime");
         var optimization = r.Map("optimization");
         var validation = r.Map("validation");
@@ -152,6 +153,20 @@ public sealed class ProfileCatalog
             throw optimization.Error("policy", policy, "must be 'min_volatility' or 'prefer:<one of the listed optimizers>'");
         }
 
+        var logics = synthesis.StringList("logics");
+        if (logics.Distinct(StringComparer.Ordinal).Count() != logics.Count)
+        {
+            throw synthesis.Error("logics", string.Join(",", logics), "each logic may be listed once");
+        }
+
+        foreach (var logic in logics)
+        {
+            if (logic != SynthesisSettings.Hold && !Tessera.Core.Strategies.StrategyRegistry.Default.Contains(logic))
+            {
+                throw synthesis.Error("logics", logic, "unknown logic; known: hold, " + string.Join(", ", Tessera.Core.Strategies.StrategyRegistry.Default.Names.Order(StringComparer.Ordinal)));
+            }
+        }
+
         var lookback = selection.Int("momentum_lookback_days", 2, 5000);
         var skip = selection.Int("momentum_skip_days", 0, 5000);
         if (skip >= lookback)
@@ -192,6 +207,7 @@ public sealed class ProfileCatalog
             new UniverseSettings(source_, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 11)),
             new RecruitmentSettings(minHistory, directions),
             new SelectionSettings(topN, lookback, skip),
+            new SynthesisSettings(logics),
             new RegimeSettings(shortWindow, longWindow),
             new OptimizationSettings(optimizers, policy, maxWeight),
             new ValidationSettings(trainDays, testDays));

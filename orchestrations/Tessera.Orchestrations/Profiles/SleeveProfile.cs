@@ -7,6 +7,7 @@ public sealed record SleeveProfile(
     UniverseSettings Universe,
     RecruitmentSettings Recruitment,
     SelectionSettings Selection,
+    SynthesisSettings Synthesis,
     RegimeSettings Regime,
     OptimizationSettings Optimization,
     ValidationSettings Validation);
@@ -19,6 +20,13 @@ public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int M
 {
     /// <summary>The life cycle never optimizes fewer than this many candidates (ARCHITECTURE: N >= 15).</summary>
     public const int MinimumCandidates = 15;
+}
+
+/// <summary>Logics every selected (asset, direction) is synthesized with: "hold" or a strategy library name.</summary>
+public sealed record SynthesisSettings(IReadOnlyList<string> Logics)
+{
+    /// <summary>Holding the asset in the atom's direction every day (the stream is the normalized asset return).</summary>
+    public const string Hold = "hold";
 }
 
 public sealed record RegimeSettings(int ShortWindowDays, int LongWindowDays);

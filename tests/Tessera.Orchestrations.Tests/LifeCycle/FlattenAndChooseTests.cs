@@ -7,22 +7,41 @@ namespace Tessera.Orchestrations.Tests.LifeCycle;
 
 public sealed class FlattenAndChooseTests
 {
-    private static Candidate Atom(string symbol, string direction, string sector) =>
-        new(symbol, "X", direction, "spot", new Dictionary<string, string> { ["sector"] = sector });
+    private static AtomDescriptor Atom(string symbol, string direction, string sector, string logic = "hold") =>
+        new($"{symbol}|{logic}|{direction}", symbol, logic, direction, sector, 100);
+
+    private static MarketArtifact Market()
+    {
+        double[] a = [0.01, -0.02, 0.015, 0.0, -0.01, 0.02];
+        double[] b = [-0.005, 0.01, 0.0, 0.02, -0.015, 0.005];
+        return new MarketArtifact([1, 2, 3, 4, 5, 6], ["X:A", "X:B"], ["s1", "s2"], [a, b], [1e7, 1e7]);
+    }
 
     [Fact]
-    public void Longs_and_shorts_of_one_asset_net_and_keep_both_legs()
+    public void Longs_and_shorts_of_one_asset_net_whatever_their_logic_and_keep_both_legs()
     {
-        var atoms = new[] { Atom("X:A", "LONG", "s1"), Atom("X:A", "SHORT", "s1"), Atom("X:B", "SHORT", "s2") };
-        var weights = FlattenActivity.Flatten(["X:A|LONG", "X:A|SHORT", "X:B|SHORT"], [0.5, 0.2, 0.3], atoms);
+        var atoms = new[] { Atom("X:A", "LONG", "s1"), Atom("X:A", "SHORT", "s1", "connors-rsi2"), Atom("X:B", "SHORT", "s2") };
+        var (weights, _) = FlattenActivity.Flatten(["X:A|hold|LONG", "X:A|connors-rsi2|SHORT", "X:B|hold|SHORT"], [0.5, 0.2, 0.3], atoms, Market(), maxWeight: 1.0);
         var a = weights.Single(w => w.Symbol == "X:A");
         Assert.Equal(0.3, a.Weight, 15);
         Assert.Equal(0.5, a.LongWeight);
         Assert.Equal(0.2, a.ShortWeight);
+        Assert.False(a.Capped);
         var b = weights.Single(w => w.Symbol == "X:B");
-        Assert.Equal(-0.3, b.Weight);
+        Assert.Equal(-0.3, b.Weight, 15);
         Assert.Equal("s2", b.Sector);
-        Assert.Equal(["X:A", "X:B"], weights.Select(w => w.Symbol));
+        Assert.Equal(1.0, weights.Sum(w => w.RiskContribution), 12); // risk contributions of the net weights sum to 1
+    }
+
+    [Fact]
+    public void The_cap_is_re_applied_after_netting_and_the_excess_stays_in_cash()
+    {
+        var atoms = new[] { Atom("X:A", "LONG", "s1"), Atom("X:A", "LONG", "s1", "connors-rsi2"), Atom("X:B", "SHORT", "s2") };
+        var (weights, _) = FlattenActivity.Flatten(["X:A|hold|LONG", "X:A|connors-rsi2|LONG", "X:B|hold|SHORT"], [0.1, 0.08, 0.05], atoms, Market(), maxWeight: 0.1);
+        var a = weights.Single(w => w.Symbol == "X:A");
+        Assert.Equal(0.1, a.Weight, 15); // 0.18 from two atoms, cut to the 10% cap
+        Assert.True(a.Capped);
+        Assert.Equal(-0.05, weights.Single(w => w.Symbol == "X:B").Weight, 15);
     }
 
     private static OptimizerOutput Result(string name, double vol) =>

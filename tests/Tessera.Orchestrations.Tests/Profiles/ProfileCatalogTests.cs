@@ -12,6 +12,7 @@ public sealed class ProfileCatalogTests
         universe: { source: synthetic, symbols: 20, days: 300, seed: 1, sectors: 2 }
         recruitment: { min_history_days: 100, directions: [LONG, SHORT] }
         selection: { top_n: 15, momentum_lookback_days: 252, momentum_skip_days: 21 }
+        synthesis: { logics: [hold, connors-rsi2] }
         regime: { short_window_days: 21, long_window_days: 126 }
         optimization: { optimizers: [equal_weight, inverse_volatility], policy: min_volatility, max_weight: 0.1 }
         validation: { train_days: 126, test_days: 21 }
@@ -55,6 +56,8 @@ public sealed class ProfileCatalogTests
     [InlineData("[equal_weight, inverse_volatility]", "[equal_weight]", "optimization.optimizers")]
     [InlineData("[equal_weight, inverse_volatility]", "[equal_weight, magic]", "optimization.optimizers")]
     [InlineData("[equal_weight, inverse_volatility]", "[hrp, hrp]", "optimization.optimizers")]
+    [InlineData("[hold, connors-rsi2]", "[hold, astrology]", "synthesis.logics")]
+    [InlineData("[hold, connors-rsi2]", "[hold, hold]", "synthesis.logics")]
     [InlineData("policy: min_volatility", "policy: prefer:magic", "optimization.policy")]
     [InlineData("[LONG, SHORT]", "[LONG, sideways]", "recruitment.directions")]
     [InlineData("seed: 1", "seed: one", "universe.seed")]

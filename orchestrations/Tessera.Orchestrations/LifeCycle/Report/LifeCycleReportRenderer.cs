@@ -33,8 +33,8 @@ public static class LifeCycleReportRenderer
         h.Raw("<p>").Text($"Chosen optimizer: {run.Choice.Chosen} ({run.Choice.Reason}). Gross exposure {HtmlWriter.Pct(run.Flattening.GrossExposure)}, net {HtmlWriter.Pct(run.Flattening.NetExposure)}; regime: {run.Regime.Quadrant}.").Raw("</p>");
         h.Raw(WeightsChart.Svg(run.Flattening.Weights));
         h.Table(
-            ["symbol", "sector", "weight", "long", "short"],
-            run.Flattening.Weights.Select(w => (IReadOnlyList<string>)[w.Symbol, w.Sector, HtmlWriter.Pct(w.Weight), HtmlWriter.Pct(w.LongWeight), HtmlWriter.Pct(w.ShortWeight)]));
+            ["symbol", "sector", "weight", "long", "short", "risk contribution", "capped"],
+            run.Flattening.Weights.Select(w => (IReadOnlyList<string>)[w.Symbol, w.Sector, HtmlWriter.Pct(w.Weight), HtmlWriter.Pct(w.LongWeight), HtmlWriter.Pct(w.ShortWeight), HtmlWriter.Pct(w.RiskContribution), w.Capped ? "yes" : "no"]));
 
         h.Element("h2", "1. Foundation gate (L0)");
         h.Raw("<p>").Text($"{run.Foundation.Assets} assets x {run.Foundation.Observations} daily returns passed; {run.Foundation.DroppedAssets.Count} assets dropped by the L0 gate (toxic |r| > 5, density > 10% gaps, too short); {run.Foundation.ReturnWarnings} warnings (e.g. 1 < |r| <= 5). Details in market/l0_report.json.").Raw("</p>");
@@ -53,7 +53,7 @@ public static class LifeCycleReportRenderer
             model.Selection.Decisions.Select(d => (IReadOnlyList<string>)[d.Atom, HtmlWriter.Num(d.Score), d.Cluster.ToString(CultureInfo.InvariantCulture), d.Rank.ToString(CultureInfo.InvariantCulture), d.Selected ? "yes" : "no", d.Reason]));
 
         h.Element("h2", "5-6. Synthesis and regime");
-        h.Raw("<p>").Text($"{run.Synthesis.Atoms} synthetic streams (LONG r, SHORT -clip(r, 1)) over {run.Synthesis.Observations} days. " +
+        h.Raw("<p>").Text($"{run.Synthesis.Atoms} atoms (asset, logic, direction) with logics {string.Join(", ", run.Profile.Synthesis.Logics)}; synthetic streams (LONG r, SHORT -clip(r, 1); strategy atoms earn only while in position, filled at the next open) over {run.Synthesis.Observations} days; {run.Synthesis.DroppedAtoms.Count} atoms dropped for never holding a position. " +
             $"Regime of the {model.Regime.Series}: {model.Regime.Quadrant} (level {model.Regime.Level}, trend {model.Regime.Trend}); " +
             $"realized vol {HtmlWriter.Pct(model.Regime.ShortVolatility)} ({model.Regime.ShortWindow}d) vs {HtmlWriter.Pct(model.Regime.LongVolatility)} ({model.Regime.LongWindow}d), previous window {HtmlWriter.Pct(model.Regime.PreviousShortVolatility)}.").Raw("</p>");
 
