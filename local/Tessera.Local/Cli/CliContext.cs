@@ -27,7 +27,20 @@ public sealed class CliContext
             env[(string)e.Key] = e.Value as string;
         }
 
-        return new CliContext(AnsiConsole.Console, System.Console.Error, env);
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Piped or logged output (CI, files): no escape codes, and no 80-column wrapping of every table.
+            console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Out = new AnsiConsoleOutput(System.Console.Out),
+            });
+            console.Profile.Width = 160;
+        }
+
+        return new CliContext(console, System.Console.Error, env);
     }
 
     public string? Env(string name) => Environment.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
