@@ -37,7 +37,7 @@ internal sealed class HtmlWriter
 
     public HtmlWriter Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
-        _sb.Append("<table><thead><tr>");
+        _sb.Append("<div class=\"scroll\"><table><thead><tr>");
         foreach (var h in headers)
         {
             Element("th", h);
@@ -49,15 +49,19 @@ internal sealed class HtmlWriter
             _sb.Append("<tr>");
             foreach (var cell in row)
             {
-                Element("td", cell);
+                Element("td", cell, IsNumeric(cell) ? "n" : null);
             }
 
             _sb.Append("</tr>");
         }
 
-        _sb.Append("</tbody></table>");
+        _sb.Append("</tbody></table></div>");
         return this;
     }
+
+    /// <summary>Numbers and percentages are right-aligned; text reads better left-aligned.</summary>
+    private static bool IsNumeric(string cell) =>
+        cell.Length > 0 && double.TryParse(cell.TrimEnd('%'), System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     public static string Pct(double value) => value.ToString("0.00%", CultureInfo.InvariantCulture);
 

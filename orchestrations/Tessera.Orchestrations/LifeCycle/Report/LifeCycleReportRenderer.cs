@@ -16,9 +16,9 @@ public static class LifeCycleReportRenderer
 {
     private const string Style =
         "body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}" +
-        "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:right}" +
-        "th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}h2{border-bottom:2px solid #ddd;padding-bottom:4px}" +
-        ".meta{color:#555;font-size:13px}.mono{font-family:monospace;font-size:12px}";
+        "table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:left}" +
+        "th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}h2{border-bottom:2px solid #ddd;padding-bottom:4px}" +
+        ".meta{color:#555;font-size:13px}.mono{font-family:monospace;font-size:12px}.scroll{overflow-x:auto;max-width:100%}";
 
     public static string Render(LifeCycleReportModel model)
     {
