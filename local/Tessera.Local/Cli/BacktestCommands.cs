@@ -9,7 +9,6 @@ using Tessera.Storage.Lakehouse;
 using Tessera.Core.Backtest;
 using Tessera.Core.Backtest.Sizing;
 using Tessera.Core.Data;
-using Tessera.Core.Data.Import;
 using Tessera.Core.Errors;
 using Tessera.Core.Metrics;
 using Tessera.Core.Reports;
@@ -278,7 +277,7 @@ public static class BacktestCommands
 
         if (csvPath is not null)
         {
-            return (Load(context, csvPath), Path.GetFileName(csvPath));
+            return (BarCsvInput.Load(context, csvPath), Path.GetFileName(csvPath));
         }
 
         var profile = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR")).Get(profileName!);
@@ -293,29 +292,6 @@ public static class BacktestCommands
         var pinned = await SnapshotPin.CurrentAsync(lake, ct).ConfigureAwait(false);
         var loaded = await UniverseLoader.LoadAsync(profile.Universe, pinned, lake, ct).ConfigureAwait(false);
         return ([.. loaded.Bars], $"universe {profile.Name} (lakehouse version {pinned.Version})");
-    }
-
-    private static List<BarSeries> Load(CliContext context, string path)
-    {
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
-        {
-            throw new TesseraValidationException("--csv", path, "must name an existing bar CSV file");
-        }
-
-        using var stream = File.OpenRead(path);
-        var result = BarCsvImporter.Import(stream, new BarImportOptions
-        {
-            Mode = ImportMode.Lenient,
-            Source = Path.GetFileName(path),
-            DefaultSymbol = BarCsvImporter.SymbolFromFileName(path),
-        });
-        var dropped = result.Report.DataRows - result.Report.RowsAccepted;
-        if (dropped > 0)
-        {
-            context.Console.MarkupLine($"[yellow]{dropped} malformed rows dropped (lenient import)[/]");
-        }
-
-        return [.. result.Series];
     }
 
     private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);

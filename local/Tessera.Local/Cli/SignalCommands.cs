@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using Tessera.Core.Data;
-using Tessera.Core.Data.Import;
 using Tessera.Core.Errors;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
@@ -96,7 +95,7 @@ public static class SignalCommands
     {
         if (csv is not null)
         {
-            return LoadCsv(context, csv, symbol);
+            return BarCsvInput.Load(context, csv, symbol);
         }
 
         if (symbol is null)
@@ -125,29 +124,6 @@ public static class SignalCommands
 
             return [.. await snapshot.LoadManyAsync(snapshot.Symbols, ct).ConfigureAwait(false)];
         }
-    }
-
-    private static List<BarSeries> LoadCsv(CliContext context, string path, string? symbol)
-    {
-        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
-        {
-            throw new TesseraValidationException("--csv", path, "must name an existing bar CSV file");
-        }
-
-        using var stream = File.OpenRead(path);
-        var result = BarCsvImporter.Import(stream, new BarImportOptions
-        {
-            Mode = ImportMode.Lenient,
-            Source = Path.GetFileName(path),
-            DefaultSymbol = symbol ?? BarCsvImporter.SymbolFromFileName(path),
-        });
-        var dropped = result.Report.DataRows - result.Report.RowsAccepted;
-        if (dropped > 0)
-        {
-            context.Console.MarkupLine($"[yellow]{dropped} malformed rows dropped (lenient import)[/]");
-        }
-
-        return [.. result.Series];
     }
 
     private static BarSeries Single(List<BarSeries> universe, string? symbol)

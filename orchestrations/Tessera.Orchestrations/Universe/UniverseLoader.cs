@@ -41,13 +41,8 @@ public static class UniverseLoader
         var snapshot = await lake.OpenSnapshotAsync(pinned, cancellationToken).ConfigureAwait(false);
         var loaded = await LakehouseUniverse.LoadAsync(snapshot, UniverseFilter.ExcludeToxic, cancellationToken).ConfigureAwait(false);
         var take = Math.Min(loaded.Bars.Count, universe.Symbols);
-        var dates = new SortedSet<long>();
-        for (var i = 0; i < take; i++)
-        {
-            dates.UnionWith(loaded.Bars[i].Timestamps);
-        }
-
-        var window = dates.Reverse().Take(universe.Days).LastOrDefault();
+        var dates = TradingCalendar.Union(loaded.Bars.Take(take).ToList());
+        var window = dates.Length == 0 ? 0 : dates[Math.Max(0, dates.Length - universe.Days)];
         var bars = new List<BarSeries>(take);
         var metadata = new List<SymbolMetadata>(take);
         for (var i = 0; i < take; i++)

@@ -22,7 +22,6 @@ public sealed class MarketData
         }
 
         _index = new Dictionary<string, int>(series.Count, StringComparer.Ordinal);
-        var all = new SortedSet<long>();
         for (var s = 0; s < series.Count; s++)
         {
             var b = series[s];
@@ -32,13 +31,9 @@ public sealed class MarketData
             }
 
             Validate(b);
-            foreach (var ts in b.Timestamps)
-            {
-                all.Add(ts);
-            }
         }
 
-        Calendar = [.. all];
+        Calendar = TradingCalendar.Union(series);
         var pos = new Dictionary<long, int>(Calendar.Length);
         for (var t = 0; t < Calendar.Length; t++)
         {

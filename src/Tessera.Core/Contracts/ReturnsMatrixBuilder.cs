@@ -33,7 +33,7 @@ public static class ReturnsMatrixBuilder
             clean.Add(gated.Series);
         }
 
-        var union = UnionCalendar(clean);
+        var union = TradingCalendar.Union(clean);
         var dense = new List<BarSeries>(clean.Count);
         foreach (var s in clean)
         {
@@ -117,39 +117,10 @@ public static class ReturnsMatrixBuilder
     private static ContractViolationException Empty(string detail) =>
         new(new ContractViolation(ContractRules.EmptyMatrix, "matrix", "assets", detail, null, ViolationSeverity.Dropped));
 
-    private static long[] UnionCalendar(List<BarSeries> series)
-    {
-        var total = 0;
-        foreach (var s in series)
-        {
-            total += s.Count;
-        }
-
-        var all = new long[total];
-        var k = 0;
-        foreach (var s in series)
-        {
-            s.Timestamps.CopyTo(all, k);
-            k += s.Count;
-        }
-
-        Array.Sort(all);
-        var n = 0;
-        for (var i = 0; i < all.Length; i++)
-        {
-            if (n == 0 || all[i] != all[n - 1])
-            {
-                all[n++] = all[i];
-            }
-        }
-
-        return all[..n];
-    }
-
     /// <summary>Dates every asset has, and dates some asset has but not all (dropped by the join).</summary>
     private static (long[] Common, long[] Dropped) InnerJoin(List<BarSeries> series)
     {
-        var union = UnionCalendar(series);
+        var union = TradingCalendar.Union(series);
         var counts = new int[union.Length];
         foreach (var s in series)
         {

@@ -1,3 +1,4 @@
+using Tessera.Core.Contracts;
 using Tessera.Core.Data;
 using Tessera.Core.Errors;
 
@@ -20,58 +21,17 @@ public static class DenseReturns
             throw new TesseraValidationException("universe", null, "at least one bar series is required");
         }
 
-        var union = universe.SelectMany(b => b.Timestamps).Distinct().Order().ToArray();
-        var kept = new List<BarSeries>();
-        var dropped = new List<string>();
-        foreach (var bars in universe.OrderBy(b => b.Symbol, StringComparer.Ordinal))
+        // One implementation of the density rule and the inner join: the data contracts' returns-matrix builder
+        // (which also applies the L0 gate and drops toxic assets, recording why).
+        var sorted = universe.OrderBy(b => b.Symbol, StringComparer.Ordinal).ToList();
+        var built = ReturnsMatrixBuilder.Build(sorted, new ReturnsOptions { Mode = ContractMode.Lenient, MaxGapRatio = maxGapFraction });
+        var matrix = built.Matrix;
+        if (matrix.Rows < 2)
         {
-            var gaps = 1.0 - ((double)bars.Count / union.Length);
-            if (gaps > maxGapFraction)
-            {
-                dropped.Add(bars.Symbol);
-            }
-            else
-            {
-                kept.Add(bars);
-            }
+            throw new TesseraValidationException("universe", PortfolioInputValidation.Str(matrix.Rows + 1) + " common dates", "the kept assets share fewer than 3 dates");
         }
 
-        if (kept.Count == 0)
-        {
-            throw new TesseraValidationException("universe", PortfolioInputValidation.Str(universe.Count) + " assets", "every asset has more than " + PortfolioInputValidation.Str(maxGapFraction) + " gaps relative to the union calendar");
-        }
-
-        var common = new HashSet<long>(kept[0].Timestamps);
-        foreach (var bars in kept.Skip(1))
-        {
-            common.IntersectWith(bars.Timestamps);
-        }
-
-        var dates = common.Order().ToArray();
-        if (dates.Length < 3)
-        {
-            throw new TesseraValidationException("universe", PortfolioInputValidation.Str(dates.Length) + " common dates", "the kept assets share fewer than 3 dates");
-        }
-
-        var columns = new double[kept.Count][];
-        for (var j = 0; j < kept.Count; j++)
-        {
-            var bars = kept[j];
-            var index = new Dictionary<long, int>(bars.Count);
-            for (var t = 0; t < bars.Count; t++)
-            {
-                index[bars.Timestamps[t]] = t;
-            }
-
-            var col = new double[dates.Length - 1];
-            for (var r = 1; r < dates.Length; r++)
-            {
-                col[r - 1] = (bars.Close[index[dates[r]]] / bars.Close[index[dates[r - 1]]]) - 1.0;
-            }
-
-            columns[j] = col;
-        }
-
-        return new DenseReturnsResult(kept.Select(b => b.Symbol).ToArray(), dates[1..], columns, dropped, union.Length - dates.Length);
+        var dropped = built.DroppedAssets.Select(d => d.Symbol).ToArray();
+        return new DenseReturnsResult([.. matrix.Symbols], matrix.Dates, matrix.Columns, dropped, built.DroppedDates.Length);
     }
 }

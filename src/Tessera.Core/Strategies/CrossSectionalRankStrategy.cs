@@ -67,7 +67,7 @@ public abstract class CrossSectionalRankStrategy : IStrategy
             scores[s] = Scores(universe[s]);
         }
 
-        var dates = UnionCalendar(universe);
+        var dates = TradingCalendar.Union(universe);
         var cursor = new int[universe.Count];
         var row = new int[universe.Count];
         var signals = new List<Signal>();
@@ -165,34 +165,5 @@ public abstract class CrossSectionalRankStrategy : IStrategy
                 }
             }
         }
-    }
-
-    private static long[] UnionCalendar(IReadOnlyList<BarSeries> universe)
-    {
-        var total = 0;
-        foreach (var s in universe)
-        {
-            total += s.Count;
-        }
-
-        var all = new long[total];
-        var k = 0;
-        foreach (var s in universe)
-        {
-            s.Timestamps.CopyTo(all, k);
-            k += s.Count;
-        }
-
-        Array.Sort(all);
-        var distinct = 0;
-        for (var i = 0; i < all.Length; i++)
-        {
-            if (i == 0 || all[i] != all[i - 1])
-            {
-                all[distinct++] = all[i];
-            }
-        }
-
-        return all[..distinct];
     }
 }

@@ -56,20 +56,7 @@ public sealed class BarCsvImporter
     {
         var source = _options.Source;
         using var reader = new Utf8LineReader(input, source);
-        ReadOnlySpan<byte> line;
-        do
-        {
-            if (!reader.TryReadLine(out line))
-            {
-                throw new DataImportException(source, 0, "file", null, ImportRules.EmptyFile);
-            }
-        }
-        while (line.Trim((byte)' ').IsEmpty);
-
-        if (!Utf8.IsValid(line))
-        {
-            throw new DataImportException(source, reader.LineNumber, "header", Utf8Text.Show(line), ImportRules.InvalidUtf8);
-        }
+        var line = reader.ReadHeaderLine();
 
         _header = BarHeader.Parse(line, source, _options, _tally.Warnings);
         WithQuotes = _header.IndexOf(BarColumn.BidClose) >= 0 && _header.IndexOf(BarColumn.AskClose) >= 0;

@@ -7,7 +7,7 @@ namespace Tessera.Core.Data.Import;
 /// the next chunk overlaps with parsing of the current one (the two are about equally expensive on the S&amp;P
 /// file). Errors of the inner stream (e.g. a corrupt archive) are rethrown from <see cref="Read(Span{byte})"/>.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ForwardReadStream
 {
     private const int ChunkSize = 1 << 20;
     private readonly Channel<(byte[] Buffer, int Length)> _chunks = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
@@ -22,22 +22,6 @@ internal sealed class ReadAheadStream : Stream
     {
         _producer = Task.Run(() => ProduceAsync(inner, _stop.Token));
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -61,16 +45,6 @@ internal sealed class ReadAheadStream : Stream
         _offset += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -5,29 +5,13 @@ namespace Tessera.Core.Data.Import;
 /// (CRC-32, then ISIZE = uncompressed length mod 2^32); .NET's GZipStream simply stops at a truncated archive,
 /// so the importer compares ISIZE with the bytes it actually got to detect truncation.
 /// </summary>
-internal sealed class TailTrackingStream(Stream inner) : Stream
+internal sealed class TailTrackingStream(Stream inner) : ForwardReadStream
 {
     private readonly byte[] _tail = new byte[8];
     private int _filled;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <summary>ISIZE of the last gzip member read, or null when fewer than 8 bytes were seen.</summary>
     public uint? TrailerSize => _filled < 8 ? null : BitConverter.ToUInt32(_tail, 4);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -47,14 +31,4 @@ internal sealed class TailTrackingStream(Stream inner) : Stream
 
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

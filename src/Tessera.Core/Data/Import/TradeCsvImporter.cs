@@ -72,20 +72,7 @@ public sealed class TradeCsvImporter
     {
         var source = _options.Source;
         using var reader = new Utf8LineReader(input, source);
-        ReadOnlySpan<byte> line;
-        do
-        {
-            if (!reader.TryReadLine(out line))
-            {
-                throw new DataImportException(source, 0, "file", null, ImportRules.EmptyFile);
-            }
-        }
-        while (line.Trim((byte)' ').IsEmpty);
-
-        if (!Utf8.IsValid(line))
-        {
-            throw new DataImportException(source, reader.LineNumber, "header", Utf8Text.Show(line), ImportRules.InvalidUtf8);
-        }
+        var line = reader.ReadHeaderLine();
 
         ParseHeader(line);
         Span<Range> ranges = stackalloc Range[_columns + 1];

@@ -106,6 +106,30 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first non-blank line, checked to be UTF-8: the header of every CSV format. An input with no such
+    /// line is an empty file.
+    /// </summary>
+    public ReadOnlySpan<byte> ReadHeaderLine()
+    {
+        ReadOnlySpan<byte> line;
+        do
+        {
+            if (!TryReadLine(out line))
+            {
+                throw new DataImportException(_source, 0, "file", null, ImportRules.EmptyFile);
+            }
+        }
+        while (line.Trim((byte)' ').IsEmpty);
+
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            throw new DataImportException(_source, LineNumber, "header", Utf8Text.Show(line), ImportRules.InvalidUtf8);
+        }
+
+        return line;
+    }
+
     public void Dispose()
     {
         _stream.Dispose();

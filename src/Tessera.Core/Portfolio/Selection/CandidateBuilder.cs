@@ -23,7 +23,7 @@ public static class CandidateBuilder
 
     public static List<SelectionCandidate> FromBars(IReadOnlyList<BarSeries> universe, IReadOnlyList<SignalSide> directions, int lookback = 252, int skip = 21)
     {
-        var calendar = universe.SelectMany(b => b.Timestamps).Distinct().Order().ToArray();
+        var calendar = TradingCalendar.Union(universe);
         var position = new Dictionary<long, int>(calendar.Length);
         for (var i = 0; i < calendar.Length; i++)
         {
