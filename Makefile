@@ -11,7 +11,7 @@ tools:
 	@scripts/ensure-tools.sh
 
 build: tools
-	dotnet build Local.slnf -c Release --nologo -v q
+	dotnet build FunctionApp.sln -c Release --nologo -v q
 
 # Starts Azurite on free loopback ports, runs one life cycle, prints run id, weights and report, stops Azurite.
 run: tools

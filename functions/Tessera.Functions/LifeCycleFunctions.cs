@@ -5,12 +5,18 @@ using Tessera.Orchestrations.LifeCycle.Activities;
 
 namespace Tessera.Functions;
 
-/// <summary>The atomic life cycle on Durable Functions: one orchestrator and one wrapper per activity, no logic.</summary>
+/// <summary>
+/// The atomic life cycle on Durable Functions: the orchestrator and one wrapper per activity, each a call into the
+/// code the local worker registers (LifeCycleRegistration), no logic of its own.
+/// </summary>
 public sealed class LifeCycleFunctions(LifeCycleServices services)
 {
     [Function(LifeCycleSteps.Orchestrator)]
-    public static Task<LifeCycleOutput> AtomicLifeCycle([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        AtomicLifeCycleOrchestrator.RunAsync(new TaskOrchestrationContextAdapter(context), context.GetInput<LifeCycleInput>()!);
+    public static Task<LifeCycleOutput> AtomicLifeCycle([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return AtomicLifeCycleOrchestrator.RunAsync(context, context.GetInput<LifeCycleInput>()!);
+    }
 
     [Function(LifeCycleSteps.Foundation)]
     public Task<FoundationOutput> Foundation([ActivityTrigger] StepInput input, FunctionContext context) =>

@@ -1,50 +1,50 @@
 using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Azure.Monitor.OpenTelemetry.Exporter;
-using OpenTelemetry.Trace;
+using OpenTelemetry;
+using Tessera.Functions;
+using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
 
-// The Azure twin's composition root: the same services the local host builds (LocalRuntime), bound to
-// Azure storage with the managed identity when no connection string is configured.
-var host = new HostBuilder()
-    .ConfigureFunctionsWebApplication()
-    .ConfigureServices(services =>
+// The Azure app's composition root: the same services the local host builds (LocalRuntime), bound to Azure storage
+// with the app's user-assigned managed identity when no connection string is configured.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+var services = builder.Services;
+services.AddSingleton<IBlobStore>(_ => TesseraStorage.OpenBlobs(Environment.GetEnvironmentVariable));
+services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
+services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
+services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
+services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(sp => new RunsHttpApi(
+    sp.GetRequiredService<ProfileCatalog>(),
+    sp.GetRequiredService<RunArtifactStore>(),
+    sp.GetRequiredService<TimeProvider>(),
+    HttpApiSettings.From(Environment.GetEnvironmentVariable),
+    async ct =>
     {
-        services.AddSingleton<IBlobStore>(_ =>
-        {
-            var connection = Environment.GetEnvironmentVariable("TESSERA_STORAGE_CONNECTION_STRING");
-            if (!string.IsNullOrEmpty(connection))
-            {
-                return new BlobStore(connection);
-            }
+        await sp.GetRequiredService<IBlobStore>().CreateContainerIfNotExistsAsync(RunArtifactStore.Container, ct).ConfigureAwait(false);
+        return true;
+    },
+    sp.GetRequiredService<Lakehouse>()));
 
-            var blobUri = Environment.GetEnvironmentVariable("AzureWebJobsStorage__blobServiceUri")
-                ?? throw new InvalidOperationException("set TESSERA_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__blobServiceUri");
-            var clientId = Environment.GetEnvironmentVariable("AzureWebJobsStorage__clientId");
-            return new BlobStore(new Uri(blobUri), new ManagedIdentityCredential(clientId));
-        });
-        services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
-        services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
-        services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
-        services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
-        services.AddSingleton(TimeProvider.System);
-        // Traces go to Application Insights when the app has its connection string (set by infra), else nowhere.
-        var appInsights = Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING");
-        services.AddOpenTelemetry().UseFunctionsWorkerDefaults().WithTracing(t =>
-        {
-            t.AddSource("Tessera");
-            if (!string.IsNullOrEmpty(appInsights))
-            {
-                t.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights);
-            }
-        });
-    })
-    .Build();
+// Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's sources, exported to
+// Application Insights when the app has its connection string (set by infra), else not exported.
+var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
+    .WithTracing(t => t.AddSource(TesseraTelemetry.SourceName))
+    .WithMetrics(m => m.AddMeter(TesseraTelemetry.SourceName));
+if (Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING") is { Length: > 0 } appInsights)
+{
+    telemetry.UseAzureMonitorExporter(o => o.ConnectionString = appInsights);
+}
 
-await host.RunAsync();
+await builder.Build().RunAsync().ConfigureAwait(false);

@@ -18,6 +18,7 @@ public static class CliRoot
             RunCommands.BuildRun(context),
             RunCommands.BuildStatus(context),
             ServeCommand.Build(context),
+            WorkerCommand.Build(context),
             DataCommands.Build(context),
             SignalCommands.BuildIndicators(context),
             SignalCommands.BuildSignals(context),

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Tessera.Durable;
+using Microsoft.DurableTask.Client;
 using Tessera.Local.Hosting;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.LifeCycle;
@@ -30,14 +30,14 @@ public static class RunCommands
             catalog.Get(request.Profile); // unknown profile -> exit 2 before anything starts
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
             var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
             context.Console.MarkupLine($"run [bold]{id}[/] started (profile {Markup.Escape(request.Profile)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
                 var view = RunService.ToView(final);
-                await context.Error.WriteLineAsync($"run {id} ended {final.RuntimeStatus}: {view.Failure}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"run {id} ended {view.Status}: {view.Failure}").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
 
@@ -62,7 +62,7 @@ public static class RunCommands
             var id = Tessera.Orchestrations.Runs.RunId.Validate(parse.GetValue(runId));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct, resumeWork: false).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct).ConfigureAwait(false);
             var view = await runtime.Runs.GetRunAsync(id, ct).ConfigureAwait(false);
             if (view is null)
             {
@@ -91,7 +91,7 @@ public static class RunCommands
                 PrintWeights(context, output);
             }
 
-            return view.Status is nameof(OrchestrationRuntimeStatus.Failed) or nameof(OrchestrationRuntimeStatus.Terminated) ? ExitCodes.Failed : ExitCodes.Ok;
+            return view.Status is "Failed" or "Terminated" ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

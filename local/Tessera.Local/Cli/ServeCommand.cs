@@ -4,6 +4,7 @@ using Spectre.Console;
 using Tessera.Local.Hosting;
 using Tessera.Local.Http;
 using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Profiles;
 
 namespace Tessera.Local.Cli;
@@ -11,7 +12,7 @@ namespace Tessera.Local.Cli;
 /// <summary><c>tessera serve</c>: the HTTP API on 127.0.0.1 over the embedded default, until Ctrl-C.</summary>
 public static class ServeCommand
 {
-    public const string ApiKeyVariable = "TESSERA_API_KEY";
+    public const string ApiKeyVariable = HttpApiSettings.ApiKeyVariable;
 
     public static Command Build(CliContext context)
     {
@@ -25,8 +26,10 @@ public static class ServeCommand
             var (apiKey, keySource) = ResolveApiKey(context);
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, ct).ConfigureAwait(false);
-            await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
+            // TESSERA_PUBLIC_BASE_URL when set (e.g. behind a proxy), else the loopback address bound.
+            var publicBaseUrl = context.Env(HttpApiSettings.PublicBaseUrlVariable) is null ? null : HttpApiSettings.From(context.Env).PublicBaseUrl;
+            await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct, publicBaseUrl).ConfigureAwait(false);
             context.Console.MarkupLine($"[bold]Tessera local host[/] listening on {host.BoundAddress}");
             context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
             context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by POST): {Markup.Escape(keySource)}");

@@ -1,5 +1,6 @@
-using Tessera.Durable;
-using Tessera.Durable.Local;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Tessera.Local.Durable;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
@@ -9,57 +10,61 @@ using Tessera.Storage.Lakehouse;
 namespace Tessera.Local.Hosting;
 
 /// <summary>
-/// The embedded default wired together: storage, the durable engine with every workflow and activity
-/// registered, and the run service both the CLI and the HTTP API call. Disposing stops the engine (in-flight
-/// work resumes from history on the next start); the caller disposes the <see cref="LocalStorage"/> it passed in.
+/// The embedded default wired together: storage, the embedded durable runtime (the Durable Task sidecar over the
+/// Azure Storage backend, on the same storage) with every orchestrator and activity registered, and the run service
+/// the CLI and the HTTP API call. Disposing stops the worker (in-flight work resumes from its durable history in the
+/// next process on this task hub); the caller disposes the <see cref="LocalStorage"/> it passed in.
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, DurableEngine engine, DurableRegistry registry, RunService runs, RunArtifactStore artifacts, ProfileCatalog profiles)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse)
     {
         Storage = storage;
-        Engine = engine;
-        Registry = registry;
+        Durable = durable;
+        Services = services;
         Runs = runs;
-        Artifacts = artifacts;
         Profiles = profiles;
+        Lakehouse = lakehouse;
     }
 
     public LocalStorage Storage { get; }
 
-    public DurableEngine Engine { get; }
+    public EmbeddedDurableRuntime Durable { get; }
 
-    public DurableRegistry Registry { get; }
+    public DurableTaskClient Client => Durable.Client;
+
+    public LifeCycleServices Services { get; }
 
     public RunService Runs { get; }
 
-    public RunArtifactStore Artifacts { get; }
+    public RunArtifactStore Artifacts => Services.Artifacts;
+
+    public Lakehouse Lakehouse { get; }
 
     public ProfileCatalog Profiles { get; }
 
     /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
-    public static DurableRegistry CreateRegistry(LifeCycleServices services) =>
-        new DurableRegistry().AddAtomicLifeCycle(services);
+    public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services) =>
+        registry.AddAtomicLifeCycle(services);
 
-    /// <param name="resumeWork">false for read-only use (status): the engine answers queries but runs nothing.</param>
-    public static async Task<LocalRuntime> StartAsync(LocalStorage storage, ProfileCatalog profiles, CancellationToken cancellationToken, bool resumeWork = true)
+    /// <param name="options">the durable runtime's task hub and tuning (<see cref="DurableSettings"/>); RunWorker = false
+    /// for read-only use (status): the client answers queries, no worker runs anything.</param>
+    public static async Task<LocalRuntime> StartAsync(
+        LocalStorage storage,
+        ProfileCatalog profiles,
+        EmbeddedDurableOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(storage);
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
-        var registry = CreateRegistry(new LifeCycleServices(artifacts, lakehouse));
-        var engine = new DurableEngine(storage.Tables, registry, new DurableEngineOptions());
-        if (resumeWork)
-        {
-            await engine.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        var runs = new RunService(engine, profiles, artifacts, TimeProvider.System, lakehouse);
-        return new LocalRuntime(storage, engine, registry, runs, artifacts, profiles);
+        var services = new LifeCycleServices(artifacts, lakehouse);
+        var durable = await EmbeddedDurableRuntime.StartAsync(
+            storage.ConnectionString, registry => RegisterTasks(registry, services), options, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Engine.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => Durable.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Artifacts;
 
 namespace Tessera.Local.Http;
@@ -28,29 +29,39 @@ public sealed class LocalHttpHost : IAsyncDisposable
         }
     }
 
-    public static async Task<LocalHttpHost> StartAsync(LocalRuntime runtime, string apiKey, int port, CancellationToken cancellationToken)
+    /// <param name="publicBaseUrl">where clients reach the API (status URLs); null = the bound loopback address.</param>
+    public static async Task<LocalHttpHost> StartAsync(LocalRuntime runtime, string apiKey, int port, CancellationToken cancellationToken, Uri? publicBaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        // Port 0 is resolved to a free port first, so the status URLs can name the address actually bound.
+        var boundPort = port == 0 ? FreeLoopbackPort() : port;
+        var address = new Uri($"http://127.0.0.1:{boundPort}/");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls(address.AbsoluteUri.TrimEnd('/'));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         var app = builder.Build();
-        app.Use((http, next) => LocalApi.HandleErrorsAsync(http, () => next(http)));
-        LocalApi.Map(app, runtime.Runs, apiKey, async () =>
-        {
-            try
+        var api = new RunsHttpApi(
+            runtime.Profiles,
+            runtime.Artifacts,
+            TimeProvider.System,
+            new HttpApiSettings(apiKey, publicBaseUrl ?? address),
+            async ct =>
             {
-                await runtime.Storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container).ConfigureAwait(false);
+                await runtime.Storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, ct).ConfigureAwait(false);
                 return true;
-            }
-            catch (Exception)
-            {
-                return false;
-            }
-        });
+            },
+            runtime.Lakehouse);
+        LocalApi.Map(app, api, runtime.Client);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);

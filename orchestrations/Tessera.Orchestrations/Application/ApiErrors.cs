@@ -28,10 +28,29 @@ public static class ApiErrors
     public static ApiAnswer NotFound(string what) => new(404, new { error = what + " not found" });
 
     /// <summary>202 body of POST /api/runs: the run id and where to poll (the same on both hosts).</summary>
-    public static ApiAnswer Accepted(string runId, string baseUrl)
+    public static ApiAnswer Accepted(string runId, string statusUrl) =>
+        new(202, new { id = runId, status = "Pending", statusQueryGetUri = statusUrl, reportGetUri = statusUrl + "/report" });
+
+    /// <summary>
+    /// An unexpected failure: logged in full on the host (messages may carry internals), answered with the type only.
+    /// </summary>
+    public static ApiAnswer Internal(Exception exception, ApiRoute route, IServiceProvider? services)
     {
-        var statusUrl = baseUrl.TrimEnd('/') + "/api/runs/" + runId;
-        return new ApiAnswer(202, new { id = runId, status = "Pending", statusQueryGetUri = statusUrl, reportGetUri = statusUrl + "/report" });
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(route);
+        var logger = services?.GetService(typeof(Microsoft.Extensions.Logging.ILoggerFactory)) is Microsoft.Extensions.Logging.ILoggerFactory factory
+            ? factory.CreateLogger("Tessera.Http")
+            : null;
+        if (logger is not null)
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, exception, "unhandled error on {Route}", route.Name);
+        }
+        else
+        {
+            Console.Error.WriteLine($"unhandled error on {route.Name}: {exception}");
+        }
+
+        return new ApiAnswer(500, new { error = "internal error", type = exception.GetType().Name });
     }
 
     private static object Body(TesseraValidationException e) => new { error = e.Message, field = e.Field, rule = e.Rule };

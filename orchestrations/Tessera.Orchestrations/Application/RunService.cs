@@ -1,5 +1,7 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Tessera.Core.Errors;
-using Tessera.Durable;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
@@ -25,7 +27,7 @@ public sealed record RunStatusView(
 /// The application commands for runs, shared by the local host, the CLI and the Azure Functions twin:
 /// validate, start, query, fetch the report. Hosts only translate HTTP/CLI to these calls.
 /// </summary>
-public sealed class RunService(IOrchestrationClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null)
+public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null)
 {
     /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
@@ -38,9 +40,10 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         var snapshot = profile.Universe.Source == "lakehouse" ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile, snapshot), runId, cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile, snapshot), NeverReplace(runId), cancellationToken).ConfigureAwait(false);
         }
-        catch (OrchestrationInstanceExistsException)
+        catch (OrchestrationAlreadyExistsException)
         {
             throw new RunAlreadyExistsException(runId);
         }
@@ -53,7 +56,7 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         RunId.Validate(runId);
         try
         {
-            var metadata = await client.GetInstanceAsync(runId, cancellationToken).ConfigureAwait(false);
+            var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
             return metadata is null ? null : ToView(metadata);
         }
         catch (StorageNotFoundException)
@@ -64,20 +67,11 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
 
     public async Task<IReadOnlyList<RunStatusView>> ListRunsAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<OrchestrationMetadata> all;
-        try
+        var views = new List<RunStatusView>();
+        var query = new OrchestrationQuery { FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (var m in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            all = await client.GetAllInstancesAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageNotFoundException)
-        {
-            return [];
-        }
-
-        var views = new List<RunStatusView>(all.Count);
-        foreach (var m in all)
-        {
-            if (m.Name == LifeCycleSteps.Orchestrator && m.ParentInstanceId is null)
+            if (m.Name == LifeCycleSteps.Orchestrator)
             {
                 views.Add(ToView(m));
             }
@@ -102,7 +96,16 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
     }
 
     public Task<OrchestrationMetadata> WaitForRunAsync(string runId, CancellationToken cancellationToken = default) =>
-        client.WaitForInstanceCompletionAsync(RunId.Validate(runId), cancellationToken);
+        client.WaitForInstanceCompletionAsync(RunId.Validate(runId), getInputsAndOutputs: true, cancellationToken);
+
+    /// <summary>
+    /// A run id names one run forever: starting it again must fail (409), whatever state the first one is in.
+    /// Without dedupe statuses both backends would silently replace a completed or failed instance.
+    /// </summary>
+    private static StartOrchestrationOptions NeverReplace(string runId) => new(runId)
+    {
+        DedupeStatuses = Enum.GetNames<OrchestrationRuntimeStatus>(),
+    };
 
     public static RunStatusView ToView(OrchestrationMetadata metadata)
     {
@@ -116,8 +119,20 @@ public sealed class RunService(IOrchestrationClient client, ProfileCatalog profi
         }
 
         var failure = metadata.FailureDetails is { } f ? $"{f.ErrorType}: {f.ErrorMessage}" : null;
-        return new RunStatusView(metadata.InstanceId, metadata.Name, metadata.RuntimeStatus.ToString(), metadata.CreatedAt, metadata.LastUpdatedAt, progress, output, failure);
+        return new RunStatusView(metadata.InstanceId, metadata.Name, StatusName(metadata.RuntimeStatus), metadata.CreatedAt, metadata.LastUpdatedAt, progress, output, failure);
     }
+
+    /// <summary>The status names of the API (explicit, so an SDK enum rename never changes what clients see).</summary>
+    public static string StatusName(OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Pending => "Pending",
+        OrchestrationRuntimeStatus.Running => "Running",
+        OrchestrationRuntimeStatus.Completed => "Completed",
+        OrchestrationRuntimeStatus.Failed => "Failed",
+        OrchestrationRuntimeStatus.Terminated => "Terminated",
+        OrchestrationRuntimeStatus.Suspended => "Suspended",
+        _ => status.ToString(),
+    };
 }
 
 /// <summary>A run with this id exists already (HTTP 409).</summary>

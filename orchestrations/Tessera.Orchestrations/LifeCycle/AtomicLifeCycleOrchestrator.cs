@@ -1,4 +1,5 @@
-using Tessera.Durable;
+using Microsoft.DurableTask;
+using Tessera.Core.Errors;
 
 namespace Tessera.Orchestrations.LifeCycle;
 
@@ -11,15 +12,16 @@ public static class AtomicLifeCycleOrchestrator
 {
     /// <summary>
     /// Activities are pure functions of their inputs and write create-only artifacts, so a retry is safe; it helps
-    /// with transient storage errors. Bad input (TesseraValidationException) fails the same way every time: no retry.
+    /// with transient storage errors. Bad input (TesseraValidationException) fails the same way every time: it is
+    /// never retried, locally or on Azure (HandleFailure is evaluated by the orchestration, not the platform).
     /// </summary>
-    public static readonly TaskOptions StepOptions = TaskOptions.FromRetryPolicy(
+    public static TaskOptions StepOptions { get; } = TaskOptions.FromRetryPolicy(
         new RetryPolicy(maxNumberOfAttempts: 3, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2.0)
         {
-            Handle = failure => !failure.IsCausedBy<Tessera.Core.Errors.TesseraValidationException>(),
+            HandleFailure = failure => !failure.IsCausedBy<TesseraValidationException>(),
         });
 
-    public static async Task<LifeCycleOutput> RunAsync(OrchestrationContext context, LifeCycleInput input)
+    public static async Task<LifeCycleOutput> RunAsync(TaskOrchestrationContext context, LifeCycleInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -39,7 +41,7 @@ public static class AtomicLifeCycleOrchestrator
 
         Progress(0, "starting");
         var foundation = await context.CallActivityAsync<FoundationOutput>(LifeCycleSteps.Foundation, step, StepOptions);
-        Progress(1, $"{foundation.Assets} assets x {foundation.Observations} days, {foundation.DroppedAssets.Count} dropped");
+        Progress(1, $"{foundation.Assets} assets x {foundation.Observations} days, {foundation.DroppedAssetCount} dropped");
 
         var recruitment = await context.CallActivityAsync<CandidatesOutput>(
             LifeCycleSteps.Recruitment, new ArtifactStepInput(input.RunId, input.Profile, foundation.Market), StepOptions);
@@ -47,7 +49,7 @@ public static class AtomicLifeCycleOrchestrator
 
         var selection = await context.CallActivityAsync<SelectionOutput>(
             LifeCycleSteps.Selection, new ArtifactStepInput(input.RunId, input.Profile, recruitment.Candidates, foundation.Market), StepOptions);
-        Progress(3, $"{selection.SelectedAtoms.Count} of {selection.Considered} atoms selected");
+        Progress(3, $"{selection.Selected} of {selection.Considered} atoms selected");
 
         var enrichment = await context.CallActivityAsync<CandidatesOutput>(
             LifeCycleSteps.Enrichment, new ArtifactStepInput(input.RunId, input.Profile, selection.Selection, foundation.Market), StepOptions);
@@ -55,7 +57,7 @@ public static class AtomicLifeCycleOrchestrator
 
         var synthesis = await context.CallActivityAsync<SynthesisOutput>(
             LifeCycleSteps.Synthesis, new SynthesisInput(input.RunId, input.Profile, enrichment.Candidates, foundation.Market, foundation.Snapshot, foundation.DataFingerprint), StepOptions);
-        Progress(5, $"{synthesis.Atoms} atoms ({string.Join("+", input.Profile.Synthesis.Logics)}) x {synthesis.Observations} days, {synthesis.DroppedAtoms.Count} dropped");
+        Progress(5, $"{synthesis.Atoms} atoms ({string.Join("+", input.Profile.Synthesis.Logics)}) x {synthesis.Observations} days, {synthesis.DroppedAtomCount} dropped");
 
         var regime = await context.CallActivityAsync<RegimeOutput>(
             LifeCycleSteps.Regime, new ArtifactStepInput(input.RunId, input.Profile, synthesis.Streams), StepOptions);
@@ -86,7 +88,9 @@ public static class AtomicLifeCycleOrchestrator
 
         var report = await context.CallActivityAsync<ReportOutput>(
             LifeCycleSteps.Report,
-            new ReportInput(input.RunId, input.Profile, startedAt, foundation, recruitment, selection, enrichment, synthesis, regime, optimizers, choice, flattening, validation),
+            new ReportInput(
+                input.RunId, input.Profile, startedAt, foundation, recruitment, selection, enrichment, synthesis, regime, optimizers, choice,
+                flattening.WeightsJson, flattening.WeightsCsv, validation),
             StepOptions);
         Progress(9, "report written");
 

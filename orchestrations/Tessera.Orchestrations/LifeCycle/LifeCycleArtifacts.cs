@@ -5,6 +5,22 @@ namespace Tessera.Orchestrations.LifeCycle;
 /// <summary>market/returns.json: simple returns after the L0 gate, one column per asset, and each asset's 20-day average dollar volume.</summary>
 public sealed record MarketArtifact(long[] Timestamps, string[] Symbols, string[] Sectors, double[][] Returns, double[] AverageDollarVolume);
 
+/// <summary>
+/// market/l0_report.json: what the L0 gate did: the data source (lakehouse snapshot or synthetic seed), the data
+/// fingerprint, assets in and out, the union calendar's length, the dropped assets and dates, every violation.
+/// </summary>
+public sealed record FoundationReportArtifact(
+    string Source,
+    Tessera.Storage.Lakehouse.SnapshotLineage? LakehouseSnapshot,
+    ulong Seed,
+    string DataFingerprint,
+    int AssetsIn,
+    int AssetsOut,
+    int UnionCalendarDays,
+    IReadOnlyList<Tessera.Core.Contracts.DroppedAsset> DroppedAssets,
+    long[] DroppedDates,
+    IReadOnlyList<Tessera.Core.Contracts.ContractViolation> Violations);
+
 /// <summary>One (asset, direction) candidate of the canonical candidate schema.</summary>
 public sealed record Candidate(string Symbol, string Exchange, string Direction, string AssetType, IReadOnlyDictionary<string, string> Metadata)
 {
@@ -44,6 +60,9 @@ public sealed record OptimizerArtifact(string Optimizer, string[] Atoms, double[
 public sealed record ChoiceArtifact(string Policy, string Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);
 
 public sealed record ChoiceCandidate(string Optimizer, double AnnualizedVolatility);
+
+/// <summary>weights.json: the chosen optimizer's atom weights flattened to asset weights, with exposures and the flattener's notes.</summary>
+public sealed record WeightsArtifact(string Chosen, double GrossExposure, double NetExposure, IReadOnlyList<AssetWeight> Weights, IReadOnlyList<string> Notes);
 
 /// <summary>validation/walk_forward.json: out-of-sample walk-forward of the chosen optimizer on the selected atoms.</summary>
 public sealed record ValidationArtifact(

@@ -15,13 +15,14 @@ public sealed record LifeCycleInput(string RunId, SleeveProfile Profile, Snapsho
 
 public sealed record StepInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null);
 
+/// <summary>The L0 market frame and gate report, with the figures the progress line shows (the dropped assets are in the report).</summary>
 public sealed record FoundationOutput(
     ArtifactRecord Market,
     ArtifactRecord Report,
     string DataFingerprint,
     int Assets,
     int Observations,
-    IReadOnlyList<string> DroppedAssets,
+    int DroppedAssetCount,
     int ReturnWarnings,
     SnapshotLineage? Snapshot = null);
 
@@ -29,26 +30,21 @@ public sealed record ArtifactStepInput(string RunId, SleeveProfile Profile, Arti
 
 public sealed record CandidatesOutput(ArtifactRecord Candidates, int Count);
 
-public sealed record SelectionOutput(ArtifactRecord Selection, IReadOnlyList<string> SelectedAtoms, int Considered);
+public sealed record SelectionOutput(ArtifactRecord Selection, int Selected, int Considered);
 
 /// <summary>Synthesis needs the bars again for strategy logics: it reloads the universe and checks its fingerprint.</summary>
 public sealed record SynthesisInput(string RunId, SleeveProfile Profile, ArtifactRecord Enriched, ArtifactRecord Market, SnapshotLineage? Snapshot, string DataFingerprint);
 
-public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, IReadOnlyList<string> DroppedAtoms);
+public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, int DroppedAtomCount);
 
 public sealed record RegimeOutput(ArtifactRecord Regime, string Quadrant, double ShortVolatility, double LongVolatility);
 
 public sealed record OptimizeInput(string RunId, SleeveProfile Profile, string Optimizer, ArtifactRecord Streams);
 
-public sealed record OptimizerOutput(
-    string Optimizer,
-    ArtifactRecord Result,
-    IReadOnlyList<string> Atoms,
-    IReadOnlyList<double> Weights,
-    IReadOnlyList<double> RiskContributions,
-    double AnnualizedVolatility,
-    IReadOnlyList<string> Diagnostics);
+/// <summary>One optimizer's result: its name and the artifact with its weights, risk contributions, volatility and diagnostics.</summary>
+public sealed record OptimizerOutput(string Optimizer, ArtifactRecord Result);
 
+/// <summary>The policy choice reads the candidates' optimizer artifacts (their hashes are verified on read).</summary>
 public sealed record ChooseInput(string RunId, SleeveProfile Profile, IReadOnlyList<OptimizerOutput> Candidates);
 
 public sealed record ChoiceOutput(ArtifactRecord Choice, string Chosen, string Reason);
@@ -62,8 +58,17 @@ public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactR
 /// <summary>One asset after flattening: net weight, its long and short legs, risk contribution, and whether the cap cut it.</summary>
 public sealed record AssetWeight(string Symbol, string Sector, double Weight, double LongWeight, double ShortWeight, double RiskContribution = 0, bool Capped = false);
 
+/// <summary>
+/// The asset weights (also in weights.json) travel back because they are the orchestration's result
+/// (<see cref="LifeCycleOutput.Weights"/>): one row per selected asset, at most the profile's top_n.
+/// </summary>
 public sealed record FlattenOutput(ArtifactRecord WeightsJson, ArtifactRecord WeightsCsv, IReadOnlyList<AssetWeight> Weights, double GrossExposure, double NetExposure);
 
+/// <summary>
+/// Input of the forensic report: references to every artifact of the run and the figures of each step's output;
+/// the report reads what it renders (L0 report, selection, regime, optimizer results, weights, validation) from the
+/// artifacts. The asset weights are not repeated here: they are in <see cref="WeightsJson"/>.
+/// </summary>
 public sealed record ReportInput(
     string RunId,
     SleeveProfile Profile,
@@ -76,7 +81,8 @@ public sealed record ReportInput(
     RegimeOutput Regime,
     IReadOnlyList<OptimizerOutput> Optimizers,
     ChoiceOutput Choice,
-    FlattenOutput Flattening,
+    ArtifactRecord WeightsJson,
+    ArtifactRecord WeightsCsv,
     ValidationOutput Validation);
 
 public sealed record ReportOutput(ArtifactRecord Report, ArtifactRecord Manifest, string ManifestSha256);

@@ -10,6 +10,7 @@ namespace Tessera.Local.Tests.Cli;
 public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string _localDir = Directory.CreateTempSubdirectory("tessera-cli-").FullName;
+    private readonly string _taskHub = "t" + Guid.NewGuid().ToString("N")[..12];
 
     public void Dispose() => Directory.Delete(_localDir, recursive: true);
 
@@ -17,6 +18,8 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     {
         ["TESSERA_LOCAL_DIR"] = _localDir,
         ["TESSERA_STORAGE_CONNECTION_STRING"] = storage,
+        ["TESSERA_TASK_HUB"] = _taskHub,
+        ["TESSERA_DURABLE_TUNING"] = "tests",
     });
 
     [Fact]

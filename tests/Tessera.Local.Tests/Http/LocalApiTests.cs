@@ -25,9 +25,14 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var cli = new TestCli(new Dictionary<string, string?> { ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString });
+        var cli = new TestCli(new Dictionary<string, string?>
+        {
+            ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
+            ["TESSERA_TASK_HUB"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["TESSERA_DURABLE_TUNING"] = "tests",
+        });
         _storage = await LocalStorage.OpenAsync(cli.Context, null, CancellationToken.None);
-        _runtime = await LocalRuntime.StartAsync(_storage, ProfileCatalog.Locate(), CancellationToken.None);
+        _runtime = await LocalRuntime.StartAsync(_storage, ProfileCatalog.Locate(), DurableSettings.From(cli.Context), CancellationToken.None);
         _host = await LocalHttpHost.StartAsync(_runtime, Key, 0, CancellationToken.None);
         _http = new HttpClient { BaseAddress = _host.BoundAddress };
         _http.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, Key);

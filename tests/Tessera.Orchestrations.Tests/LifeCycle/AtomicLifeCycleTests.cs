@@ -1,52 +1,34 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Tessera.Core.Determinism;
-using Tessera.Durable;
-using Tessera.Durable.Local;
+using DurableTask.Core.History;
+using Microsoft.DurableTask.Client;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
-using Tessera.Storage.Tables;
+using Tessera.Orchestrations.Tests.Durable;
 using Tessera.Testing;
 using Xunit;
 
 namespace Tessera.Orchestrations.Tests.LifeCycle;
 
-/// <summary>The whole atomic life cycle on the local durable engine over a real Azurite.</summary>
+/// <summary>The whole atomic life cycle on the embedded durable runtime (the Azure Storage backend) over a real Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
 {
     private static readonly ProfileCatalog Profiles = new(RepositoryPaths.Profiles);
 
-    private sealed record Harness(DurableEngine Engine, DurableRegistry Registry, RunArtifactStore Artifacts, BlobStore Blobs) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Engine.DisposeAsync();
-    }
+    private Task<LifeCycleHost> StartAsync() => LifeCycleHost.StartAsync(azurite.ConnectionString);
 
-    private async Task<Harness> StartAsync(string hub)
-    {
-        var blobs = new BlobStore(azurite.ConnectionString);
-        var artifacts = new RunArtifactStore(blobs);
-        var registry = new DurableRegistry().AddAtomicLifeCycle(new LifeCycleServices(artifacts));
-        var engine = new DurableEngine(new TableStore(azurite.ConnectionString), registry, new DurableEngineOptions { TaskHubName = hub });
-        await engine.StartAsync();
-        return new Harness(engine, registry, artifacts, blobs);
-    }
-
-    private static async Task<OrchestrationMetadata> RunAsync(Harness h, string runId, string profile)
-    {
-        await h.Engine.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, Profiles.Get(profile)), runId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return await h.Engine.WaitForInstanceCompletionAsync(runId, timeout.Token);
-    }
+    private static Task<OrchestrationMetadata> RunAsync(LifeCycleHost h, string runId, string profile) => h.RunAsync(runId, Profiles.Get(profile));
 
     [Fact]
     public async Task A_run_completes_with_valid_weights_and_a_manifest_whose_hashes_match_every_artifact()
     {
-        await using var h = await StartAsync("lcmanifest");
+        await using var h = await StartAsync();
         var status = await RunAsync(h, "lc-manifest", "compact");
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
+        Assert.True(status.RuntimeStatus == OrchestrationRuntimeStatus.Completed, status.FailureDetails?.ToString());
         var output = status.ReadOutputAs<LifeCycleOutput>()!;
         Assert.Equal("inverse_volatility", output.ChosenOptimizer); // compact.yaml: policy prefer:inverse_volatility
         Assert.True(output.Weights.Count >= SelectionSettings.MinimumCandidates);
@@ -85,34 +67,54 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_optimizers_fan_out_before_any_of_them_completes_and_replay_schedules_the_same_steps()
     {
-        await using var h = await StartAsync("lcreplay");
+        await using var h = await StartAsync();
         var status = await RunAsync(h, "lc-replay", "default");
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, status.RuntimeStatus);
-        var history = await h.Engine.GetHistoryAsync("lc-replay");
+        Assert.True(status.RuntimeStatus == OrchestrationRuntimeStatus.Completed, status.FailureDetails?.ToString());
+        var history = await RecordedHistory.ReadAsync(h.Runtime, "lc-replay");
 
         // Every optimizer activity is scheduled in one orchestrator turn, before any result arrives.
         var optimizers = Profiles.Get("default").Optimization.Optimizers.Count;
         Assert.True(optimizers >= 2);
-        var optimizeScheduled = history.Select((e, i) => (e, i)).Where(x => x.e.EventType == HistoryEventType.TaskScheduled && x.e.Name == LifeCycleSteps.Optimize).Select(x => x.i).ToList();
+        var optimizeScheduled = history.Select((e, i) => (e, i)).Where(x => x.e is TaskScheduledEvent t && t.Name == LifeCycleSteps.Optimize).Select(x => x.i).ToList();
         Assert.Equal(optimizers, optimizeScheduled.Count);
-        var firstOptimizeResult = history.Select((e, i) => (e, i)).First(x => x.e.EventType == HistoryEventType.TaskCompleted && x.i > optimizeScheduled[0]).i;
+        var firstOptimizeResult = history.Select((e, i) => (e, i)).First(x => x.e is TaskCompletedEvent && x.i > optimizeScheduled[0]).i;
         Assert.True(optimizeScheduled[^1] < firstOptimizeResult);
 
-        var replay = ReplayVerifier.Verify(h.Registry, "lc-replay", history);
-        Assert.True(replay.IsDeterministic, replay.FirstDifference());
-        var names = replay.RecordedSteps.Select(s => s.Name).ToList();
+        // Replaying the recorded history through DurableTask.Core's executor schedules the same steps and completes.
+        var replay = HistoryReplay.Replay<LifeCycleInput, LifeCycleOutput>(LifeCycleSteps.Orchestrator, AtomicLifeCycleOrchestrator.RunAsync, history);
+        Assert.True(replay.IsDeterministic, replay.Failure);
         string[] expected =
         [
             LifeCycleSteps.Foundation, LifeCycleSteps.Recruitment, LifeCycleSteps.Selection, LifeCycleSteps.Enrichment, LifeCycleSteps.Synthesis,
             LifeCycleSteps.Regime, .. Enumerable.Repeat(LifeCycleSteps.Optimize, optimizers), LifeCycleSteps.Choose, LifeCycleSteps.Flatten, LifeCycleSteps.Validate, LifeCycleSteps.Report,
         ];
-        Assert.Equal(expected, names);
+        Assert.Equal(expected, replay.RecordedSteps);
+
+        // The check can fail: an orchestrator that skips the recruitment step does not replay this history.
+        var drifted = HistoryReplay.Replay<LifeCycleInput, LifeCycleOutput>(LifeCycleSteps.Orchestrator, SkipsRecruitmentAsync, history);
+        Assert.False(drifted.IsDeterministic);
+        Assert.Contains("NonDeterministic", drifted.Failure, StringComparison.Ordinal);
+
+        // Every input and output that crossed the durable history is a reference-sized payload (at most 16 KB).
+        foreach (var payload in DurablePayloads.Of(history))
+        {
+            Assert.True(payload.Bytes <= 16 * 1024, $"{payload.Where} is {payload.Bytes} bytes");
+        }
+    }
+
+    /// <summary>A "new version" of the life cycle that drops a step: not replay-compatible with recorded runs.</summary>
+    private static async Task<LifeCycleOutput> SkipsRecruitmentAsync(Microsoft.DurableTask.TaskOrchestrationContext context, LifeCycleInput input)
+    {
+        var step = new StepInput(input.RunId, input.Profile, input.Snapshot);
+        await context.CallActivityAsync<FoundationOutput>(LifeCycleSteps.Foundation, step);
+        await context.CallActivityAsync<object>(LifeCycleSteps.Selection, step);
+        throw new InvalidOperationException("unreachable in a faithful replay");
     }
 
     [Fact]
     public async Task Two_runs_of_one_profile_give_identical_data_and_weights_without_touching_each_other()
     {
-        await using var h = await StartAsync("lcrepeat");
+        await using var h = await StartAsync();
         var a = (await RunAsync(h, "lc-repeat-a", "compact")).ReadOutputAs<LifeCycleOutput>()!;
         var b = (await RunAsync(h, "lc-repeat-b", "compact")).ReadOutputAs<LifeCycleOutput>()!;
         Assert.Equal(a.DataFingerprint, b.DataFingerprint);
@@ -126,17 +128,15 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_universe_below_the_selection_floor_fails_the_run_naming_the_rule_without_retrying()
     {
-        await using var h = await StartAsync("lcfloor");
+        await using var h = await StartAsync();
         var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Profiles, "compact.yaml")).Replace("symbols: 30", "symbols: 10", StringComparison.Ordinal);
         var profile = ProfileCatalog.Parse(yaml, "small.yaml");
-        await h.Engine.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, new LifeCycleInput("lc-floor", profile), "lc-floor");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var status = await h.Engine.WaitForInstanceCompletionAsync("lc-floor", timeout.Token);
+        var status = await h.RunAsync("lc-floor", profile);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
         Assert.Contains("selection floor", status.FailureDetails!.InnerFailure?.ErrorMessage ?? status.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        var history = await h.Engine.GetHistoryAsync("lc-floor");
-        Assert.Equal(1, history.Count(e => e.EventType == HistoryEventType.TaskScheduled && e.Name == LifeCycleSteps.Selection)); // bad input is not retried
+        var history = await RecordedHistory.ReadAsync(h.Runtime, "lc-floor");
+        Assert.Equal(1, history.Count(e => e is TaskScheduledEvent t && t.Name == LifeCycleSteps.Selection)); // bad input is not retried
         Assert.DoesNotContain("report.html", await h.Artifacts.ListAsync("lc-floor"));
     }
 

@@ -1,15 +1,14 @@
 using System.Text.Json;
 using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Errors;
-using Tessera.Durable;
-using Tessera.Durable.Local;
+using Microsoft.DurableTask.Client;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
-using Tessera.Storage.Tables;
+using Tessera.Orchestrations.Tests.Durable;
 using Tessera.Testing;
 using Xunit;
 
@@ -19,23 +18,20 @@ namespace Tessera.Orchestrations.Tests.LifeCycle;
 [Collection(AzuriteCollection.Name)]
 public sealed class LakehouseLifeCycleTests(AzuriteFixture azurite)
 {
-    private async Task<(RunService Runs, DurableEngine Engine, RunArtifactStore Artifacts, Lakehouse Lake)> StartAsync(string container, string hub)
+    private async Task<(RunService Runs, LifeCycleHost Host, RunArtifactStore Artifacts, Lakehouse Lake)> StartAsync(string container)
     {
         var blobs = new BlobStore(azurite.ConnectionString);
         var lake = new Lakehouse(blobs, TimeProvider.System, new LakehouseOptions { Container = container });
         await lake.InitializeAsync();
-        var artifacts = new RunArtifactStore(blobs);
-        var registry = new DurableRegistry().AddAtomicLifeCycle(new LifeCycleServices(artifacts, lake));
-        var engine = new DurableEngine(new TableStore(azurite.ConnectionString), registry, new DurableEngineOptions { TaskHubName = hub });
-        await engine.StartAsync();
-        return (new RunService(engine, new ProfileCatalog(RepositoryPaths.Profiles), artifacts, TimeProvider.System, lake), engine, artifacts, lake);
+        var host = await LifeCycleHost.StartAsync(azurite.ConnectionString, blobs, lake);
+        return (host.Runs, host, host.Artifacts, lake);
     }
 
     [Fact]
     public async Task A_lakehouse_run_reads_the_pinned_snapshot_records_it_and_leaves_the_lakehouse_unchanged()
     {
-        var (runs, engine, artifacts, lake) = await StartAsync("lc-lake", "lclake");
-        await using var _ = engine;
+        var (runs, host, artifacts, lake) = await StartAsync("lc-lake");
+        await using var _ = host;
         await LakehouseUniverse.SeedSyntheticAsync(lake, new SyntheticMarketSpec(40, 420, 3) { Sectors = 4 });
         var before = await lake.OpenSnapshotAsync();
 
@@ -58,8 +54,8 @@ public sealed class LakehouseLifeCycleTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_empty_lakehouse_refuses_to_start_a_lakehouse_run_with_a_hint()
     {
-        var (runs, engine, _, _) = await StartAsync("lc-lake-empty", "lclakeempty");
-        await using var _ = engine;
+        var (runs, host, _, _) = await StartAsync("lc-lake-empty");
+        await using var _ = host;
         var ex = await Assert.ThrowsAsync<TesseraValidationException>(() => runs.StartRunAsync(new StartRunRequest("lakehouse", "lc-lake-empty-run")));
         Assert.Equal("universe.source", ex.Field);
         Assert.Contains("tessera data import", ex.Message, StringComparison.Ordinal);

@@ -1,74 +1,50 @@
-using System.Globalization;
-using Tessera.Core.Errors;
+using Tessera.Core.LifeCycle;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
 /// <summary>
-/// Step 8a: choose one optimizer's result by the profile's policy: <c>min_volatility</c> (lowest in-sample
-/// annualized volatility; ties by name) or <c>prefer:NAME</c>.
+/// Step 8a: read the optimizers' results and choose one by the profile's policy (<see cref="ChoicePolicy"/>:
+/// <c>min_volatility</c> or <c>prefer:NAME</c>); optimization/choice.json records the chosen weights and every candidate.
 /// </summary>
 public static class ChooseActivity
 {
     public static async Task<ChoiceOutput> RunAsync(ChooseInput input, LifeCycleServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (chosen, reason) = Choose(input.Profile.Optimization.Policy, input.Candidates);
-        var considered = new List<ChoiceCandidate>(input.Candidates.Count);
-        foreach (var c in input.Candidates)
+        ArgumentNullException.ThrowIfNull(services);
+        var results = await ReadResultsAsync(services, input.RunId, input.Candidates, cancellationToken).ConfigureAwait(false);
+        var names = new string[results.Count];
+        var volatilities = new double[results.Count];
+        var considered = new List<ChoiceCandidate>(results.Count);
+        for (var i = 0; i < results.Count; i++)
         {
-            considered.Add(new ChoiceCandidate(c.Optimizer, c.AnnualizedVolatility));
+            names[i] = results[i].Optimizer;
+            volatilities[i] = results[i].AnnualizedVolatility;
+            considered.Add(new ChoiceCandidate(names[i], volatilities[i]));
         }
 
+        var policy = input.Profile.Optimization.Policy;
+        var choice = ChoicePolicy.Choose(policy, names, volatilities);
+        var chosen = results[choice.Index];
         var artifact = await services.Artifacts.WriteJsonAsync(
             input.RunId,
             "optimization/choice.json",
-            new ChoiceArtifact(input.Profile.Optimization.Policy, chosen.Optimizer, reason, [.. chosen.Atoms], [.. chosen.Weights], considered),
+            new ChoiceArtifact(policy, chosen.Optimizer, choice.Reason, chosen.Atoms, chosen.Weights, considered),
             cancellationToken).ConfigureAwait(false);
-        return new ChoiceOutput(artifact, chosen.Optimizer, reason);
+        return new ChoiceOutput(artifact, chosen.Optimizer, choice.Reason);
     }
 
-    public static (OptimizerOutput Chosen, string Reason) Choose(string policy, IReadOnlyList<OptimizerOutput> candidates)
+    /// <summary>Reads every optimizer's artifact (hash verified), in the order of <paramref name="optimizers"/>.</summary>
+    public static async Task<IReadOnlyList<OptimizerArtifact>> ReadResultsAsync(LifeCycleServices services, string runId, IReadOnlyList<OptimizerOutput> optimizers, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(candidates);
-        if (candidates.Count == 0)
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(optimizers);
+        var results = new List<OptimizerArtifact>(optimizers.Count);
+        foreach (var o in optimizers)
         {
-            throw new TesseraValidationException("optimization.results", "0", "at least one optimizer result is required");
+            results.Add(await services.Artifacts.ReadJsonAsync<OptimizerArtifact>(runId, o.Result, cancellationToken).ConfigureAwait(false));
         }
 
-        if (policy.StartsWith("prefer:", StringComparison.Ordinal))
-        {
-            var name = policy["prefer:".Length..];
-            foreach (var c in candidates)
-            {
-                if (c.Optimizer == name)
-                {
-                    return (c, $"policy prefers {name}");
-                }
-            }
-
-            throw new TesseraValidationException("optimization.policy", policy, "the preferred optimizer produced no result");
-        }
-
-        OptimizerOutput? best = null;
-        foreach (var c in candidates)
-        {
-            if (!double.IsFinite(c.AnnualizedVolatility))
-            {
-                continue; // a result without a finite volatility cannot win a volatility comparison
-            }
-
-            if (best is null || c.AnnualizedVolatility < best.AnnualizedVolatility
-                || (c.AnnualizedVolatility == best.AnnualizedVolatility && string.CompareOrdinal(c.Optimizer, best.Optimizer) < 0))
-            {
-                best = c;
-            }
-        }
-
-        if (best is null)
-        {
-            throw new TesseraValidationException("optimization.results", null, "no optimizer produced a finite volatility");
-        }
-
-        return (best, $"lowest in-sample annualized volatility ({best.AnnualizedVolatility.ToString("P2", CultureInfo.InvariantCulture)})");
+        return results;
     }
 }

@@ -1,21 +1,26 @@
 using System.Text;
+using Tessera.Core.LifeCycle;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle.Report;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
 /// <summary>
-/// Step 9: the forensic report (report.html) and, last, the run manifest (manifest.json): profile, parameters,
-/// data fingerprint and the SHA-256 of every artifact including the report.
+/// Step 9: the forensic report (report.html), rendered from the run's artifacts, and, last, the run manifest
+/// (manifest.json): profile, parameters, data fingerprint and the SHA-256 of every artifact including the report.
 /// </summary>
 public static class ReportActivity
 {
     public static async Task<ReportOutput> RunAsync(ReportInput input, LifeCycleServices services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(services);
         var store = services.Artifacts;
+        var foundation = await store.ReadJsonAsync<FoundationReportArtifact>(input.RunId, input.Foundation.Report, cancellationToken).ConfigureAwait(false);
         var selection = await store.ReadJsonAsync<SelectionArtifact>(input.RunId, input.Selection.Selection, cancellationToken).ConfigureAwait(false);
         var regime = await store.ReadJsonAsync<RegimeArtifact>(input.RunId, input.Regime.Regime, cancellationToken).ConfigureAwait(false);
+        var optimizers = await ChooseActivity.ReadResultsAsync(services, input.RunId, input.Optimizers, cancellationToken).ConfigureAwait(false);
+        var weights = await store.ReadJsonAsync<WeightsArtifact>(input.RunId, input.WeightsJson, cancellationToken).ConfigureAwait(false);
         var validation = await store.ReadJsonAsync<ValidationArtifact>(input.RunId, input.Validation.Validation, cancellationToken).ConfigureAwait(false);
         var artifacts = new List<ArtifactRecord>
         {
@@ -27,8 +32,9 @@ public static class ReportActivity
             artifacts.Add(o.Result);
         }
 
-        artifacts.AddRange([input.Choice.Choice, input.Flattening.WeightsJson, input.Flattening.WeightsCsv, input.Validation.Validation]);
-        var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(input, selection, regime, validation, artifacts));
+        artifacts.AddRange([input.Choice.Choice, input.WeightsJson, input.WeightsCsv, input.Validation.Validation]);
+        var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(
+            input, FoundationStep.DescribeDropped(foundation.DroppedAssets), selection, regime, optimizers, weights, validation, artifacts));
         var report = await store.WriteAsync(input.RunId, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
         artifacts.Add(report);
         var manifest = new RunManifest(

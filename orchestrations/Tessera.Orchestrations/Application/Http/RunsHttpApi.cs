@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Lakehouse;
+
+namespace Tessera.Orchestrations.Application.Http;
+
+/// <summary>
+/// The HTTP API of <see cref="ApiRoutes"/>, implemented once on ASP.NET Core's <see cref="HttpContext"/>. The local
+/// host maps these methods as endpoints; the Azure Functions app calls them from its HttpTrigger wrappers with the
+/// [DurableClient] it is given. So both hosts answer identically: same JSON (snake_case), same status codes, same
+/// status URLs (from <see cref="HttpApiSettings.PublicBaseUrl"/>).
+/// </summary>
+public sealed class RunsHttpApi(
+    ProfileCatalog profiles,
+    RunArtifactStore artifacts,
+    TimeProvider clock,
+    HttpApiSettings settings,
+    Func<CancellationToken, Task<bool>> storageReady,
+    Lakehouse? lakehouse = null)
+{
+    public Task StartRunAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.StartRun, async ct =>
+    {
+        var body = await HttpBodies.ReadBoundedAsync(http.Request, StartRunRequest.MaxBodyBytes, ct).ConfigureAwait(false);
+        var runId = await Runs(client).StartRunAsync(StartRunRequest.Parse(body), ct).ConfigureAwait(false);
+        var statusUrl = settings.UrlOf("api/runs/" + runId);
+        http.Response.Headers.Location = statusUrl;
+        return ApiErrors.Accepted(runId, statusUrl);
+    });
+
+    public Task ListRunsAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.ListRuns, async ct =>
+        new ApiAnswer(StatusCodes.Status200OK, await Runs(client).ListRunsAsync(ct).ConfigureAwait(false)));
+
+    public Task GetRunAsync(HttpContext http, DurableTaskClient client, string id) => Keyed(http, ApiRoutes.GetRun, async ct =>
+        await Runs(client).GetRunAsync(id, ct).ConfigureAwait(false) is { } view
+            ? new ApiAnswer(StatusCodes.Status200OK, view)
+            : ApiErrors.NotFound("run"));
+
+    public Task GetRunReportAsync(HttpContext http, DurableTaskClient client, string id) => Keyed(http, ApiRoutes.GetRunReport, async ct =>
+    {
+        var html = await Runs(client).GetReportAsync(id, ct).ConfigureAwait(false);
+        if (html is null)
+        {
+            return ApiErrors.NotFound("report");
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.Body.WriteAsync(html, ct).ConfigureAwait(false);
+        return null;
+    });
+
+    public Task HealthLiveAsync(HttpContext http) => WriteAsync(http, new ApiAnswer(StatusCodes.Status200OK, new { status = "live" }));
+
+    public async Task HealthReadyAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        bool ready;
+        try
+        {
+            ready = await storageReady(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ready = false;
+        }
+
+        await WriteAsync(http, ready
+            ? new ApiAnswer(StatusCodes.Status200OK, new { status = "ready" })
+            : new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { status = "not ready", reason = "storage not reachable" })).ConfigureAwait(false);
+    }
+
+    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse);
+
+    /// <summary>
+    /// The API key check of the route table, then the handler; typed errors become their ApiErrors answer, anything
+    /// else a 500 naming only the error type (details go to the host's log, never to the caller).
+    /// A handler returns null when it has written the response itself.
+    /// </summary>
+    private async Task Keyed(HttpContext http, ApiRoute route, Func<CancellationToken, Task<ApiAnswer?>> handler)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (route.RequiresApiKey && !ApiKeyCheck.IsAuthorized(settings.ApiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString()))
+        {
+            await WriteAsync(http, ApiErrors.Unauthorized).ConfigureAwait(false);
+            return;
+        }
+
+        ApiAnswer? answer;
+        try
+        {
+            answer = await handler(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            answer = ApiErrors.Map(ex) ?? ApiErrors.Internal(ex, route, http.RequestServices);
+        }
+
+        if (answer is not null)
+        {
+            await WriteAsync(http, answer).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Serializes before the response starts, so a serialization failure becomes a clean 500, never a truncated 200.</summary>
+    public static async Task WriteAsync(HttpContext http, ApiAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(answer);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(answer.Body, ArtifactJson.Options);
+        http.Response.StatusCode = answer.Status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = bytes.Length;
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+    }
+}

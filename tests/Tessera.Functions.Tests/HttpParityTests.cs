@@ -1,0 +1,181 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Tessera.Local.Cli;
+using Tessera.Local.Hosting;
+using Tessera.Local.Http;
+using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.Http;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Testing;
+using Xunit;
+
+namespace Tessera.Functions.Tests;
+
+/// <summary>
+/// The Azure HTTP functions, called with a real DurableTaskClient on the embedded sidecar, answer every request
+/// exactly as the local host does over HTTP: same status code, same JSON body, same status URLs.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string Key = "parity-key-0123456789";
+    private static readonly Uri PublicBase = new("https://tessera.example.net/");
+    private LocalStorage? _storage;
+    private LocalRuntime? _runtime;
+    private LocalHttpHost? _host;
+    private HttpFunctions? _functions;
+    private HttpClient? _http;
+
+    public async Task InitializeAsync()
+    {
+        var context = new CliContext(Spectre.Console.AnsiConsole.Console, TextWriter.Null, new Dictionary<string, string?>
+        {
+            ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
+            ["TESSERA_TASK_HUB"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["TESSERA_DURABLE_TUNING"] = "tests",
+        });
+        _storage = await LocalStorage.OpenAsync(context, null, CancellationToken.None);
+        _runtime = await LocalRuntime.StartAsync(_storage, Tessera.Orchestrations.Profiles.ProfileCatalog.Locate(), DurableSettings.From(context), CancellationToken.None);
+        _host = await LocalHttpHost.StartAsync(_runtime, Key, 0, CancellationToken.None, PublicBase);
+        _http = new HttpClient { BaseAddress = _host.BoundAddress };
+
+        // The Azure app's HTTP functions over the same services and settings, as Program.cs composes them.
+        _functions = new HttpFunctions(new RunsHttpApi(
+            _runtime.Profiles, _runtime.Artifacts, TimeProvider.System, new HttpApiSettings(Key, PublicBase), _ => Task.FromResult(true), _runtime.Lakehouse));
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_runtime is not null)
+        {
+            await _runtime.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+    }
+
+    public static TheoryData<string, string, string?, string?> Requests => new()
+    {
+        { "POST", "api/runs", "{\"profile\":", Key },
+        { "POST", "api/runs", "{\"profile\":5}", Key },
+        { "POST", "api/runs", "{\"profile\":\"no-such-profile\"}", Key },
+        { "POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"../../etc\"}", Key },
+        { "POST", "api/runs", "{\"profile\":\"compact\",\"extra\":1}", Key },
+        { "POST", "api/runs", "{\"profile\":\"" + new string('x', 20_000) + "\"}", Key },
+        { "POST", "api/runs", "{\"profile\":\"compact\"}", null },
+        { "POST", "api/runs", "{\"profile\":\"compact\"}", "wrong-key" },
+        { "GET", "api/runs/never-started", null, Key },
+        { "GET", "api/runs/never-started/report", null, Key },
+        { "GET", "api/runs/a.b", null, Key },
+        { "GET", "api/runs/" + new string('a', 65), null, Key },
+        { "GET", "api/runs/some-run", null, null },
+        { "GET", "health/live", null, null },
+        { "GET", "health/ready", null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task Both_hosts_answer_the_same_request_identically(string method, string path, string? body, string? key)
+    {
+        var local = await LocalAsync(method, path, body, key);
+        var azure = await AzureAsync(method, path, body, key);
+        Assert.Equal(local, azure);
+        Assert.NotEqual(500, local.Status);
+    }
+
+    [Fact]
+    public async Task A_run_started_on_either_host_is_seen_identically_by_both()
+    {
+        var viaAzure = await AzureAsync("POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"parity-run-1\"}", Key);
+        Assert.Equal(202, viaAzure.Status);
+        using (var accepted = System.Text.Json.JsonDocument.Parse(viaAzure.Body))
+        {
+            Assert.Equal("https://tessera.example.net/api/runs/parity-run-1", accepted.RootElement.GetProperty("status_query_get_uri").GetString());
+        }
+
+        var viaLocal = await LocalAsync("POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"parity-run-2\"}", Key);
+        Assert.Equal(viaAzure with { Body = viaAzure.Body.Replace("parity-run-1", "parity-run-2", StringComparison.Ordinal) }, viaLocal);
+        Assert.Equal(409, (await LocalAsync("POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"parity-run-1\"}", Key)).Status);
+        Assert.Equal(409, (await AzureAsync("POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"parity-run-2\"}", Key)).Status);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        foreach (var id in new[] { "parity-run-1", "parity-run-2" })
+        {
+            var done = await _runtime!.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal(await LocalAsync("GET", "api/runs/" + id, null, Key), await AzureAsync("GET", "api/runs/" + id, null, Key));
+            Assert.Equal(await LocalAsync("GET", $"api/runs/{id}/report", null, Key), await AzureAsync("GET", $"api/runs/{id}/report", null, Key));
+        }
+
+        Assert.Equal(await LocalAsync("GET", "api/runs", null, Key), await AzureAsync("GET", "api/runs", null, Key));
+    }
+
+    private async Task<Answer> LocalAsync(string method, string path, string? body, string? key)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        if (key is not null)
+        {
+            request.Headers.Add(ApiRoutes.ApiKeyHeader, key);
+        }
+
+        using var response = await _http!.SendAsync(request);
+        return new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? string.Empty, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Calls the [Function] method the Functions host would invoke for this route, with the sidecar's client.</summary>
+    private async Task<Answer> AzureAsync(string method, string path, string? body, string? key)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Method = method;
+        http.Request.Path = "/" + path;
+        if (body is not null)
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            http.Request.Body = new MemoryStream(bytes);
+            http.Request.ContentLength = bytes.Length;
+            http.Request.ContentType = "application/json; charset=utf-8";
+        }
+
+        if (key is not null)
+        {
+            http.Request.Headers[ApiRoutes.ApiKeyHeader] = key;
+        }
+
+        var responseBody = new MemoryStream();
+        http.Response.Body = responseBody;
+        var client = _runtime!.Client;
+        var segments = path.Split('/');
+        var f = _functions!;
+        Task<Microsoft.AspNetCore.Mvc.IActionResult> call = (method, segments) switch
+        {
+            ("POST", ["api", "runs"]) => f.StartRun(http.Request, client),
+            ("GET", ["api", "runs"]) => f.ListRuns(http.Request, client),
+            ("GET", ["api", "runs", var id]) => f.GetRun(http.Request, client, id),
+            ("GET", ["api", "runs", var id, "report"]) => f.GetRunReport(http.Request, client, id),
+            ("GET", ["health", "live"]) => f.HealthLive(http.Request),
+            ("GET", ["health", "ready"]) => f.HealthReady(http.Request),
+            _ => throw new InvalidOperationException("no Azure function for " + method + " " + path),
+        };
+        await call;
+        return new Answer(http.Response.StatusCode, http.Response.ContentType ?? string.Empty, Encoding.UTF8.GetString(responseBody.ToArray()));
+    }
+
+    private sealed record Answer(int Status, string ContentType, string Body);
+}
