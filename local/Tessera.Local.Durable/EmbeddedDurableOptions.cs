@@ -44,7 +44,7 @@ public sealed partial record EmbeddedDurableOptions
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often a client waiting for an instance to finish reads its status (the backend polls every 2 s).</summary>
-    public TimeSpan StatusPollingInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan StatusPollingInterval { get; init; } = TimeSpan.FromMilliseconds(25);
 
     /// <summary>Activities this process runs at once (the backend's own default).</summary>
     public int MaxConcurrentActivities { get; init; } = 10;
@@ -69,7 +69,7 @@ public sealed partial record EmbeddedDurableOptions
     public static EmbeddedDurableOptions ForTests { get; } = new()
     {
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100),
-        StatusPollingInterval = TimeSpan.FromMilliseconds(100),
+        StatusPollingInterval = TimeSpan.FromMilliseconds(25),
         LeaseAcquireInterval = TimeSpan.FromSeconds(1),
         LeaseInterval = TimeSpan.FromSeconds(5),
         LeaseRenewInterval = TimeSpan.FromSeconds(1),
