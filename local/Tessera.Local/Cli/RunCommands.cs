@@ -31,6 +31,7 @@ public static class RunCommands
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
+            RecoveryNotice.Print(context, runtime.Reconciled);
             var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
             context.Console.MarkupLine($"run [bold]{id}[/] started (profile {Markup.Escape(request.Profile)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);
@@ -91,7 +92,7 @@ public static class RunCommands
                 PrintWeights(context, output);
             }
 
-            return view.Status is "Failed" or "Terminated" ? ExitCodes.Failed : ExitCodes.Ok;
+            return view.Status is "Failed" or "Terminated" or "Lost" ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Tessera.Local.Durable;
 using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
@@ -17,8 +18,9 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, ReconcileReport? reconciled)
     {
+        Reconciled = reconciled;
         Storage = storage;
         Durable = durable;
         Services = services;
@@ -43,6 +45,9 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     public ProfileCatalog Profiles { get; }
 
+    /// <summary>What the start-up comparison of the run journal with the task hub did (null for read-only use).</summary>
+    public ReconcileReport? Reconciled { get; }
+
     /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
     public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services) =>
         registry.AddAtomicLifeCycle(services);
@@ -62,8 +67,17 @@ public sealed class LocalRuntime : IAsyncDisposable
         var services = new LifeCycleServices(artifacts, lakehouse);
         var durable = await EmbeddedDurableRuntime.StartAsync(
             storage.ConnectionString, registry => RegisterTasks(registry, services), options, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse);
+        // The accepted-run journal: written by every run this host accepts; compared with the task hub when the host
+        // starts working, so a run accepted just before a crash or a power cut is run again or reported lost.
+        var journal = options.RunWorker ? FileRunJournal.Open(storage.DataFolder) : FileRunJournal.OpenReadOnly(storage.DataFolder);
+        ReconcileReport? reconciled = null;
+        if (options.RunWorker)
+        {
+            reconciled = await RunJournalReconciler.ReconcileAsync(journal, durable.Client, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+
+        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, reconciled);
     }
 
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

@@ -17,8 +17,9 @@ public sealed class LocalStorage : IAsyncDisposable
     private readonly AzuriteLauncher? _azurite;
     private readonly string? _lockPath;
 
-    private LocalStorage(string connectionString, AzuriteLauncher? azurite, string? lockPath, string description)
+    private LocalStorage(string connectionString, AzuriteLauncher? azurite, string? lockPath, string description, string dataFolder)
     {
+        DataFolder = dataFolder;
         _lockPath = lockPath;
         ConnectionString = connectionString;
         _azurite = azurite;
@@ -26,6 +27,9 @@ public sealed class LocalStorage : IAsyncDisposable
         Blobs = new BlobStore(connectionString);
         Tables = new TableStore(connectionString);
     }
+
+    /// <summary>The host's own data folder (TESSERA_LOCAL_DIR, default ./.local): the run journal, the API key, run copies.</summary>
+    public string DataFolder { get; }
 
     /// <summary>Never printed: it may hold an account key.</summary>
     public string ConnectionString { get; }
@@ -54,12 +58,12 @@ public sealed class LocalStorage : IAsyncDisposable
             throw new Tessera.Core.Errors.TesseraValidationException("--storage-env", connectionStringVariable, "names an environment variable that is not set");
         }
 
+        var localDir = context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local");
         if (configured is not null)
         {
-            return new LocalStorage(configured, null, null, "configured storage ($" + variable + ")");
+            return new LocalStorage(configured, null, null, "configured storage ($" + variable + ")", localDir);
         }
 
-        var localDir = context.Env("TESSERA_LOCAL_DIR") ?? Path.Combine(Directory.GetCurrentDirectory(), ".local");
         var location = Path.Combine(localDir, "azurite");
         var lockPath = Path.Combine(localDir, "embedded-storage.lock");
         if (EmbeddedStorageLock.TryReadLive(lockPath) is { } owner)
@@ -69,7 +73,7 @@ public sealed class LocalStorage : IAsyncDisposable
                 throw InUse(localDir, owner.ProcessId);
             }
 
-            return new LocalStorage(owner.ConnectionString, null, null, $"embedded Azurite of pid {owner.ProcessId} (blob {owner.BlobPort}, table {owner.TablePort})");
+            return new LocalStorage(owner.ConnectionString, null, null, $"embedded Azurite of pid {owner.ProcessId} (blob {owner.BlobPort}, table {owner.TablePort})", localDir);
         }
 
         if (AzuriteLauncher.FindExecutable() is null)
@@ -88,7 +92,7 @@ public sealed class LocalStorage : IAsyncDisposable
         {
             var azurite = await AzuriteLauncher.StartAsync(location, cancellationToken: cancellationToken).ConfigureAwait(false);
             EmbeddedStorageLock.Publish(lockPath, azurite);
-            return new LocalStorage(azurite.ConnectionString, azurite, lockPath, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, table {azurite.TablePort}), data in {location}");
+            return new LocalStorage(azurite.ConnectionString, azurite, lockPath, $"embedded Azurite on 127.0.0.1 (blob {azurite.BlobPort}, queue {azurite.QueuePort}, table {azurite.TablePort}), data in {location}", localDir);
         }
         catch
         {

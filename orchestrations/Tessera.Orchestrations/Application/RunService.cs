@@ -2,6 +2,7 @@ using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Tessera.Core.Errors;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
@@ -27,7 +28,8 @@ public sealed record RunStatusView(
 /// The application commands for runs, shared by the local host, the CLI and the Azure Functions twin:
 /// validate, start, query, fetch the report. Hosts only translate HTTP/CLI to these calls.
 /// </summary>
-public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null)
+/// <param name="journal">the host's accepted-run journal (local hosts); null where storage is durable on its own (Azure).</param>
+public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null, IRunJournal? journal = null)
 {
     /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
@@ -38,14 +40,31 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
             : RunId.Validate(request.RunId);
         var snapshot = profile.Universe.Source == "lakehouse" ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
+        var input = new LifeCycleInput(runId, profile, snapshot);
+        if (journal is not null && journal.Runs.TryGetValue(runId, out var prior) && prior.Outcome != JournalOutcome.NotStarted)
+        {
+            throw new RunAlreadyExistsException(runId); // accepted before (possibly lost): a run id names one run forever
+        }
+
+        // Durably recorded before anyone is told the run id: a crash from here on cannot silently lose the run.
+        if (journal is not null)
+        {
+            await journal.RecordAcceptedAsync(input, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                LifeCycleSteps.Orchestrator, new LifeCycleInput(runId, profile, snapshot), NeverReplace(runId), cancellationToken).ConfigureAwait(false);
+            await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, input, NeverReplace(runId), cancellationToken).ConfigureAwait(false);
         }
         catch (OrchestrationAlreadyExistsException)
         {
+            await NotStartedAsync(runId, "a run with this id already exists").ConfigureAwait(false);
             throw new RunAlreadyExistsException(runId);
+        }
+        catch (Exception ex) when (journal is not null)
+        {
+            await NotStartedAsync(runId, "scheduling failed: " + ex.GetType().Name).ConfigureAwait(false);
+            throw;
         }
 
         return runId;
@@ -57,7 +76,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         try
         {
             var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-            return metadata is null ? null : ToView(metadata);
+            return metadata is not null ? ToView(metadata) : LostView(runId);
         }
         catch (StorageNotFoundException)
         {
@@ -74,6 +93,17 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
             if (m.Name == LifeCycleSteps.Orchestrator)
             {
                 views.Add(ToView(m));
+            }
+        }
+
+        if (journal is not null)
+        {
+            foreach (var run in journal.Runs.Values)
+            {
+                if (run.Outcome == JournalOutcome.Lost && views.TrueForAll(v => v.RunId != run.RunId))
+                {
+                    views.Add(LostView(run.RunId)!);
+                }
             }
         }
 
@@ -102,10 +132,19 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
     /// A run id names one run forever: starting it again must fail (409), whatever state the first one is in.
     /// Without dedupe statuses both backends would silently replace a completed or failed instance.
     /// </summary>
-    private static StartOrchestrationOptions NeverReplace(string runId) => new(runId)
+    public static StartOrchestrationOptions NeverReplace(string runId) => new(runId)
     {
         DedupeStatuses = Enum.GetNames<OrchestrationRuntimeStatus>(),
     };
+
+    /// <summary>A run the journal marked lost, as a status (never a silent 404); null when the journal has none.</summary>
+    private RunStatusView? LostView(string runId) =>
+        journal is not null && journal.Runs.TryGetValue(runId, out var run) && run.Outcome == JournalOutcome.Lost
+            ? new RunStatusView(runId, LifeCycleSteps.Orchestrator, "Lost", run.AcceptedAt, run.AcceptedAt, null, null, run.Reason)
+            : null;
+
+    private Task NotStartedAsync(string runId, string reason) =>
+        journal?.RecordOutcomeAsync(runId, JournalOutcome.NotStarted, reason, clock.GetUtcNow(), CancellationToken.None) ?? Task.CompletedTask;
 
     public static RunStatusView ToView(OrchestrationMetadata metadata)
     {

@@ -26,6 +26,9 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>The emulator's process id (tests check that it does not outlive its host).</summary>
+    public int ProcessId => _process.Id;
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }
@@ -47,14 +50,19 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             return fromEnv;
         }
 
+        return FindRepositoryRoot() is { } root ? Path.Combine(root, "node_modules", ".bin", "azurite") : null;
+    }
+
+    /// <summary>The folder holding node_modules/.bin/azurite (the repository root of a checkout).</summary>
+    private static string? FindRepositoryRoot()
+    {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-                if (File.Exists(candidate))
+                if (File.Exists(Path.Combine(dir.FullName, "node_modules", ".bin", "azurite")))
                 {
-                    return candidate;
+                    return dir.FullName;
                 }
             }
         }
@@ -62,20 +70,19 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Starts Azurite in memory (or persisting to <paramref name="location"/>) and waits until all three ports accept connections.</summary>
+    /// <summary>
+    /// Starts Azurite in memory (or persisting to <paramref name="location"/>) and waits until all three ports accept
+    /// connections. It runs tethered to this process (scripts/azurite-tethered.cjs): when this process dies, however it
+    /// dies, the emulator sees its stdin close and shuts down gracefully, saving its data. A leftover emulator on the
+    /// same <paramref name="location"/> (from a host that could not stop it) is stopped gracefully first.
+    /// </summary>
     public static async Task<AzuriteLauncher> StartAsync(string? location = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var exe = FindExecutable() ?? throw new InvalidOperationException(
+        var psi = StartInfo() ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci' at the repository root (make run / make test do it for you), or set TESSERA_AZURITE_PATH.");
         var blob = FreePort();
         var queue = FreePort();
         var table = FreePort();
-        var psi = new ProcessStartInfo(exe)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         foreach (var arg in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -93,14 +100,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
         else
         {
+            location = Path.GetFullPath(location);
             Directory.CreateDirectory(location);
+            await LeftoverAzurite.StopAsync(location, cancellationToken).ConfigureAwait(false);
             psi.ArgumentList.Add("--location");
             psi.ArgumentList.Add(location);
         }
 
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start Azurite at " + exe);
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start Azurite (" + psi.FileName + ")");
 
-        // Drain output so the child never blocks on a full pipe.
+        // Drain output so the child never blocks on a full pipe. Stdin stays open: it is the tether (see above).
         process.OutputDataReceived += static (_, _) => { };
         process.ErrorDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
@@ -123,6 +132,37 @@ public sealed class AzuriteLauncher : IAsyncDisposable
 
         return launcher;
     }
+
+    /// <summary>
+    /// node scripts/azurite-tethered.cjs from the checkout (tethered), or TESSERA_AZURITE_PATH as given (an Azurite
+    /// of the user's own, started directly: not tethered); null when neither exists.
+    /// </summary>
+    private static ProcessStartInfo? StartInfo()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("TESSERA_AZURITE_PATH");
+        ProcessStartInfo psi;
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv))
+        {
+            psi = new ProcessStartInfo(fromEnv);
+        }
+        else if (FindRepositoryRoot() is { } root && File.Exists(Path.Combine(root, "scripts", TetherScript)))
+        {
+            psi = new ProcessStartInfo("node");
+            psi.ArgumentList.Add(Path.Combine(root, "scripts", TetherScript));
+        }
+        else
+        {
+            return null;
+        }
+
+        psi.RedirectStandardInput = true;
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.UseShellExecute = false;
+        return psi;
+    }
+
+    private const string TetherScript = "azurite-tethered.cjs";
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,41 @@
+using Tessera.Orchestrations.LifeCycle;
+
+namespace Tessera.Orchestrations.Application.Journal;
+
+/// <summary>What the journal knows of one accepted run: the input it was accepted with and its last outcome.</summary>
+public sealed record JournalRun(string RunId, DateTimeOffset AcceptedAt, LifeCycleInput Input, JournalOutcome Outcome, string? Reason);
+
+/// <summary>Where an accepted run stands in the journal.</summary>
+public enum JournalOutcome
+{
+    /// <summary>Recorded before the caller was told the run id; not yet seen finished.</summary>
+    Accepted,
+
+    /// <summary>The task hub had no record of it after a restart: scheduled again from the journaled input.</summary>
+    Rescheduled,
+
+    /// <summary>Scheduling it failed (the caller got an error, not a run id): nothing to recover.</summary>
+    NotStarted,
+
+    /// <summary>The task hub holds it in a terminal state: the journal's job is done.</summary>
+    Settled,
+
+    /// <summary>It could not be recovered; the reason says why. Shown by status and the API instead of a 404.</summary>
+    Lost,
+}
+
+/// <summary>
+/// A host's record of every run it accepted, written durably (fsync) before the caller is given the run id, so that
+/// a run accepted just before a crash or a power cut is never silently forgotten: on restart the host compares the
+/// journal with the task hub (<see cref="RunJournalReconciler"/>). Hosts whose storage is durable on its own (Azure)
+/// need none.
+/// </summary>
+public interface IRunJournal
+{
+    Task RecordAcceptedAsync(LifeCycleInput input, DateTimeOffset acceptedAt, CancellationToken cancellationToken);
+
+    Task RecordOutcomeAsync(string runId, JournalOutcome outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every run the journal knows (after compaction: the unsettled and the lost ones), by run id.</summary>
+    IReadOnlyDictionary<string, JournalRun> Runs { get; }
+}
