@@ -36,19 +36,41 @@ const pidFile = locationIndex > 0 ? path.join(process.argv[locationIndex + 1], "
 if (pidFile) {
   fs.mkdirSync(path.dirname(pidFile), { recursive: true });
   fs.writeFileSync(pidFile, String(process.pid));
-  process.on("exit", () => {
+  // Removed only after a clean stop (Azurite saved everything): a pid file found at the next start tells that the
+  // emulator died without saving, and the host then checks its unfinished runs (AzuriteLauncher.PreviousStopWasUnclean).
+  process.on("exit", (code) => {
+    if (code !== 0) return;
     try {
       if (fs.readFileSync(pidFile, "utf8") === String(process.pid)) fs.unlinkSync(pidFile);
     } catch (_) { /* already gone */ }
   });
 }
 
+// Once the parent is gone so are the readers of our stdout and stderr: a write would fail with EPIPE and kill us
+// before Azurite saves. So write errors are ignored, and after the parent's death nothing is written to them.
+let parentGone = false;
+process.stdout.on("error", () => {});
+process.stderr.on("error", () => {});
+
+// A short log of this emulator's life beside its data (why it stopped, whether it stopped cleanly).
+function note(text) {
+  const line = `${new Date().toISOString()} pid ${process.pid}: ${text}\n`;
+  if (!parentGone) process.stderr.write("azurite-tethered: " + line);
+  if (pidFile) {
+    try { fs.appendFileSync(path.join(path.dirname(pidFile), "azurite-tethered.log"), line); } catch (_) { /* best effort */ }
+  }
+}
+note("started");
+process.on("exit", (code) => note(`exited with code ${code}`));
+
 // Parent gone: the same graceful shutdown as SIGTERM (Azurite's own handler closes the servers and saves).
 let stopping = false;
 function stop(reason) {
   if (stopping) return;
   stopping = true;
-  process.stderr.write(`azurite-tethered: ${reason}; shutting down\n`);
+  parentGone = true;
+  console.log = console.info = console.warn = console.error = () => {};
+  note(`${reason}; shutting down`);
   process.kill(process.pid, "SIGTERM");
   setTimeout(() => process.exit(0), 15000).unref();   // never outlive the parent by more than this
 }

@@ -18,8 +18,9 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, ReconcileReport? reconciled)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled)
     {
+        Journal = journal;
         Reconciled = reconciled;
         Storage = storage;
         Durable = durable;
@@ -44,6 +45,9 @@ public sealed class LocalRuntime : IAsyncDisposable
     public Lakehouse Lakehouse { get; }
 
     public ProfileCatalog Profiles { get; }
+
+    /// <summary>The accepted-run journal every run start of this host goes through (CLI and HTTP alike).</summary>
+    public IRunJournal Journal { get; }
 
     /// <summary>What the start-up comparison of the run journal with the task hub did (null for read-only use).</summary>
     public ReconcileReport? Reconciled { get; }
@@ -73,11 +77,17 @@ public sealed class LocalRuntime : IAsyncDisposable
         ReconcileReport? reconciled = null;
         if (options.RunWorker)
         {
-            reconciled = await RunJournalReconciler.ReconcileAsync(journal, durable.Client, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            reconciled = await RunJournalReconciler.ReconcileAsync(
+                journal,
+                durable.Client,
+                TimeProvider.System,
+                storage.PreviousStopWasUnclean,
+                (runId, ct) => ManifestCheck.IsIntactAsync(artifacts, runId, ct),
+                cancellationToken).ConfigureAwait(false);
         }
 
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, reconciled);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled);
     }
 
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

@@ -31,6 +31,9 @@ public sealed class LocalStorage : IAsyncDisposable
     /// <summary>The host's own data folder (TESSERA_LOCAL_DIR, default ./.local): the run journal, the API key, run copies.</summary>
     public string DataFolder { get; }
 
+    /// <summary>The embedded emulator that served this data folder before died without saving (see AzuriteLauncher).</summary>
+    public bool PreviousStopWasUnclean => _azurite?.PreviousStopWasUnclean ?? false;
+
     /// <summary>Never printed: it may hold an account key.</summary>
     public string ConnectionString { get; }
 

@@ -51,7 +51,8 @@ public sealed class LocalHttpHost : IAsyncDisposable
                 await runtime.Storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, ct).ConfigureAwait(false);
                 return true;
             },
-            runtime.Lakehouse);
+            runtime.Lakehouse,
+            runtime.Journal);
         LocalApi.Map(app, api, runtime.Client);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);

@@ -26,6 +26,12 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>
+    /// True when the emulator that last served this folder did not stop cleanly (it left its pid file): its tables,
+    /// queues and blobs may each have lost a different last fraction of a second of writes.
+    /// </summary>
+    public bool PreviousStopWasUnclean { get; private init; }
+
     /// <summary>The emulator's process id (tests check that it does not outlive its host).</summary>
     public int ProcessId => _process.Id;
 
@@ -78,6 +84,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// </summary>
     public static async Task<AzuriteLauncher> StartAsync(string? location = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        var previousStopWasUnclean = false;
         var psi = StartInfo() ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci' at the repository root (make run / make test do it for you), or set TESSERA_AZURITE_PATH.");
         var blob = FreePort();
@@ -103,6 +110,12 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             location = Path.GetFullPath(location);
             Directory.CreateDirectory(location);
             await LeftoverAzurite.StopAsync(location, cancellationToken).ConfigureAwait(false);
+
+            // The emulator removes its pid file when it stops cleanly (data saved); one left behind means it died
+            // without saving (power cut, SIGKILL of the emulator itself): its last writes may be torn.
+            var pidFile = Path.Combine(location, "azurite.pid");
+            previousStopWasUnclean = File.Exists(pidFile);
+            File.Delete(pidFile);
             psi.ArgumentList.Add("--location");
             psi.ArgumentList.Add(location);
         }
@@ -114,7 +127,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         process.ErrorDataReceived += static (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var launcher = new AzuriteLauncher(process, blob, queue, table);
+        var launcher = new AzuriteLauncher(process, blob, queue, table) { PreviousStopWasUnclean = previousStopWasUnclean };
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         foreach (var port in new[] { blob, queue, table })
         {

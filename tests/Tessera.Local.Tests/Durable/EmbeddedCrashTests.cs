@@ -15,11 +15,11 @@ namespace Tessera.Local.Tests.Durable;
 /// the data folder) killed with SIGKILL at seeded points of the life cycle, and a power cut (host and Azurite killed
 /// together). No accepted run may vanish; no Azurite may outlive its host.
 /// </summary>
-public sealed class EmbeddedCrashTests : IDisposable
+public sealed class EmbeddedCrashTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("tessera-crash-").FullName;
     private readonly string _taskHub = "t" + Guid.NewGuid().ToString("N")[..12];
-    private readonly CancellationTokenSource _deadline = new(TimeSpan.FromMinutes(6));
+    private readonly CancellationTokenSource _deadline = new(TimeSpan.FromMinutes(8));
 
     private string AzuriteFolder => Path.Combine(_dataFolder, "azurite");
 
@@ -50,8 +50,10 @@ public sealed class EmbeddedCrashTests : IDisposable
         for (var i = 0; i < 10; i++)
         {
             var runId = $"crash-{i}";
+            log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} cycle {i}: starting serve");
             await using (var serve = await ServeProcess.StartAsync(_dataFolder, _taskHub, ct))
             {
+                log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} cycle {i}: serve ready");
                 Assert.Equal(HttpStatusCode.Accepted, await serve.StartRunAsync(runId, "compact", ct));
                 runIds.Add(runId);
 
@@ -59,14 +61,17 @@ public sealed class EmbeddedCrashTests : IDisposable
                 var delay = i < 3 ? random.Next(0, 1000) : random.Next(0, 4000);
                 await Task.Delay(delay, ct);
                 await serve.Process.KillAsync();
+                log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} cycle {i}: killed after {delay} ms; output:\n{serve.Process.Output}");
             }
 
             await AssertNoAzuriteOutlivesItsHostAsync(ct);
+            log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} cycle {i}: azurite gone");
         }
 
         await using var last = await ServeProcess.StartAsync(_dataFolder, _taskHub, ct);
         foreach (var runId in runIds)
         {
+            log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} waiting for {runId}: {await last.GetRunAsync(runId, ct)}");
             var (http, status, failure) = await WaitForTerminalAsync(last, runId, ct);
             Assert.True(http == HttpStatusCode.OK && status == "Completed", $"{runId}: HTTP {http} {status} {failure}\n{last.Process.Output}");
         }

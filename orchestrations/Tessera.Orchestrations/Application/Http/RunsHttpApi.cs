@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Lakehouse;
@@ -19,7 +20,8 @@ public sealed class RunsHttpApi(
     TimeProvider clock,
     HttpApiSettings settings,
     Func<CancellationToken, Task<bool>> storageReady,
-    Lakehouse? lakehouse = null)
+    Lakehouse? lakehouse = null,
+    IRunJournal? journal = null)
 {
     public Task StartRunAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.StartRun, async ct =>
     {
@@ -72,7 +74,7 @@ public sealed class RunsHttpApi(
             : new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { status = "not ready", reason = "storage not reachable" })).ConfigureAwait(false);
     }
 
-    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse);
+    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal);
 
     /// <summary>
     /// The API key check of the route table, then the handler; typed errors become their ApiErrors answer, anything

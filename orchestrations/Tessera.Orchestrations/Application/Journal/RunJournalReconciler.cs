@@ -8,18 +8,37 @@ namespace Tessera.Orchestrations.Application.Journal;
 public sealed record ReconcileReport(int Checked, int Running, int Settled, IReadOnlyList<string> Rescheduled, IReadOnlyList<string> Lost);
 
 /// <summary>
-/// Compares the journal with the task hub when a host starts. A run the task hub does not know (storage lost its last
-/// writes: a power cut of the embedded emulator) is scheduled again from its journaled input — runs are deterministic
-/// functions of their inputs and their artifacts are write-once, so a re-run writes the same bytes; if that fails the
-/// run is marked lost with the reason. Runs the task hub holds in a terminal state are settled.
+/// Compares the journal with the task hub when a host starts. Runs are deterministic functions of their inputs and
+/// their artifacts are write-once (an identical rewrite is accepted), so running one again from its journaled input
+/// is always safe:
+/// <list type="bullet">
+/// <item>a run the task hub does not know (storage lost its last writes) is scheduled again;</item>
+/// <item>after an unclean stop of the storage itself (the embedded emulator died without saving: a power cut), the task
+/// hub's tables, queues and the run's blobs may each have lost a different last fraction of a second, so a run that is
+/// not provably complete — still running, failed, or completed with a missing or altered artifact — is terminated,
+/// purged and scheduled again;</item>
+/// <item>runs the task hub holds in a terminal state are settled.</item>
+/// </list>
+/// A run that cannot be scheduled again is marked lost with the reason (status and the API show it).
 /// </summary>
 public static class RunJournalReconciler
 {
-    public static async Task<ReconcileReport> ReconcileAsync(IRunJournal journal, DurableTaskClient client, TimeProvider clock, CancellationToken cancellationToken)
+    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(30);
+
+    /// <param name="storageStoppedUncleanly">the storage may hold a torn state (see above).</param>
+    /// <param name="artifactsIntact">whether a completed run's manifest and artifacts verify (used after an unclean stop).</param>
+    public static async Task<ReconcileReport> ReconcileAsync(
+        IRunJournal journal,
+        DurableTaskClient client,
+        TimeProvider clock,
+        bool storageStoppedUncleanly,
+        Func<string, CancellationToken, Task<bool>> artifactsIntact,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(artifactsIntact);
         int checkedRuns = 0, running = 0, settled = 0;
         var rescheduled = new List<string>();
         var lost = new List<string>();
@@ -32,14 +51,29 @@ public static class RunJournalReconciler
 
             checkedRuns++;
             var instance = await client.GetInstanceAsync(run.RunId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-            if (instance is { IsCompleted: true })
+            string? why = null;
+            if (instance is null)
+            {
+                why = "the task hub had no record of this accepted run (storage lost its last writes)";
+            }
+            else if (storageStoppedUncleanly
+                && !(instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && await artifactsIntact(run.RunId, cancellationToken).ConfigureAwait(false)))
+            {
+                why = $"the storage stopped uncleanly while the run was {instance.RuntimeStatus}; its state may be torn";
+                if (!await DiscardAsync(client, run.RunId, cancellationToken).ConfigureAwait(false))
+                {
+                    lost.Add(run.RunId);
+                    await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Lost, why + "; it could not be terminated and purged", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            else if (instance.IsCompleted)
             {
                 settled++;
                 await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Settled, instance.RuntimeStatus.ToString(), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 continue;
             }
-
-            if (instance is not null)
+            else
             {
                 running++; // the runtime resumes it from its history
                 continue;
@@ -50,8 +84,7 @@ public static class RunJournalReconciler
                 await client.ScheduleNewOrchestrationInstanceAsync(
                     LifeCycleSteps.Orchestrator, run.Input, RunService.NeverReplace(run.RunId), cancellationToken).ConfigureAwait(false);
                 rescheduled.Add(run.RunId);
-                await journal.RecordOutcomeAsync(
-                    run.RunId, JournalOutcome.Rescheduled, "the task hub had no record of this accepted run (storage lost its last writes); scheduled again from the journal", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Rescheduled, why + "; scheduled again from the journal", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
             catch (OrchestrationAlreadyExistsException)
             {
@@ -61,10 +94,33 @@ public static class RunJournalReconciler
             {
                 lost.Add(run.RunId);
                 await journal.RecordOutcomeAsync(
-                    run.RunId, JournalOutcome.Lost, $"could not be scheduled again after a restart: {ex.GetType().Name}: {ex.Message}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    run.RunId, JournalOutcome.Lost, $"{why}; it could not be scheduled again: {ex.GetType().Name}: {ex.Message}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
         }
 
         return new ReconcileReport(checkedRuns, running, settled, rescheduled, lost);
+    }
+
+    /// <summary>Terminates the instance if it is not terminal yet, waits for that, and purges its history.</summary>
+    private static async Task<bool> DiscardAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is { IsCompleted: false })
+        {
+            await client.TerminateInstanceAsync(runId, "discarded after an unclean storage stop; scheduled again from the run journal", cancellationToken).ConfigureAwait(false);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TerminationWait);
+            try
+            {
+                await client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        var purged = await client.PurgeInstanceAsync(runId, cancellation: cancellationToken).ConfigureAwait(false);
+        return purged.PurgedInstanceCount > 0 || await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null;
     }
 }
