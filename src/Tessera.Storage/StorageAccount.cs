@@ -1,15 +1,14 @@
 using Azure.Core;
 using Tessera.Storage.Blobs;
-using Tessera.Storage.Configuration;
-using Tessera.Storage.Pipeline;
 using Tessera.Storage.Tables;
 
 namespace Tessera.Storage;
 
 /// <summary>
-/// The factory hosts use: one call gives the Blob and Table stores of an account, from a connection string
-/// (Shared Key; "UseDevelopmentStorage=true" for Azurite on default ports) or from service URIs and a
-/// TokenCredential (managed identity in Azure, scope https://storage.azure.com/.default).
+/// The Blob and Table stores of one account, on Azure.Storage.Blobs and Azure.Data.Tables: from a connection string
+/// (locally: Azurite's, <c>UseDevelopmentStorage=true</c>, or an account's; read from the environment, never from
+/// argv) or from service URIs and a TokenCredential (Azure: the app's managed identity; scope
+/// https://storage.azure.com/.default). Retry and timeouts: <see cref="StorageRetrySettings"/>.
 /// </summary>
 public sealed class StorageAccount
 {
@@ -23,21 +22,14 @@ public sealed class StorageAccount
 
     public TableStore Tables { get; }
 
-    public static StorageAccount FromConnectionString(string connectionString, StorageClientOptions? options = null)
-    {
-        var parsed = StorageConnectionString.Parse(connectionString);
-        return new StorageAccount(
-            new BlobStore(BlobStore.FromConnectionString(parsed, options)),
-            new TableStore(TableStore.FromConnectionString(parsed, options)));
-    }
+    public static StorageAccount FromConnectionString(string connectionString, StorageRetrySettings? retry = null) =>
+        new(new BlobStore(connectionString, retry), new TableStore(connectionString, retry));
 
-    public static StorageAccount FromTokenCredential(Uri blobServiceUri, Uri tableServiceUri, TokenCredential credential, StorageClientOptions? options = null)
+    public static StorageAccount FromTokenCredential(Uri blobServiceUri, Uri tableServiceUri, TokenCredential credential, StorageRetrySettings? retry = null)
     {
         ArgumentNullException.ThrowIfNull(blobServiceUri);
         ArgumentNullException.ThrowIfNull(tableServiceUri);
         ArgumentNullException.ThrowIfNull(credential);
-        return new StorageAccount(
-            new BlobStore(blobServiceUri, credential, options),
-            new TableStore(tableServiceUri, credential, options));
+        return new(new BlobStore(blobServiceUri, credential, retry), new TableStore(tableServiceUri, credential, retry));
     }
 }

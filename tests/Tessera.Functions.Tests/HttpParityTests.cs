@@ -34,6 +34,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
             ["TESSERA_TASK_HUB"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["TESSERA_LOCAL_DIR"] = Directory.CreateTempSubdirectory("tessera-http-").FullName,
             ["TESSERA_DURABLE_TUNING"] = "tests",
         });
         _storage = await LocalStorage.OpenAsync(context, null, CancellationToken.None);

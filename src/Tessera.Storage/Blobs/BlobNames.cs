@@ -1,9 +1,8 @@
-using System.Text;
 using Tessera.Core.Errors;
 
 namespace Tessera.Storage.Blobs;
 
-/// <summary>Validation and URL escaping of container and blob names (escaped per '/'-separated segment).</summary>
+/// <summary>Validation of container and blob names before any request (URL escaping is the SDK's).</summary>
 public static class BlobNames
 {
     public const int MaxBlobNameLength = 1024;
@@ -50,18 +49,5 @@ public static class BlobNames
                 throw new TesseraValidationException("blob name", name, "must not contain empty, '.' or '..' path segments");
             }
         }
-    }
-
-    /// <summary>"/container/escaped/name": each segment percent-encoded (RFC 3986 unreserved kept), '/' kept as separator.</summary>
-    public static string EscapedPath(string container, string name)
-    {
-        var sb = new StringBuilder(container.Length + name.Length + 8);
-        sb.Append('/').Append(container);
-        foreach (var segment in name.Split('/'))
-        {
-            sb.Append('/').Append(Uri.EscapeDataString(segment));
-        }
-
-        return sb.ToString();
     }
 }

@@ -1,61 +1,57 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Azure;
 using Azure.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Tessera.Core.Errors;
 using Tessera.Storage.Configuration;
 using Tessera.Storage.Errors;
-using Tessera.Storage.Pipeline;
+using SdkBlobProperties = Azure.Storage.Blobs.Models.BlobProperties;
 
 namespace Tessera.Storage.Blobs;
 
 /// <summary>
-/// Blob REST client over an Azure.Core pipeline (Shared Key or bearer token). Same code for Azurite (path-style
-/// endpoint http://127.0.0.1:port/devstoreaccount1) and Azure (https://account.blob.core.windows.net).
+/// <see cref="IBlobStore"/> over Azure.Storage.Blobs (<see cref="BlobServiceClient"/>): the same client for Azurite and
+/// Azure. Adds what is Tessera's own: name validation before any request, the write conditions the domain needs
+/// (create-only, compare-and-swap by ETag, append at a position), and typed errors (<see cref="StorageFailures"/>).
 /// </summary>
 public sealed class BlobStore : IBlobStore
 {
-    private static readonly RequestMethod Head = RequestMethod.Head;
-    private readonly StorageTransport _transport;
+    private const string DefaultContentType = "application/octet-stream";
 
-    public BlobStore(StorageTransport transport)
+    // Retried by the SDK's policy, and a single attempt for the writes a retry could misreport (StorageClients).
+    private readonly BlobServiceClient _retrying;
+    private readonly BlobServiceClient _once;
+
+    /// <summary>From a connection string: an account's, Azurite's (AzuriteLauncher.ConnectionString) or <c>UseDevelopmentStorage=true</c>.</summary>
+    public BlobStore(string connectionString, StorageRetrySettings? retry = null)
     {
-        ArgumentNullException.ThrowIfNull(transport);
-        _transport = transport;
+        (_retrying, _once) = StorageClients.Blobs(connectionString, retry);
     }
 
-    /// <summary>Shared Key client for the Blob endpoint of a connection string.</summary>
-    public BlobStore(string connectionString, StorageClientOptions? options = null)
-        : this(FromConnectionString(StorageConnectionString.Parse(connectionString), options))
+    /// <summary>Token auth (managed identity) for a Blob service URI such as https://acct.blob.core.windows.net.</summary>
+    public BlobStore(Uri serviceUri, TokenCredential credential, StorageRetrySettings? retry = null)
     {
+        (_retrying, _once) = StorageClients.Blobs(serviceUri, credential, retry);
     }
 
-    /// <summary>Bearer-token client (managed identity) for a Blob service URI such as https://acct.blob.core.windows.net.</summary>
-    public BlobStore(Uri serviceUri, TokenCredential credential, StorageClientOptions? options = null)
-        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Blob, credential, options), ServiceEndpoint.ForBearerToken(serviceUri, "blobServiceUri")))
-    {
-    }
-
-    public Uri Endpoint => _transport.Endpoint;
-
-    public static StorageTransport FromConnectionString(StorageConnectionString connection, StorageClientOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return new StorageTransport(StoragePipeline.CreateSharedKey(StorageServiceKind.Blob, connection.Credential, options), connection.BlobEndpoint);
-    }
+    /// <summary>The Blob service root (no credentials in it).</summary>
+    public Uri Endpoint => _retrying.Uri;
 
     public async Task CreateContainerIfNotExistsAsync(string container, CancellationToken cancellationToken = default)
     {
         BlobNames.ValidateContainer(container);
-        using var message = _transport.CreateMessage(RequestMethod.Put, "/" + container, idempotent: true);
-        message.Request.Uri.AppendQuery("restype", "container");
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 409 && !IsErrorCode(response, "ContainerBeingDeleted"))
+        try
         {
-            return;
+            await _retrying.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-
-        throw StorageErrors.FromResponse(response, $"create container '{container}'");
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"create container '{container}'");
+        }
     }
 
     public async Task<string> PutAsync(string container, string name, ReadOnlyMemory<byte> content, BlobWriteCondition condition = default, string? contentType = null, CancellationToken cancellationToken = default)
@@ -66,57 +62,65 @@ public sealed class BlobStore : IBlobStore
             throw new TesseraValidationException("condition", condition.ToString(), "create-only and If-Match cannot be combined");
         }
 
-        // Unconditional and If-Match puts may be retried; create-only may not (a lost 201 would come back as a conflict).
-        using var message = _transport.CreateMessage(RequestMethod.Put, BlobNames.EscapedPath(container, name), idempotent: !condition.IfNoneExists);
-        var request = message.Request;
-        request.Headers.SetValue("x-ms-blob-type", "BlockBlob");
-        request.Headers.SetValue("Content-Type", contentType ?? "application/octet-stream");
-        ApplyCondition(request, condition);
-        request.Content = RequestContent.Create(content);
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 201)
+        var client = (condition.IfNoneExists ? _once : _retrying).GetBlobContainerClient(container).GetBlockBlobClient(name);
+        var options = new BlobUploadOptions
         {
-            return ETagOf(response);
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType ?? DefaultContentType },
+            Conditions = condition.IfNoneExists
+                ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                : condition.IfMatchETag is { } etag ? new BlobRequestConditions { IfMatch = new ETag(BlobETag.Normalize(etag)) } : null,
+        };
+        try
+        {
+            using var stream = BinaryData.FromBytes(content).ToStream();
+            var response = await client.UploadAsync(stream, options, cancellationToken).ConfigureAwait(false);
+            return ETagOf(response.Value.ETag);
         }
-
-        throw CreateOnlyAware(response, condition.IfNoneExists, $"put blob '{container}/{name}'");
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw CreateOnlyAware(StorageFailures.Translate(e, Endpoint, $"put blob '{container}/{name}'"), condition.IfNoneExists);
+        }
     }
 
     public async Task<BlobDownload> GetAsync(string container, string name, BlobRange? range = null, CancellationToken cancellationToken = default)
     {
         ValidateNames(container, name);
-        using var message = _transport.CreateMessage(RequestMethod.Get, BlobNames.EscapedPath(container, name), idempotent: true);
+        var options = new BlobDownloadOptions();
         if (range is { } r)
         {
-            message.Request.Headers.SetValue("x-ms-range", RangeHeader(r));
+            options.Range = ToHttpRange(r);
         }
 
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is not (200 or 206))
+        try
         {
-            throw StorageErrors.FromResponse(response, $"get blob '{container}/{name}'");
+            var result = (await _retrying.GetBlobContainerClient(container).GetBlobClient(name).DownloadContentAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+            var content = ToArray(result.Content);
+            var details = result.Details;
+            var properties = new BlobProperties(name, TotalLength(details.ContentRange, content.LongLength), ETagOf(details.ETag), details.LastModified, details.ContentType, BlobTypeName(details.BlobType));
+            return new BlobDownload(content, properties);
         }
-
-        var content = response.Content.ToArray();
-        return new BlobDownload(content, PropertiesOf(name, response, TotalLength(response, content.LongLength)));
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"get blob '{container}/{name}'");
+        }
     }
 
     public async Task<BlobProperties?> TryGetPropertiesAsync(string container, string name, CancellationToken cancellationToken = default)
     {
         ValidateNames(container, name);
-        using var message = _transport.CreateMessage(Head, BlobNames.EscapedPath(container, name), idempotent: true);
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404 && !IsErrorCode(response, "ContainerNotFound"))
+        try
+        {
+            SdkBlobProperties p = await _retrying.GetBlobContainerClient(container).GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new BlobProperties(name, p.ContentLength, ETagOf(p.ETag), p.LastModified, p.ContentType, BlobTypeName(p.BlobType));
+        }
+        catch (RequestFailedException e) when (IsBlobNotFound(e))
         {
             return null;
         }
-
-        if (response.Status != 200)
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            throw StorageErrors.FromResponse(response, $"get properties of blob '{container}/{name}'");
+            throw StorageFailures.Translate(e, Endpoint, $"get properties of blob '{container}/{name}'");
         }
-
-        return PropertiesOf(name, response, ContentLengthOf(response));
     }
 
     public async Task<BlobListPage> ListPageAsync(string container, string? prefix, string? marker, int maxResults = 5000, CancellationToken cancellationToken = default)
@@ -127,28 +131,20 @@ public sealed class BlobStore : IBlobStore
             throw new TesseraValidationException("maxResults", maxResults.ToString(CultureInfo.InvariantCulture), "must be 1-5000");
         }
 
-        using var message = _transport.CreateMessage(RequestMethod.Get, "/" + container, idempotent: true);
-        var uri = message.Request.Uri;
-        uri.AppendQuery("restype", "container");
-        uri.AppendQuery("comp", "list");
-        if (!string.IsNullOrEmpty(prefix))
+        try
         {
-            uri.AppendQuery("prefix", prefix);
-        }
+            var pages = Pages(container, prefix, string.IsNullOrEmpty(marker) ? null : marker, maxResults, cancellationToken);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                return new BlobListPage(page.Values.Select(ToProperties).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
 
-        if (!string.IsNullOrEmpty(marker))
+            return new BlobListPage([], null);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            uri.AppendQuery("marker", marker);
+            throw StorageFailures.Translate(e, Endpoint, $"list blobs in '{container}'");
         }
-
-        uri.AppendQuery("maxresults", maxResults.ToString(CultureInfo.InvariantCulture));
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
-        {
-            throw StorageErrors.FromResponse(response, $"list blobs in '{container}'");
-        }
-
-        return BlobListXml.Parse(response.Content.ToString());
     }
 
     public async IAsyncEnumerable<BlobProperties> ListAsync(string container, string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -170,40 +166,36 @@ public sealed class BlobStore : IBlobStore
     public async Task<bool> DeleteAsync(string container, string name, string? ifMatchETag = null, CancellationToken cancellationToken = default)
     {
         ValidateNames(container, name);
-        using var message = _transport.CreateMessage(RequestMethod.Delete, BlobNames.EscapedPath(container, name), idempotent: true);
-        if (ifMatchETag is not null)
+        var conditions = ifMatchETag is null ? null : new BlobRequestConditions { IfMatch = new ETag(BlobETag.Normalize(ifMatchETag)) };
+        try
         {
-            message.Request.Headers.SetValue("If-Match", BlobETag.Normalize(ifMatchETag));
+            await _retrying.GetBlobContainerClient(container).GetBlobClient(name).DeleteAsync(DeleteSnapshotsOption.None, conditions, cancellationToken).ConfigureAwait(false);
+            return true;
         }
-
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        catch (RequestFailedException e) when (IsBlobNotFound(e))
         {
-            202 or 200 => true,
-            404 when !IsErrorCode(response, "ContainerNotFound") => false,
-            _ => throw StorageErrors.FromResponse(response, $"delete blob '{container}/{name}'"),
-        };
+            return false;
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"delete blob '{container}/{name}'");
+        }
     }
 
     public async Task<string> CreateAppendBlobAsync(string container, string name, bool createOnly = true, CancellationToken cancellationToken = default)
     {
         ValidateNames(container, name);
-        using var message = _transport.CreateMessage(RequestMethod.Put, BlobNames.EscapedPath(container, name), idempotent: !createOnly);
-        var request = message.Request;
-        request.Headers.SetValue("x-ms-blob-type", "AppendBlob");
-        if (createOnly)
+        var client = (createOnly ? _once : _retrying).GetBlobContainerClient(container).GetAppendBlobClient(name);
+        var options = createOnly ? new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } } : new AppendBlobCreateOptions();
+        try
         {
-            request.Headers.SetValue("If-None-Match", "*");
+            var response = await client.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+            return ETagOf(response.Value.ETag);
         }
-
-        request.Content = RequestContent.Create(ReadOnlyMemory<byte>.Empty);
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 201)
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            return ETagOf(response);
+            throw CreateOnlyAware(StorageFailures.Translate(e, Endpoint, $"create append blob '{container}/{name}'"), createOnly);
         }
-
-        throw CreateOnlyAware(response, createOnly, $"create append blob '{container}/{name}'");
     }
 
     public async Task<long> AppendBlockAsync(string container, string name, ReadOnlyMemory<byte> block, long? expectedAppendPosition = null, CancellationToken cancellationToken = default)
@@ -219,25 +211,30 @@ public sealed class BlobStore : IBlobStore
             throw new TesseraValidationException("expectedAppendPosition", expectedAppendPosition.Value.ToString(CultureInfo.InvariantCulture), "must be >= 0");
         }
 
-        // With an append position a retry cannot duplicate the block (it fails with 412 instead); without one it could.
-        using var message = _transport.CreateMessage(RequestMethod.Put, BlobNames.EscapedPath(container, name), idempotent: expectedAppendPosition.HasValue);
-        message.Request.Uri.AppendQuery("comp", "appendblock");
+        // With an append position a retried block cannot land twice (the retry fails with 412); without one it could.
+        var client = (expectedAppendPosition.HasValue ? _retrying : _once).GetBlobContainerClient(container).GetAppendBlobClient(name);
+        var options = new AppendBlobAppendBlockOptions();
         if (expectedAppendPosition is { } position)
         {
-            message.Request.Headers.SetValue("x-ms-blob-condition-appendpos", position.ToString(CultureInfo.InvariantCulture));
+            options.Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = position };
         }
 
-        message.Request.Content = RequestContent.Create(block);
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 201)
+        try
         {
-            throw StorageErrors.FromResponse(response, $"append block to '{container}/{name}'");
+            using var stream = BinaryData.FromBytes(block).ToStream();
+            var response = await client.AppendBlockAsync(stream, options, cancellationToken).ConfigureAwait(false);
+            return long.Parse(response.Value.BlobAppendOffset, NumberStyles.None, CultureInfo.InvariantCulture);
         }
-
-        return response.Headers.TryGetValue("x-ms-blob-append-offset", out var offset)
-            ? long.Parse(offset, CultureInfo.InvariantCulture)
-            : throw new StorageRequestException(response.Status, null, $"append block to '{container}/{name}': response has no x-ms-blob-append-offset");
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"append block to '{container}/{name}'");
+        }
     }
+
+    private IAsyncEnumerable<Page<BlobItem>> Pages(string container, string? prefix, string? marker, int maxResults, CancellationToken cancellationToken) =>
+        _retrying.GetBlobContainerClient(container)
+            .GetBlobsAsync(new GetBlobsOptions { Prefix = string.IsNullOrEmpty(prefix) ? null : prefix }, cancellationToken)
+            .AsPages(marker, maxResults);
 
     private static void ValidateNames(string container, string name)
     {
@@ -245,60 +242,61 @@ public sealed class BlobStore : IBlobStore
         BlobNames.ValidateBlobName(name);
     }
 
-    private static void ApplyCondition(Request request, BlobWriteCondition condition)
-    {
-        if (condition.IfNoneExists)
-        {
-            request.Headers.SetValue("If-None-Match", "*");
-        }
-        else if (condition.IfMatchETag is { } etag)
-        {
-            request.Headers.SetValue("If-Match", BlobETag.Normalize(etag));
-        }
-    }
+    // A missing blob is an answer (null / false); a missing container stays StorageNotFoundException (ContainerNotFound).
+    private static bool IsBlobNotFound(RequestFailedException e) =>
+        e.Status == 404 && !string.Equals(e.ErrorCode, BlobErrorCode.ContainerNotFound.ToString(), StringComparison.Ordinal);
 
     // A create-only write that finds the blob present is a conflict, whichever of 409/412 the service uses.
-    private static StorageRequestException CreateOnlyAware(Response response, bool createOnly, string operation)
-    {
-        var error = StorageErrors.FromResponse(response, operation);
-        return createOnly && error is StoragePreconditionFailedException
-            ? new StorageConflictException(error.Status, error.ErrorCode, error.Message)
+    private static StorageRequestException CreateOnlyAware(StorageRequestException error, bool createOnly) =>
+        createOnly && error is StoragePreconditionFailedException
+            ? new StorageConflictException(error.Status, error.ErrorCode, error.Message, error.InnerException)
             : error;
-    }
 
-    private static string RangeHeader(BlobRange range)
+    private static HttpRange ToHttpRange(BlobRange range)
     {
         if (range.Offset < 0)
         {
             throw new TesseraValidationException("range.Offset", range.Offset.ToString(CultureInfo.InvariantCulture), "must be >= 0");
         }
 
-        if (range.Length is { } length)
+        if (range.Length is <= 0)
         {
-            if (length <= 0)
-            {
-                throw new TesseraValidationException("range.Length", length.ToString(CultureInfo.InvariantCulture), "must be > 0 (null = to the end)");
-            }
-
-            return FormattableString.Invariant($"bytes={range.Offset}-{range.Offset + length - 1}");
+            throw new TesseraValidationException("range.Length", range.Length.Value.ToString(CultureInfo.InvariantCulture), "must be > 0 (null = to the end)");
         }
 
-        return FormattableString.Invariant($"bytes={range.Offset}-");
+        return new HttpRange(range.Offset, range.Length);
     }
 
-    private static bool IsErrorCode(Response response, string code) =>
-        response.Headers.TryGetValue("x-ms-error-code", out var actual) && string.Equals(actual, code, StringComparison.Ordinal);
+    private static BlobProperties ToProperties(BlobItem item) => new(
+        item.Name,
+        item.Properties.ContentLength ?? 0,
+        item.Properties.ETag is { } etag ? ETagOf(etag) : string.Empty,
+        item.Properties.LastModified ?? default,
+        string.IsNullOrEmpty(item.Properties.ContentType) ? null : item.Properties.ContentType,
+        BlobTypeName(item.Properties.BlobType));
 
-    private static string ETagOf(Response response) =>
-        response.Headers.TryGetValue("ETag", out var etag) ? BlobETag.Normalize(etag) : throw new StorageRequestException(response.Status, null, "blob response has no ETag");
+    private static string ETagOf(ETag etag) => BlobETag.Normalize(etag.ToString());
 
-    private static long ContentLengthOf(Response response) =>
-        response.Headers.TryGetValue("Content-Length", out var len) ? long.Parse(len, CultureInfo.InvariantCulture) : 0;
+    private static string BlobTypeName(BlobType? type) => type switch
+    {
+        BlobType.Append => "AppendBlob",
+        BlobType.Page => "PageBlob",
+        _ => "BlockBlob",
+    };
+
+    // The downloaded bytes without a second copy when the SDK's buffer is exactly the content.
+    private static byte[] ToArray(BinaryData data)
+    {
+        var memory = data.ToMemory();
+        return MemoryMarshal.TryGetArray(memory, out var segment) && segment.Array is { } array && segment.Offset == 0 && segment.Count == array.Length
+            ? array
+            : memory.ToArray();
+    }
 
     /// <summary>Whole-blob length: from Content-Range ("bytes 0-9/100") on ranged reads, else the body length.</summary>
-    private static long TotalLength(Response response, long bodyLength)
+    private static long TotalLength(string? contentRange, long bodyLength)
     {
-        if (response.Headers.TryGetValue("Content-Range", out var contentRange))
+        if (contentRange is not null)
         {
             var slash = contentRange.LastIndexOf('/');
             if (slash >= 0 && long.TryParse(contentRange.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
@@ -308,15 +306,5 @@ public sealed class BlobStore : IBlobStore
         }
 
         return bodyLength;
-    }
-
-    private static BlobProperties PropertiesOf(string name, Response response, long length)
-    {
-        response.Headers.TryGetValue("Content-Type", out var contentType);
-        response.Headers.TryGetValue("x-ms-blob-type", out var blobType);
-        var lastModified = response.Headers.TryGetValue("Last-Modified", out var lm)
-            ? DateTimeOffset.Parse(lm, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
-            : default;
-        return new BlobProperties(name, length, ETagOf(response), lastModified, contentType, blobType ?? "BlockBlob");
     }
 }

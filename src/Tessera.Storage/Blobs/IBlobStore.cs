@@ -22,9 +22,9 @@ public sealed record BlobDownload(byte[] Content, BlobProperties Properties);
 public sealed record BlobListPage(IReadOnlyList<BlobProperties> Items, string? NextMarker);
 
 /// <summary>
-/// Blob storage operations Tessera needs. One implementation (REST over Azure.Core) serves Azurite
-/// and Azure. Errors are typed: StorageNotFoundException, StorageConflictException,
-/// StoragePreconditionFailedException, StorageUnreachableException.
+/// Blob storage operations Tessera needs. One implementation, <see cref="BlobStore"/> over Azure.Storage.Blobs, serves
+/// Azurite and Azure. Errors are typed: StorageNotFoundException, StorageConflictException,
+/// StoragePreconditionFailedException, StorageUnreachableException (all StorageRequestException).
 /// </summary>
 public interface IBlobStore
 {

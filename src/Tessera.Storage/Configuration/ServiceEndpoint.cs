@@ -1,18 +1,11 @@
 namespace Tessera.Storage.Configuration;
 
-/// <summary>Service root URIs are kept without a trailing slash so paths can be appended as "/segment".</summary>
+/// <summary>Checks on the service URIs given for token (managed identity) auth.</summary>
 public static class ServiceEndpoint
 {
-    public static Uri Normalize(Uri endpoint)
-    {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        var text = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return new Uri(text, UriKind.Absolute);
-    }
-
     /// <summary>
     /// A service URI for bearer-token auth: absolute https without query (a token must never travel in clear text,
-    /// and Azure.Core refuses it anyway, later and less clearly).
+    /// and the SDK refuses it anyway, later and less clearly).
     /// </summary>
     public static Uri ForBearerToken(Uri serviceUri, string field)
     {
@@ -31,6 +24,6 @@ public static class ServiceEndpoint
             throw new StorageConfigurationException(field, serviceUri.GetLeftPart(UriPartial.Path), "must not carry a query (no SAS tokens with bearer auth)");
         }
 
-        return Normalize(serviceUri);
+        return serviceUri;
     }
 }

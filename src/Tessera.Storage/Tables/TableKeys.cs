@@ -3,7 +3,7 @@ using Tessera.Core.Errors;
 
 namespace Tessera.Storage.Tables;
 
-/// <summary>Validation of table names and entity keys, and the escaped entity address t(PartitionKey='..',RowKey='..').</summary>
+/// <summary>Validation of table names and entity keys before any request, so a bad key is a typed error naming it.</summary>
 public static class TableKeys
 {
     /// <summary>Keys are limited to 1 KiB; Table strings are UTF-16, so that is 512 UTF-16 code units.</summary>
@@ -52,13 +52,6 @@ public static class TableKeys
             }
         }
     }
-
-    /// <summary>"/table(PartitionKey='pk',RowKey='rk')" with quotes doubled and the key values percent-encoded.</summary>
-    public static string EntityPath(string table, string partitionKey, string rowKey) =>
-        $"/{table}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')";
-
-    /// <summary>OData string literal rule (double the single quote), then URL percent-encoding.</summary>
-    public static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
 
     // Control characters would garble a log line; show them as \uXXXX.
     private static string Printable(string key)

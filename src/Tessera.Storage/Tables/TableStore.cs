@@ -1,140 +1,127 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Core;
+using Azure.Data.Tables;
 using Tessera.Core.Errors;
 using Tessera.Storage.Configuration;
 using Tessera.Storage.Errors;
-using Tessera.Storage.Pipeline;
 
 namespace Tessera.Storage.Tables;
 
 /// <summary>
-/// Table REST client (JSON, OData v3) over an Azure.Core pipeline (Shared Key or bearer token). Same code for
-/// Azurite (http://127.0.0.1:port/devstoreaccount1) and Azure (https://account.table.core.windows.net).
+/// <see cref="ITableStore"/> over Azure.Data.Tables (<see cref="TableServiceClient"/>): the same client for Azurite and
+/// Azure. Adds key and value validation before any request, the insert / compare-and-swap semantics the domain needs,
+/// and typed errors (<see cref="StorageFailures"/>).
 /// </summary>
 public sealed class TableStore : ITableStore
 {
-    private const string JsonContentType = "application/json";
-    private static readonly RequestMethod Merge = new("MERGE");
-    private readonly StorageTransport _transport;
+    private const string TableNotFound = "TableNotFound";
 
-    public TableStore(StorageTransport transport)
+    // Retried by the SDK's policy, and a single attempt for inserts (StorageClients).
+    private readonly TableServiceClient _retrying;
+    private readonly TableServiceClient _once;
+
+    /// <summary>From a connection string: an account's, Azurite's (AzuriteLauncher.ConnectionString) or <c>UseDevelopmentStorage=true</c>.</summary>
+    public TableStore(string connectionString, StorageRetrySettings? retry = null)
     {
-        ArgumentNullException.ThrowIfNull(transport);
-        _transport = transport;
+        (_retrying, _once) = StorageClients.Tables(connectionString, retry);
     }
 
-    /// <summary>Shared Key client for the Table endpoint of a connection string.</summary>
-    public TableStore(string connectionString, StorageClientOptions? options = null)
-        : this(FromConnectionString(StorageConnectionString.Parse(connectionString), options))
+    /// <summary>Token auth (managed identity) for a Table service URI such as https://acct.table.core.windows.net (not on Azurite).</summary>
+    public TableStore(Uri serviceUri, TokenCredential credential, StorageRetrySettings? retry = null)
     {
+        (_retrying, _once) = StorageClients.Tables(serviceUri, credential, retry);
     }
 
-    /// <summary>Bearer-token client (managed identity) for a Table service URI such as https://acct.table.core.windows.net.</summary>
-    public TableStore(Uri serviceUri, TokenCredential credential, StorageClientOptions? options = null)
-        : this(new StorageTransport(StoragePipeline.CreateBearer(StorageServiceKind.Table, credential, options), ServiceEndpoint.ForBearerToken(serviceUri, "tableServiceUri")))
-    {
-    }
-
-    public Uri Endpoint => _transport.Endpoint;
-
-    public static StorageTransport FromConnectionString(StorageConnectionString connection, StorageClientOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        return new StorageTransport(StoragePipeline.CreateSharedKey(StorageServiceKind.Table, connection.Credential, options), connection.TableEndpoint);
-    }
+    /// <summary>The Table service root (no credentials in it).</summary>
+    public Uri Endpoint => _retrying.Uri;
 
     public async Task CreateTableIfNotExistsAsync(string table, CancellationToken cancellationToken = default)
     {
         TableKeys.ValidateTableName(table);
-
-        // A POST, but safe to retry: "already exists" is success here.
-        using var message = _transport.CreateMessage(RequestMethod.Post, "/Tables", idempotent: true);
-        message.Request.Headers.SetValue("Content-Type", JsonContentType);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(StringComparer.Ordinal) { ["TableName"] = table }));
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204)
+        try
         {
-            return;
+            await _retrying.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        var error = StorageErrors.FromResponse(response, $"create table '{table}'");
-        if (error is StorageConflictException && error.ErrorCode != "TableBeingDeleted")
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            return;
+            throw StorageFailures.Translate(e, Endpoint, $"create table '{table}'");
         }
-
-        throw error;
     }
 
-    public async Task<string> InsertAsync(string table, TableEntity entity, CancellationToken cancellationToken = default)
+    public async Task<ETag> InsertAsync<T>(string table, T entity, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity
     {
         ValidateEntity(table, entity);
-
-        // Never retried: if the first attempt landed, a retry would report a conflict for our own write.
-        using var message = _transport.CreateMessage(RequestMethod.Post, "/" + table, idempotent: false);
-        message.Request.Headers.SetValue("Content-Type", JsonContentType);
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        message.Request.Content = RequestContent.Create(TableEntityJson.Serialize(entity, includeKeys: true));
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is not (201 or 204))
+        try
         {
-            throw StorageErrors.FromResponse(response, $"insert into '{table}' ({Describe(entity)})");
+            var response = await _once.GetTableClient(table).AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return entity.ETag = response.Headers.ETag ?? default;
         }
-
-        return entity.ETag = ETagOf(response);
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"insert into '{table}' ({Describe(entity)})");
+        }
     }
 
-    public async Task<TableEntity?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    public async Task<T?> GetAsync<T>(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
     {
         ValidateKeys(table, partitionKey, rowKey);
-        using var message = _transport.CreateMessage(RequestMethod.Get, TableKeys.EntityPath(table, partitionKey, rowKey), idempotent: true);
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status == 404)
+        try
         {
-            var error = StorageErrors.FromResponse(response, $"get from '{table}'");
-            return error.ErrorCode == "TableNotFound" ? throw error : null;
+            var response = await _retrying.GetTableClient(table).GetEntityAsync<T>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.Value;
         }
-
-        if (response.Status != 200)
+        catch (RequestFailedException e) when (e.Status == 404 && !string.Equals(e.ErrorCode, TableNotFound, StringComparison.Ordinal))
         {
-            throw StorageErrors.FromResponse(response, $"get from '{table}' (PartitionKey='{partitionKey}', RowKey='{rowKey}')");
+            return null;
         }
-
-        using var doc = JsonDocument.Parse(response.Content.ToMemory());
-        var entity = TableEntityJson.Deserialize(doc.RootElement);
-        if (response.Headers.TryGetValue("ETag", out var etag))
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            entity.ETag = etag;
+            throw StorageFailures.Translate(e, Endpoint, $"get from '{table}' (PartitionKey='{partitionKey}', RowKey='{rowKey}')");
         }
-
-        return entity;
     }
 
-    public Task<string> ReplaceAsync(string table, TableEntity entity, string? ifMatch, CancellationToken cancellationToken = default) =>
-        UpdateAsync(RequestMethod.Put, "replace", table, entity, ifMatch, cancellationToken);
+    public Task<ETag> ReplaceAsync<T>(string table, T entity, ETag? ifMatch, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity =>
+        UpdateAsync(table, entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
 
-    public Task<string> MergeAsync(string table, TableEntity entity, string? ifMatch, CancellationToken cancellationToken = default) =>
-        UpdateAsync(Merge, "merge", table, entity, ifMatch, cancellationToken);
+    public Task<ETag> MergeAsync<T>(string table, T entity, ETag? ifMatch, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity =>
+        UpdateAsync(table, entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
 
-    public async Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, string? ifMatch = null, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string table, string partitionKey, string rowKey, ETag? ifMatch = null, CancellationToken cancellationToken = default)
     {
         ValidateKeys(table, partitionKey, rowKey);
-        using var message = _transport.CreateMessage(RequestMethod.Delete, TableKeys.EntityPath(table, partitionKey, rowKey), idempotent: true);
-        message.Request.Headers.SetValue("If-Match", ifMatch ?? "*");
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return response.Status switch
+        var operation = $"delete from '{table}' (PartitionKey='{partitionKey}', RowKey='{rowKey}')";
+        Response response;
+        try
         {
-            204 or 200 => true,
-            404 => false,
-            _ => throw StorageErrors.FromResponse(response, $"delete from '{table}' (PartitionKey='{partitionKey}', RowKey='{rowKey}')"),
-        };
+            // The SDK answers a missing entity with its 404 response instead of an exception.
+            response = await _retrying.GetTableClient(table).DeleteEntityAsync(partitionKey, rowKey, ifMatch ?? ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, operation);
+        }
+
+        if (response.Status != 404)
+        {
+            return true;
+        }
+
+        if (response.Headers.TryGetValue("x-ms-error-code", out var code) && string.Equals(code, TableNotFound, StringComparison.Ordinal))
+        {
+            throw StorageFailures.Translate(new RequestFailedException(response), Endpoint, operation);
+        }
+
+        return false;
     }
 
-    public async Task<TableQueryPage> QueryPageAsync(string table, string? filter, TableContinuation? continuation = null, int? top = null, CancellationToken cancellationToken = default)
+    public async Task<TableQueryPage<T>> QueryPageAsync<T>(string table, string? filter, string? continuation = null, int? top = null, CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
     {
         TableKeys.ValidateTableName(table);
         if (top is < 1 or > 1000)
@@ -142,60 +129,31 @@ public sealed class TableStore : ITableStore
             throw new TesseraValidationException("top", top.Value.ToString(CultureInfo.InvariantCulture), "must be 1-1000");
         }
 
-        using var message = _transport.CreateMessage(RequestMethod.Get, "/" + table + "()", idempotent: true);
-        var uri = message.Request.Uri;
-        if (!string.IsNullOrEmpty(filter))
+        try
         {
-            uri.AppendQuery("$filter", filter);
-        }
-
-        if (top is { } n)
-        {
-            uri.AppendQuery("$top", n.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (continuation?.NextPartitionKey is { } nextPk)
-        {
-            uri.AppendQuery("NextPartitionKey", nextPk);
-        }
-
-        if (continuation?.NextRowKey is { } nextRk)
-        {
-            uri.AppendQuery("NextRowKey", nextRk);
-        }
-
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status != 200)
-        {
-            throw StorageErrors.FromResponse(response, $"query '{table}'");
-        }
-
-        var items = new List<TableEntity>();
-        using (var doc = JsonDocument.Parse(response.Content.ToMemory()))
-        {
-            if (doc.RootElement.TryGetProperty("value", out var value))
+            var pages = _retrying.GetTableClient(table)
+                .QueryAsync<T>(string.IsNullOrEmpty(filter) ? null : filter, top, cancellationToken: cancellationToken)
+                .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, top);
+            await foreach (var page in pages.ConfigureAwait(false))
             {
-                foreach (var element in value.EnumerateArray())
-                {
-                    items.Add(TableEntityJson.Deserialize(element));
-                }
+                return new TableQueryPage<T>(page.Values, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
-        }
 
-        response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var nextPartition);
-        response.Headers.TryGetValue("x-ms-continuation-NextRowKey", out var nextRow);
-        var next = string.IsNullOrEmpty(nextPartition) && string.IsNullOrEmpty(nextRow)
-            ? null
-            : new TableContinuation(NullIfEmpty(nextPartition), NullIfEmpty(nextRow));
-        return new TableQueryPage(items, next);
+            return new TableQueryPage<T>([], null);
+        }
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
+        {
+            throw StorageFailures.Translate(e, Endpoint, $"query '{table}'");
+        }
     }
 
-    public async IAsyncEnumerable<TableEntity> QueryAsync(string table, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<T> QueryAsync<T>(string table, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : class, ITableEntity, new()
     {
-        TableContinuation? continuation = null;
+        string? continuation = null;
         do
         {
-            var page = await QueryPageAsync(table, filter, continuation, top: null, cancellationToken).ConfigureAwait(false);
+            var page = await QueryPageAsync<T>(table, filter, continuation, top: null, cancellationToken).ConfigureAwait(false);
             foreach (var item in page.Items)
             {
                 yield return item;
@@ -206,32 +164,46 @@ public sealed class TableStore : ITableStore
         while (continuation is not null);
     }
 
-    private async Task<string> UpdateAsync(RequestMethod method, string verb, string table, TableEntity entity, string? ifMatch, CancellationToken cancellationToken)
+    private async Task<ETag> UpdateAsync<T>(string table, T entity, ETag? ifMatch, TableUpdateMode mode, CancellationToken cancellationToken)
+        where T : class, ITableEntity
     {
         ValidateEntity(table, entity);
-
-        // Replace/merge with an ETag or "*" and the upserts (no If-Match) all leave the same state when repeated.
-        using var message = _transport.CreateMessage(method, TableKeys.EntityPath(table, entity.PartitionKey, entity.RowKey), idempotent: true);
-        message.Request.Headers.SetValue("Content-Type", JsonContentType);
-        if (ifMatch is not null)
+        var client = _retrying.GetTableClient(table);
+        try
         {
-            message.Request.Headers.SetValue("If-Match", ifMatch);
+            // Replace/merge with an ETag or "*" and the upserts all leave the same state when repeated: safe to retry.
+            var response = ifMatch is { } etag
+                ? await client.UpdateEntityAsync(entity, etag, mode, cancellationToken).ConfigureAwait(false)
+                : await client.UpsertEntityAsync(entity, mode, cancellationToken).ConfigureAwait(false);
+            return entity.ETag = response.Headers.ETag ?? default;
         }
-
-        message.Request.Content = RequestContent.Create(TableEntityJson.Serialize(entity, includeKeys: true));
-        var response = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is not (204 or 200))
+        catch (Exception e) when (StorageFailures.IsStorageFailure(e, cancellationToken))
         {
-            throw StorageErrors.FromResponse(response, $"{verb} in '{table}' ({Describe(entity)})");
+            throw StorageFailures.Translate(e, Endpoint, $"{(mode == TableUpdateMode.Replace ? "replace" : "merge")} in '{table}' ({Describe(entity)})");
         }
-
-        return entity.ETag = ETagOf(response);
     }
 
-    private static void ValidateEntity(string table, TableEntity entity)
+    private static void ValidateEntity(string table, ITableEntity entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
         ValidateKeys(table, entity.PartitionKey, entity.RowKey);
+        if (entity is IDictionary<string, object?> properties)
+        {
+            foreach (var (name, value) in properties)
+            {
+                if (value is not (null or string or bool or int or long or double or DateTimeOffset or DateTime or Guid or byte[] or BinaryData or ETag))
+                {
+                    throw new TesseraValidationException(name, value.GetType().Name,
+                        "table property values must be string, int, long, double, bool, DateTimeOffset, DateTime, Guid, byte[] or null");
+                }
+
+                // The SDK writes doubles as JSON numbers, which have no NaN or infinity.
+                if (value is double d && !double.IsFinite(d))
+                {
+                    throw new TesseraValidationException(name, d.ToString(CultureInfo.InvariantCulture), "table double values must be finite");
+                }
+            }
+        }
     }
 
     private static void ValidateKeys(string table, string partitionKey, string rowKey)
@@ -241,10 +213,5 @@ public sealed class TableStore : ITableStore
         TableKeys.ValidateKey("RowKey", rowKey);
     }
 
-    private static string Describe(TableEntity entity) => $"PartitionKey='{entity.PartitionKey}', RowKey='{entity.RowKey}'";
-
-    private static string ETagOf(Response response) =>
-        response.Headers.TryGetValue("ETag", out var etag) ? etag : throw new StorageRequestException(response.Status, null, "table response has no ETag");
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+    private static string Describe(ITableEntity entity) => $"PartitionKey='{entity.PartitionKey}', RowKey='{entity.RowKey}'";
 }

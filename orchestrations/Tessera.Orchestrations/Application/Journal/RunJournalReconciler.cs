@@ -120,7 +120,19 @@ public static class RunJournalReconciler
             }
         }
 
-        var purged = await client.PurgeInstanceAsync(runId, cancellation: cancellationToken).ConfigureAwait(false);
-        return purged.PurgedInstanceCount > 0 || await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null;
+        await client.PurgeInstanceAsync(runId, cancellation: cancellationToken).ConfigureAwait(false);
+
+        // Scheduled again only once the old instance is gone for good, so nothing of it can reach the new one.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return true;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 }
