@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using Tessera.Core;
 using Tessera.Core.Data.Import;
 using Tessera.Core.Portfolio;
 using Tessera.Core.Portfolio.Allocation;
 using Tessera.Core.Portfolio.Estimators;
 using Tessera.Core.Portfolio.Selection;
-using Tessera.Core.Signals;
 using Tessera.Testing;
 
 namespace Tessera.Bench.Portfolio;
@@ -63,10 +63,10 @@ public sealed class SpPortfolioBenchmark : IBenchmark
         // One full selection + allocation fan-out: candidates (LONG and SHORT for every symbol), HTR loop, then every engine in parallel on the selected atoms.
         var sw = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var candidates = CandidateBuilder.FromBars(bars, [SignalSide.Long, SignalSide.Short]);
+        var candidates = CandidateBuilder.FromBars(bars, [Side.Long, Side.Short]);
         var selection = new SelectionPipeline(new HtrConfig { Factors = CandidateBuilder.DefaultFactors }).Run(candidates);
         var selectedIds = selection.Selected.Select(s => s.Candidate.Key).ToArray();
-        var selectedReturns = selection.Selected.Select(s => s.Candidate.Returns.Select(r => double.IsNaN(r) ? 0.0 : (s.Candidate.Direction == SignalSide.Short ? -Math.Min(r, 1.0) : r)).ToArray()).ToArray();
+        var selectedReturns = selection.Selected.Select(s => s.Candidate.Returns.Select(r => double.IsNaN(r) ? 0.0 : (s.Candidate.Direction == Side.Short ? -Math.Min(r, 1.0) : r)).ToArray()).ToArray();
         var rows = selectedReturns[0].Length;
         var selectionMs = sw.Elapsed.TotalMilliseconds;
         var fanOut = Engines().Select(e => e.Label.StartsWith("herc", StringComparison.Ordinal) ? (Label: e.Label, Engine: (IAllocator)new HierarchicalEqualRiskAllocator()) : e).Select(e => Task.Run(() => new AllocationPolicy().Allocate(e.Engine, new AllocationProblem { AssetIds = selectedIds, Returns = selectedReturns, CovarianceEstimator = new LedoitWolfEstimator() }))).ToArray();

@@ -281,7 +281,7 @@ public static class BacktestCommands
         }
 
         var profile = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR")).Get(profileName!);
-        if (profile.Universe.Source != "lakehouse")
+        if (profile.Universe.Source != UniverseSource.Lakehouse)
         {
             var synthetic = await UniverseLoader.LoadAsync(profile.Universe, null, null, ct).ConfigureAwait(false);
             return ([.. synthetic.Bars], $"universe {profile.Name} (synthetic, seed {profile.Universe.Seed})");

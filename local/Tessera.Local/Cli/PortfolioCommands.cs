@@ -8,7 +8,6 @@ using Tessera.Core.Portfolio;
 using Tessera.Core.Portfolio.Allocation;
 using Tessera.Core.Portfolio.Estimators;
 using Tessera.Core.Portfolio.Selection;
-using Tessera.Core.Signals;
 using Tessera.Orchestrations.Profiles;
 
 namespace Tessera.Local.Cli;
@@ -55,7 +54,7 @@ public static class PortfolioCommands
     public static Command BuildAllocate(CliContext context)
     {
         var returns = ReturnsOption();
-        var method = new Option<string>("--method") { Description = "Engine: " + string.Join("|", Allocators.Names), Required = true };
+        var method = new Option<string>("--method") { Description = "Engine: " + string.Join("|", Optimizer.EngineNames), Required = true };
         var estimator = EstimatorOption();
         var maxWeight = new Option<double?>("--max-weight") { Description = "Upper bound on every weight" };
         var output = new Option<string>("--out") { Description = "Output CSV: asset,weight,risk_contribution", Required = true };
@@ -68,7 +67,7 @@ public static class PortfolioCommands
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var table = Read(parse.GetValue(returns));
-            var engine = Allocators.ByName(parse.GetValue(method)!);
+            var engine = Optimizer.ParseEngine(parse.GetValue(method)).CreateAllocator();
             var problem = new AllocationProblem
             {
                 AssetIds = table.AssetIds,
@@ -112,14 +111,13 @@ public static class PortfolioCommands
         command.SetGuardedAction(context, (parse, _) =>
         {
             var sleeve = ProfileCatalog.Locate(parse.GetValue(profilesDir)).Get(parse.GetValue(profile)!);
-            if (!string.Equals(sleeve.Universe.Source, "synthetic", StringComparison.Ordinal))
+            if (sleeve.Universe.Source != UniverseSource.Synthetic)
             {
                 throw new TesseraValidationException("--profile", sleeve.Name, "tessera select runs on synthetic-universe profiles; lakehouse universes are selected inside the life cycle (tessera run)");
             }
 
             var market = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(sleeve.Universe.Symbols, sleeve.Universe.Days, sleeve.Universe.Seed) { Sectors = sleeve.Universe.Sectors });
-            var directions = sleeve.Recruitment.Directions.Select(d => d == "SHORT" ? SignalSide.Short : SignalSide.Long).ToList();
-            var candidates = CandidateBuilder.FromBars(market.Bars, directions, sleeve.Selection.MomentumLookbackDays, sleeve.Selection.MomentumSkipDays);
+            var candidates = CandidateBuilder.FromBars(market.Bars, sleeve.Recruitment.Directions, sleeve.Selection.MomentumLookbackDays, sleeve.Selection.MomentumSkipDays);
             var config = new HtrConfig { Factors = CandidateBuilder.DefaultFactors, MinCandidates = Math.Max(SelectionSettings.MinimumCandidates, 15) };
             var result = new SelectionPipeline(config).Run(candidates);
             foreach (var stage in result.Stages)

@@ -39,7 +39,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         var runId = request.RunId is null
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
             : RunId.Validate(request.RunId);
-        var snapshot = profile.Universe.Source == "lakehouse" ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
+        var snapshot = profile.Universe.Source == UniverseSource.Lakehouse ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
         var input = new LifeCycleInput(runId, profile, snapshot);
         if (journal is not null && journal.Runs.TryGetValue(runId, out var prior) && prior.Outcome != JournalOutcome.NotStarted)
         {

@@ -97,7 +97,7 @@ public static class AtomicLifeCycleOrchestrator
         return new LifeCycleOutput(
             input.RunId,
             input.Profile.Name,
-            choice.Chosen,
+            choice.Chosen.Name,
             regime.Quadrant,
             flattening.Weights,
             report.Report.Path,

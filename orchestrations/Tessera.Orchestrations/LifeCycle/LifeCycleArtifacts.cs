@@ -1,3 +1,7 @@
+using Tessera.Core;
+using Tessera.Core.LifeCycle;
+using Tessera.Core.Portfolio.Allocation;
+
 namespace Tessera.Orchestrations.LifeCycle;
 
 // JSON documents written to runs/<run_id>/ by the life cycle's activities (snake_case via ArtifactJson).
@@ -10,7 +14,7 @@ public sealed record MarketArtifact(long[] Timestamps, string[] Symbols, string[
 /// fingerprint, assets in and out, the union calendar's length, the dropped assets and dates, every violation.
 /// </summary>
 public sealed record FoundationReportArtifact(
-    string Source,
+    Profiles.UniverseSource Source,
     Tessera.Storage.Lakehouse.SnapshotLineage? LakehouseSnapshot,
     ulong Seed,
     string DataFingerprint,
@@ -21,16 +25,16 @@ public sealed record FoundationReportArtifact(
     long[] DroppedDates,
     IReadOnlyList<Tessera.Core.Contracts.ContractViolation> Violations);
 
-/// <summary>One (asset, direction) candidate of the canonical candidate schema.</summary>
-public sealed record Candidate(string Symbol, string Exchange, string Direction, string AssetType, IReadOnlyDictionary<string, string> Metadata)
+/// <summary>One (asset, direction) candidate of the canonical candidate schema; the direction is written "LONG" / "SHORT".</summary>
+public sealed record Candidate(string Symbol, string Exchange, Side Direction, string AssetType, IReadOnlyDictionary<string, string> Metadata)
 {
-    public string Atom => Symbol + "|" + Direction;
+    public string Atom => Symbol + "|" + Direction.ToText();
 }
 
 public sealed record CandidatesArtifact(IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Rejected);
 
 /// <summary>One final ranking decision over the HTR survivors, recorded whether the atom was kept or not.</summary>
-public sealed record AtomDecision(string Atom, string Symbol, string Direction, double Score, int Cluster, int Rank, bool Selected, string Reason);
+public sealed record AtomDecision(string Atom, string Symbol, Side Direction, double Score, int Cluster, int Rank, bool Selected, string Reason);
 
 /// <summary>
 /// selection/selection.json: the HTR stage that was needed, one outcome per stage tried, the full audit trail of
@@ -48,25 +52,25 @@ public sealed record SelectionArtifact(
     IReadOnlyList<Candidate> Selected);
 
 /// <summary>One atom: (asset, logic, direction), with the asset's sector for flattening and reports.</summary>
-public sealed record AtomDescriptor(string Atom, string Symbol, string Logic, string Direction, string Sector, int DaysInPosition);
+public sealed record AtomDescriptor(string Atom, string Symbol, string Logic, Side Direction, string Sector, int DaysInPosition);
 
 /// <summary>synthesis/streams.json: one synthetic return stream per atom, the atoms' descriptors, and the atoms dropped (with why).</summary>
 public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[][] Streams, IReadOnlyList<AtomDescriptor> Descriptors, IReadOnlyList<string> Dropped);
 
 public sealed record RegimeArtifact(string Quadrant, string Level, string Trend, double ShortVolatility, double LongVolatility, double PreviousShortVolatility, int ShortWindow, int LongWindow, string Series);
 
-public sealed record OptimizerArtifact(string Optimizer, string[] Atoms, double[] Weights, double[] RiskContributions, double AnnualizedVolatility, IReadOnlyList<string> Diagnostics);
+public sealed record OptimizerArtifact(Optimizer Optimizer, string[] Atoms, double[] Weights, double[] RiskContributions, double AnnualizedVolatility, IReadOnlyList<string> Diagnostics);
 
-public sealed record ChoiceArtifact(string Policy, string Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);
+public sealed record ChoiceArtifact(ChoicePolicy Policy, Optimizer Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);
 
-public sealed record ChoiceCandidate(string Optimizer, double AnnualizedVolatility);
+public sealed record ChoiceCandidate(Optimizer Optimizer, double AnnualizedVolatility);
 
 /// <summary>weights.json: the chosen optimizer's atom weights flattened to asset weights, with exposures and the flattener's notes.</summary>
-public sealed record WeightsArtifact(string Chosen, double GrossExposure, double NetExposure, IReadOnlyList<AssetWeight> Weights, IReadOnlyList<string> Notes);
+public sealed record WeightsArtifact(Optimizer Chosen, double GrossExposure, double NetExposure, IReadOnlyList<AssetWeight> Weights, IReadOnlyList<string> Notes);
 
 /// <summary>validation/walk_forward.json: out-of-sample walk-forward of the chosen optimizer on the selected atoms.</summary>
 public sealed record ValidationArtifact(
-    string Optimizer,
+    Optimizer Optimizer,
     int TrainDays,
     int TestDays,
     string Mode,

@@ -1,3 +1,4 @@
+using Tessera.Core.Portfolio.Allocation;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Lakehouse;
@@ -39,19 +40,19 @@ public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Obse
 
 public sealed record RegimeOutput(ArtifactRecord Regime, string Quadrant, double ShortVolatility, double LongVolatility);
 
-public sealed record OptimizeInput(string RunId, SleeveProfile Profile, string Optimizer, ArtifactRecord Streams);
+public sealed record OptimizeInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams);
 
 /// <summary>One optimizer's result: its name and the artifact with its weights, risk contributions, volatility and diagnostics.</summary>
-public sealed record OptimizerOutput(string Optimizer, ArtifactRecord Result);
+public sealed record OptimizerOutput(Optimizer Optimizer, ArtifactRecord Result);
 
 /// <summary>The policy choice reads the candidates' optimizer artifacts (their hashes are verified on read).</summary>
 public sealed record ChooseInput(string RunId, SleeveProfile Profile, IReadOnlyList<OptimizerOutput> Candidates);
 
-public sealed record ChoiceOutput(ArtifactRecord Choice, string Chosen, string Reason);
+public sealed record ChoiceOutput(ArtifactRecord Choice, Optimizer Chosen, string Reason);
 
-public sealed record ValidateInput(string RunId, SleeveProfile Profile, string Optimizer, ArtifactRecord Streams);
+public sealed record ValidateInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams);
 
-public sealed record ValidationOutput(ArtifactRecord Validation, string Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
+public sealed record ValidationOutput(ArtifactRecord Validation, Optimizer Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
 
 public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Streams, ArtifactRecord Market);
 

@@ -1,17 +1,19 @@
 using System.Globalization;
+using Tessera.Core;
 using Tessera.Core.Errors;
+using Tessera.Core.LifeCycle;
+using Tessera.Core.Portfolio.Allocation;
 using YamlDotNet.RepresentationModel;
 
 namespace Tessera.Orchestrations.Profiles;
 
 /// <summary>
-/// Loads and validates sleeve profiles from a directory of YAML files (config/profiles). Every rule
-/// failure is a <see cref="TesseraValidationException"/> naming the file, the field and the rule.
+/// Loads and validates sleeve profiles from a directory of YAML files (config/profiles) and parses every field
+/// into its type once (<see cref="SleeveProfile"/>). Every rule failure is a <see cref="TesseraValidationException"/>
+/// naming the file, the field and the rule.
 /// </summary>
 public sealed class ProfileCatalog
 {
-    public static IReadOnlyCollection<string> KnownOptimizers => (IReadOnlyCollection<string>)OptimizerNames.ToEngine.Keys;
-
     private readonly string _directory;
 
     public ProfileCatalog(string directory)
@@ -107,19 +109,21 @@ public sealed class ProfileCatalog
         var optimization = r.Map("optimization");
         var validation = r.Map("validation");
 
-        var source_ = universe.String("source");
-        if (source_ is not ("synthetic" or "lakehouse"))
+        var sourceText = universe.String("source");
+        if (!UniverseSource.TryParse(sourceText, out var universeSource))
         {
-            throw universe.Error("source", source_, "must be 'synthetic' or 'lakehouse'");
+            throw universe.Error("source", sourceText, "must be 'synthetic' or 'lakehouse'");
         }
 
-        var directions = recruitment.StringList("directions");
-        foreach (var d in directions)
+        var directions = new List<Side>();
+        foreach (var d in recruitment.StringList("directions"))
         {
-            if (d is not ("LONG" or "SHORT"))
+            if (!SideText.TryParse(d, out var side) || !side.IsDirection())
             {
                 throw recruitment.Error("directions", d, "each direction must be LONG or SHORT");
             }
+
+            directions.Add(side);
         }
 
         var topN = selection.Int("top_n", 1, 10_000);
@@ -128,43 +132,43 @@ public sealed class ProfileCatalog
             throw selection.Error("top_n", topN.ToString(CultureInfo.InvariantCulture), $"must be >= {SelectionSettings.MinimumCandidates} (selection floor)");
         }
 
-        var optimizers = optimization.StringList("optimizers");
-        if (optimizers.Count < 2)
+        var optimizerNames = optimization.StringList("optimizers");
+        if (optimizerNames.Count < 2)
         {
-            throw optimization.Error("optimizers", string.Join(",", optimizers), "at least two optimizers are required (they run as a parallel fan-out)");
+            throw optimization.Error("optimizers", string.Join(",", optimizerNames), "at least two optimizers are required (they run as a parallel fan-out)");
         }
 
-        if (optimizers.Distinct(StringComparer.Ordinal).Count() != optimizers.Count)
+        if (optimizerNames.Distinct(StringComparer.Ordinal).Count() != optimizerNames.Count)
         {
-            throw optimization.Error("optimizers", string.Join(",", optimizers), "each optimizer may be listed once");
+            throw optimization.Error("optimizers", string.Join(",", optimizerNames), "each optimizer may be listed once");
         }
 
-        foreach (var o in optimizers)
+        var optimizers = new List<Optimizer>(optimizerNames.Count);
+        foreach (var o in optimizerNames)
         {
-            if (!OptimizerNames.ToEngine.ContainsKey(o))
-            {
-                throw optimization.Error("optimizers", o, "unknown optimizer; known: " + string.Join(", ", KnownOptimizers.Order(StringComparer.Ordinal)));
-            }
+            optimizers.Add(Optimizer.TryParse(o, out var optimizer)
+                ? optimizer
+                : throw optimization.Error("optimizers", o, "unknown optimizer; known: " + string.Join(", ", Optimizer.Names)));
         }
 
-        var policy = optimization.String("policy");
-        if (policy != "min_volatility" && !(policy.StartsWith("prefer:", StringComparison.Ordinal) && optimizers.Contains(policy["prefer:".Length..])))
+        var policyText = optimization.String("policy");
+        if (!ChoicePolicy.TryParse(policyText, out var policy) || (policy.Preferred is { } preferred && !optimizers.Contains(preferred)))
         {
-            throw optimization.Error("policy", policy, "must be 'min_volatility' or 'prefer:<one of the listed optimizers>'");
+            throw optimization.Error("policy", policyText, ChoicePolicy.Rule);
         }
 
-        var logics = synthesis.StringList("logics");
-        if (logics.Distinct(StringComparer.Ordinal).Count() != logics.Count)
+        var logicNames = synthesis.StringList("logics");
+        if (logicNames.Distinct(StringComparer.Ordinal).Count() != logicNames.Count)
         {
-            throw synthesis.Error("logics", string.Join(",", logics), "each logic may be listed once");
+            throw synthesis.Error("logics", string.Join(",", logicNames), "each logic may be listed once");
         }
 
-        foreach (var logic in logics)
+        var logics = new List<AtomLogic>(logicNames.Count);
+        foreach (var name in logicNames)
         {
-            if (logic != SynthesisSettings.Hold && !Tessera.Core.Strategies.StrategyRegistry.Default.Contains(logic))
-            {
-                throw synthesis.Error("logics", logic, "unknown logic; known: hold, " + string.Join(", ", Tessera.Core.Strategies.StrategyRegistry.Default.Names.Order(StringComparer.Ordinal)));
-            }
+            logics.Add(AtomLogic.TryParse(name, out var logic)
+                ? logic
+                : throw synthesis.Error("logics", name, "unknown logic; known: " + string.Join(", ", AtomLogic.KnownNames)));
         }
 
         var lookback = selection.Int("momentum_lookback_days", 2, 5000);
@@ -204,7 +208,7 @@ public sealed class ProfileCatalog
         return new SleeveProfile(
             r.String("name"),
             r.String("description"),
-            new UniverseSettings(source_, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 11)),
+            new UniverseSettings(universeSource, universe.Int("symbols", 1, 100_000), days, (ulong)universe.Long("seed", 0, long.MaxValue), universe.Int("sectors", 1, 11)),
             new RecruitmentSettings(minHistory, directions),
             new SelectionSettings(topN, lookback, skip),
             new SynthesisSettings(logics),

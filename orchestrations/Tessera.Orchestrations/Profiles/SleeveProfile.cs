@@ -1,6 +1,14 @@
+using Tessera.Core;
+using Tessera.Core.LifeCycle;
+using Tessera.Core.Portfolio.Allocation;
+
 namespace Tessera.Orchestrations.Profiles;
 
-/// <summary>A validated sleeve profile (config/profiles/NAME.yaml). Immutable; part of every run manifest.</summary>
+/// <summary>
+/// A validated sleeve profile (config/profiles/NAME.yaml), every field typed once at load (<see cref="ProfileCatalog"/>).
+/// Immutable; part of every run manifest and of the orchestration's input, where each field is written exactly as the
+/// profile spells it ("LONG", "equal_weight", "prefer:erc", "hold", "synthetic").
+/// </summary>
 public sealed record SleeveProfile(
     string Name,
     string Description,
@@ -12,9 +20,10 @@ public sealed record SleeveProfile(
     OptimizationSettings Optimization,
     ValidationSettings Validation);
 
-public sealed record UniverseSettings(string Source, int Symbols, int Days, ulong Seed, int Sectors);
+public sealed record UniverseSettings(UniverseSource Source, int Symbols, int Days, ulong Seed, int Sectors);
 
-public sealed record RecruitmentSettings(int MinHistoryDays, IReadOnlyList<string> Directions);
+/// <summary>The directions every recruited asset is considered in: Long and/or Short, never Flat.</summary>
+public sealed record RecruitmentSettings(int MinHistoryDays, IReadOnlyList<Side> Directions);
 
 public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int MomentumSkipDays)
 {
@@ -22,15 +31,12 @@ public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int M
     public const int MinimumCandidates = 15;
 }
 
-/// <summary>Logics every selected (asset, direction) is synthesized with: "hold" or a strategy library name.</summary>
-public sealed record SynthesisSettings(IReadOnlyList<string> Logics)
-{
-    /// <summary>Holding the asset in the atom's direction every day (the stream is the normalized asset return).</summary>
-    public const string Hold = "hold";
-}
+/// <summary>Logics every selected (asset, direction) is synthesized with: <see cref="AtomLogic.Hold"/> or a strategy of the library.</summary>
+public sealed record SynthesisSettings(IReadOnlyList<AtomLogic> Logics);
 
 public sealed record RegimeSettings(int ShortWindowDays, int LongWindowDays);
 
-public sealed record OptimizationSettings(IReadOnlyList<string> Optimizers, string Policy, double MaxWeight);
+/// <summary>The optimizers of the fan-out (each listed once), the policy that chooses among their results, and the weight cap.</summary>
+public sealed record OptimizationSettings(IReadOnlyList<Optimizer> Optimizers, ChoicePolicy Policy, double MaxWeight);
 
 public sealed record ValidationSettings(int TrainDays, int TestDays);

@@ -20,12 +20,9 @@ public static class UniverseLoader
     public static async Task<UniverseBars> LoadAsync(UniverseSettings universe, SnapshotLineage? snapshot, Lakehouse? lakehouse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(universe);
-        return universe.Source switch
-        {
-            "synthetic" => FromSynthetic(universe),
-            "lakehouse" => await FromLakehouseAsync(universe, snapshot, lakehouse, cancellationToken).ConfigureAwait(false),
-            _ => throw new TesseraValidationException("universe.source", universe.Source, "must be synthetic or lakehouse"),
-        };
+        return universe.Source == UniverseSource.Lakehouse
+            ? await FromLakehouseAsync(universe, snapshot, lakehouse, cancellationToken).ConfigureAwait(false)
+            : FromSynthetic(universe);
     }
 
     private static UniverseBars FromSynthetic(UniverseSettings universe)

@@ -27,7 +27,7 @@ public sealed class EventBacktestEngine
     private readonly FifoPosition[] _pos;
     private readonly double[] _stop;
     private readonly int[] _held;
-    private readonly int[] _intended;
+    private readonly Side[] _intended;
     private readonly double[] _lastClose;
     private readonly Order?[] _pendingExit;
     private readonly Order?[] _pendingEntry;
@@ -58,7 +58,7 @@ public sealed class EventBacktestEngine
         _stop = new double[_n];
         Array.Fill(_stop, double.NaN);
         _held = new int[_n];
-        _intended = new int[_n];
+        _intended = new Side[_n];
         _lastClose = new double[_n];
         _pendingExit = new Order?[_n];
         _pendingEntry = new Order?[_n];
@@ -115,7 +115,7 @@ public sealed class EventBacktestEngine
             {
                 var order = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), "exit:stop");
                 Execute(order, t, s, o);
-                _intended[s] = 0;
+                _intended[s] = Side.Flat;
                 if (_pendingExit[s] is { } pending)
                 {
                     pending.Status = OrderStatus.Cancelled;
@@ -143,21 +143,20 @@ public sealed class EventBacktestEngine
             }
 
             _pendingEntry[s] = null;
-            var side = (int)order.Side;
-            var fill = _o.Costs.FillPrice(open[s][t], side);
+            var fill = _o.Costs.FillPrice(open[s][t], (int)order.Side);
             var qty = Math.Min(order.RequestedQuantity, Affordable(fill));
             if (qty < 1)
             {
                 order.Status = OrderStatus.Rejected;
                 order.FillBar = t;
-                _intended[s] = 0;
+                _intended[s] = Side.Flat;
                 continue;
             }
 
             Fill(order, t, s, qty, fill);
             order.Status = qty < order.RequestedQuantity ? OrderStatus.Reduced : OrderStatus.Filled;
             _held[s] = 0;
-            _stop[s] = StopLevel(_pendingStop[s], fill, side, _o);
+            _stop[s] = StopLevel(_pendingStop[s], fill, order.Side.Opens(), _o);
         }
     }
 
@@ -178,7 +177,7 @@ public sealed class EventBacktestEngine
                 var reference = (q > 0 && o <= _stop[s]) || (q < 0 && o >= _stop[s]) ? o : _stop[s];
                 var order = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), "exit:stop");
                 Execute(order, t, s, reference);
-                _intended[s] = 0;
+                _intended[s] = Side.Flat;
             }
         }
     }
@@ -209,7 +208,7 @@ public sealed class EventBacktestEngine
                 if (_o.TimeStopBars is { } n && _held[s] >= n && _pendingExit[s] is null)
                 {
                     _pendingExit[s] = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), "exit:time");
-                    _intended[s] = 0;
+                    _intended[s] = Side.Flat;
                 }
             }
         }
@@ -223,8 +222,8 @@ public sealed class EventBacktestEngine
         {
             var sig = book.Signals[k];
             var s = sig.Symbol;
-            var code = sig.Code == -1 && !_o.AllowShort ? (sbyte)0 : sig.Code;
-            if (code == _intended[s])
+            var side = sig.Side == Side.Short && !_o.AllowShort ? Side.Flat : sig.Side;
+            if (side == _intended[s])
             {
                 continue;
             }
@@ -232,29 +231,29 @@ public sealed class EventBacktestEngine
             var q = _pos[s].Quantity;
             if (q != 0 && _pendingExit[s] is null)
             {
-                _pendingExit[s] = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), code == 0 ? ExitReason(sig.Reason) : "exit:reverse");
+                _pendingExit[s] = NewOrder(t, s, q > 0 ? OrderSide.Sell : OrderSide.Buy, Math.Abs(q), side == Side.Flat ? ExitReason(sig.Reason) : "exit:reverse");
             }
 
-            _intended[s] = 0;
-            if (code == 0)
+            _intended[s] = Side.Flat;
+            if (side == Side.Flat)
             {
                 continue;
             }
 
             var close = _data.Close[s][t];
-            var target = Math.Floor(_o.Sizer.TargetQuantity(new SizingRequest(_data, s, t, equity, close, code, sig.Strength)));
+            var target = Math.Floor(_o.Sizer.TargetQuantity(new SizingRequest(_data, s, t, equity, close, side, sig.Strength)));
             if (target >= 1 && double.IsFinite(target))
             {
-                _pendingEntry[s] = NewOrder(t, s, code > 0 ? OrderSide.Buy : OrderSide.Sell, target, EntryReason(sig.Reason));
+                _pendingEntry[s] = NewOrder(t, s, OrderSides.Opening(side), target, EntryReason(sig.Reason));
                 _pendingStop[s] = _o.UseSignalStops ? sig.StopPrice : double.NaN;
-                _intended[s] = code;
+                _intended[s] = side;
             }
         }
     }
 
     /// <summary>The signal's stop when given, else StopLossPct from the fill, else none (NaN).</summary>
-    internal static double StopLevel(double signalStop, double fill, int side, BacktestOptions o) =>
-        !double.IsNaN(signalStop) ? signalStop : o.StopLossPct is { } sl ? fill * (1 - (side * sl)) : double.NaN;
+    internal static double StopLevel(double signalStop, double fill, Side side, BacktestOptions o) =>
+        !double.IsNaN(signalStop) ? signalStop : o.StopLossPct is { } sl ? fill * (1 - (side.Sign() * sl)) : double.NaN;
 
     internal static string ExitReason(string reason) => reason.Length == 0 ? "exit:signal" : reason;
 

@@ -35,9 +35,9 @@ public static class FastBacktester
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(data);
-        if (signals.Code.Length != data.SymbolCount || (data.SymbolCount > 0 && signals.Code[0].Length != data.BarCount))
+        if (signals.Sides.Length != data.SymbolCount || (data.SymbolCount > 0 && signals.Sides[0].Length != data.BarCount))
         {
-            throw new Errors.TesseraValidationException("signals", signals.Code.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "signal matrix must be symbols x calendar bars of the market data");
+            throw new Errors.TesseraValidationException("signals", signals.Sides.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "signal matrix must be symbols x calendar bars of the market data");
         }
 
         var n = data.SymbolCount;
@@ -56,10 +56,10 @@ public static class FastBacktester
         var stop = new double[n];
         Array.Fill(stop, double.NaN);
         var held = new int[n];
-        var intended = new sbyte[n];
+        var intended = new Side[n];
         var lastClose = new double[n];
         var pendingExit = new byte[n]; // 0 none, 1 signal, 2 reverse, 3 time
-        var pendingSide = new sbyte[n];
+        var pendingSide = new Side[n]; // Flat = no pending entry
         var pendingQty = new double[n];
         var pendingStop = new double[n];
         var useSignalStops = options.UseSignalStops;
@@ -103,7 +103,7 @@ public static class FastBacktester
                 if ((q > 0 && o <= stop[s]) || (q < 0 && o >= stop[s]))
                 {
                     Close(s, t, o, "exit:stop");
-                    intended[s] = 0;
+                    intended[s] = Side.Flat;
                     pendingExit[s] = 0;
                 }
             }
@@ -129,18 +129,19 @@ public static class FastBacktester
             for (var k = 0; k < activeCount; k++)
             {
                 var s = active[k];
-                if (pendingSide[s] == 0 || double.IsNaN(open[s][t]))
+                var entry = pendingSide[s];
+                if (entry == Side.Flat || double.IsNaN(open[s][t]))
                 {
                     continue;
                 }
 
-                int side = pendingSide[s];
-                pendingSide[s] = 0;
+                var side = entry.Sign();
+                pendingSide[s] = Side.Flat;
                 var fill = costs.FillPrice(open[s][t], side);
                 var q = Math.Min(pendingQty[s], AffordableShares((leverage * (cash + net)) - gross, fill, costs));
                 if (q < 1)
                 {
-                    intended[s] = 0;
+                    intended[s] = Side.Flat;
                     continue;
                 }
 
@@ -155,7 +156,7 @@ public static class FastBacktester
                 entryBar[s] = t;
                 fillCount++;
                 held[s] = 0;
-                stop[s] = EventBacktestEngine.StopLevel(pendingStop[s], fill, side, options);
+                stop[s] = EventBacktestEngine.StopLevel(pendingStop[s], fill, entry, options);
             }
 
             // Phase 2: intrabar stops.
@@ -172,7 +173,7 @@ public static class FastBacktester
                 {
                     var o = open[s][t];
                     Close(s, t, (q > 0 && o <= stop[s]) || (q < 0 && o >= stop[s]) ? o : stop[s], "exit:stop");
-                    intended[s] = 0;
+                    intended[s] = Side.Flat;
                 }
             }
 
@@ -203,7 +204,7 @@ public static class FastBacktester
                     if (timeStop is { } ts && held[s] >= ts && pendingExit[s] == 0)
                     {
                         pendingExit[s] = 3;
-                        intended[s] = 0;
+                        intended[s] = Side.Flat;
                     }
                 }
             }
@@ -216,36 +217,36 @@ public static class FastBacktester
             for (var k = sigStart[t]; k < sigStart[t + 1]; k++)
             {
                 var s = sigSymbols[k];
-                var code = signals.Code[s][t];
-                if (code == -1 && !options.AllowShort)
+                var side = signals.Sides[s][t].GetValueOrDefault(); // the index lists only cells with a signal
+                if (side == Side.Short && !options.AllowShort)
                 {
-                    code = 0;
+                    side = Side.Flat;
                 }
 
-                if (code == intended[s])
+                if (side == intended[s])
                 {
                     continue;
                 }
 
                 if (qty[s] != 0 && pendingExit[s] == 0)
                 {
-                    pendingExit[s] = code == 0 ? (byte)1 : (byte)2;
+                    pendingExit[s] = side == Side.Flat ? (byte)1 : (byte)2;
                 }
 
-                intended[s] = 0;
-                if (code == 0)
+                intended[s] = Side.Flat;
+                if (side == Side.Flat)
                 {
                     continue;
                 }
 
                 var c = close[s][t];
-                var target = Math.Floor(sizer.TargetQuantity(new SizingRequest(data, s, t, equityNow, c, code, signals.Strength[s][t])));
+                var target = Math.Floor(sizer.TargetQuantity(new SizingRequest(data, s, t, equityNow, c, side, signals.Strength[s][t])));
                 if (target >= 1 && double.IsFinite(target))
                 {
-                    pendingSide[s] = code;
+                    pendingSide[s] = side;
                     pendingQty[s] = target;
                     pendingStop[s] = useSignalStops ? signals.StopPrice[s][t] : double.NaN;
-                    intended[s] = code;
+                    intended[s] = side;
                     if (!isActive[s])
                     {
                         // The latest close of s is this one (it has a bar now); the close phase keeps it current while active.
@@ -264,7 +265,7 @@ public static class FastBacktester
                 if (b >= joinedCount || (a < activeCount && active[a] < joined[b]))
                 {
                     s = active[a++];
-                    if (qty[s] == 0 && pendingExit[s] == 0 && pendingSide[s] == 0)
+                    if (qty[s] == 0 && pendingExit[s] == 0 && pendingSide[s] == Side.Flat)
                     {
                         isActive[s] = false;
                         continue;
@@ -297,7 +298,7 @@ public static class FastBacktester
             gross += (0 - Math.Abs(q)) * lastClose[s];
             var comm = (entryComm[s] * (closeQty / closeQty)) + (commission * (closeQty / closeQty));
             var pnl = (dir * closeQty * (price - entryPrice[s])) - comm;
-            trades?.Add(new Trade(data.Symbols[s], dir, cal[entryBar[s]], cal[t], entryBar[s], t, closeQty, entryPrice[s], price, comm, pnl, reason));
+            trades?.Add(new Trade(data.Symbols[s], SideText.OfSign(dir), cal[entryBar[s]], cal[t], entryBar[s], t, closeQty, entryPrice[s], price, comm, pnl, reason));
             tradeCount++;
             fillCount++;
             qty[s] = 0;

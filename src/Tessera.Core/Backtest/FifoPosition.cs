@@ -16,13 +16,15 @@ public sealed class FifoPosition
     /// <summary>Signed quantity (short &lt; 0).</summary>
     public double Quantity { get; private set; }
 
-    public int Direction => Math.Sign(Quantity);
+    /// <summary>Long, Short or Flat, from the sign of <see cref="Quantity"/>.</summary>
+    public Side Direction => SideText.OfSign(Quantity);
 
     public int LotCount => _lots.Count;
 
     /// <summary>Entry bar of the oldest open lot, or -1.</summary>
     public int FirstEntryBar => _lots.Count == 0 ? -1 : _lots[0].Bar;
 
+    /// <param name="side">the fill's order side as a sign: +1 buy, -1 sell.</param>
     public void Apply(int side, double quantity, double price, double commission, int bar, long timeUtcMs, string reason, List<Trade> trades)
     {
         var remaining = quantity;
@@ -36,7 +38,7 @@ public sealed class FifoPosition
             var exitComm = commission * (closeQty / quantity);
             var comm = entryComm + exitComm;
             var net = (dir * closeQty * (price - lot.Price)) - comm;
-            trades.Add(new Trade(Symbol, dir, lot.TimeUtcMs, timeUtcMs, lot.Bar, bar, closeQty, lot.Price, price, comm, net, reason));
+            trades.Add(new Trade(Symbol, SideText.OfSign(dir), lot.TimeUtcMs, timeUtcMs, lot.Bar, bar, closeQty, lot.Price, price, comm, net, reason));
             if (closeQty == lotQty)
             {
                 _lots.RemoveAt(0);

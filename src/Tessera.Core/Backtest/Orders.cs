@@ -1,9 +1,25 @@
 namespace Tessera.Core.Backtest;
 
+/// <summary>The side of an order (the value is the sign of the quantity it trades); see <see cref="Side"/> for a position's side.</summary>
 public enum OrderSide
 {
     Buy = 1,
     Sell = -1,
+}
+
+/// <summary>How order sides and position sides (<see cref="Side"/>) map onto each other.</summary>
+public static class OrderSides
+{
+    /// <summary>The order that opens a position on <paramref name="side"/> from flat: Buy for Long, Sell for Short.</summary>
+    public static OrderSide Opening(Side side) => side switch
+    {
+        Side.Long => OrderSide.Buy,
+        Side.Short => OrderSide.Sell,
+        _ => throw new ArgumentOutOfRangeException(nameof(side), side, "only a Long or Short position is opened by an order"),
+    };
+
+    /// <summary>The position side an order opens from flat: Long for a buy, Short for a sell.</summary>
+    public static Side Opens(this OrderSide side) => side == OrderSide.Buy ? Side.Long : Side.Short;
 }
 
 public enum OrderStatus

@@ -3,8 +3,8 @@ using Tessera.Core.Signals;
 
 namespace Tessera.Core.Backtest;
 
-/// <summary>One validated signal on the calendar: Code +1 long, -1 short, 0 flat (exit); StopPrice NaN when none.</summary>
-public readonly record struct BookedSignal(int Bar, int Symbol, sbyte Code, double Strength, string Reason, double StopPrice);
+/// <summary>One validated signal on the calendar: Long or Short to enter, Flat to exit; StopPrice NaN when none.</summary>
+public readonly record struct BookedSignal(int Bar, int Symbol, Side Side, double Strength, string Reason, double StopPrice);
 
 /// <summary>
 /// Signals mapped onto the market-data calendar, sorted by (bar, symbol). One signal per symbol and bar:
@@ -53,14 +53,12 @@ public sealed class SignalBook
                 throw new TesseraValidationException("signal.stopPrice", stop.ToString("R"), "must be finite and > 0 when given", "signal " + i);
             }
 
-            sbyte code = sig.Side switch
+            if (sig.Side is not (Side.Long or Side.Short or Side.Flat))
             {
-                SignalSide.Long => 1,
-                SignalSide.Short => -1,
-                SignalSide.Flat => 0,
-                _ => throw new TesseraValidationException("signal.side", sig.Side.ToString(), "must be Long, Short or Flat", "signal " + i),
-            };
-            entries[i] = (t, s, i, new BookedSignal(t, s, code, Math.Min(1.0, Math.Abs(sig.Strength)), sig.Reason ?? string.Empty, sig.StopPrice ?? double.NaN));
+                throw new TesseraValidationException("signal.side", sig.Side.ToString(), "must be Long, Short or Flat", "signal " + i);
+            }
+
+            entries[i] = (t, s, i, new BookedSignal(t, s, sig.Side, Math.Min(1.0, Math.Abs(sig.Strength)), sig.Reason ?? string.Empty, sig.StopPrice ?? double.NaN));
         }
 
         Array.Sort(entries, static (a, b) => a.Bar != b.Bar ? a.Bar.CompareTo(b.Bar) : a.Symbol != b.Symbol ? a.Symbol.CompareTo(b.Symbol) : a.Order.CompareTo(b.Order));

@@ -1,30 +1,27 @@
 namespace Tessera.Core.Backtest;
 
 /// <summary>
-/// Array form of a <see cref="SignalBook"/> for the fast tier: Code[s][t] is +1 long, -1 short, 0 flat,
-/// <see cref="None"/> for no signal; Strength[s][t] its magnitude. Reasons are not kept (the fast tier labels
+/// Array form of a <see cref="SignalBook"/> for the fast tier: Sides[s][t] is the signal's side (Long/Short to enter,
+/// Flat to exit), null for no signal; Strength[s][t] its magnitude. Reasons are not kept (the fast tier labels
 /// exits "exit:signal" / "exit:reverse" like the event engine does for signals without a reason).
 /// </summary>
 public sealed class SignalMatrix
 {
-    public const sbyte None = sbyte.MinValue;
-
     public SignalMatrix(int symbols, int bars)
     {
-        Code = new sbyte[symbols][];
+        Sides = new Side?[symbols][];
         Strength = new double[symbols][];
         StopPrice = new double[symbols][];
         for (var s = 0; s < symbols; s++)
         {
-            Code[s] = new sbyte[bars];
-            Array.Fill(Code[s], None);
+            Sides[s] = new Side?[bars];
             Strength[s] = new double[bars];
             StopPrice[s] = new double[bars];
             Array.Fill(StopPrice[s], double.NaN);
         }
     }
 
-    public sbyte[][] Code { get; }
+    public Side?[][] Sides { get; }
 
     public double[][] Strength { get; }
 
@@ -33,7 +30,7 @@ public sealed class SignalMatrix
 
     /// <summary>
     /// Symbols with a signal per bar (CSR: bar t owns BySymbol[Start[t] .. Start[t + 1]), ascending), built on first use
-    /// and cached: do not change <see cref="Code"/> after the first backtest has run on this matrix.
+    /// and cached: do not change <see cref="Sides"/> after the first backtest has run on this matrix.
     /// </summary>
     internal (int[] Start, int[] Symbols) BarIndex => _index ??= BuildIndex();
 
@@ -41,15 +38,15 @@ public sealed class SignalMatrix
 
     private (int[] Start, int[] Symbols) BuildIndex()
     {
-        var bars = Code.Length == 0 ? 0 : Code[0].Length;
+        var bars = Sides.Length == 0 ? 0 : Sides[0].Length;
         var start = new int[bars + 1];
         var symbols = new List<int>();
         for (var t = 0; t < bars; t++)
         {
             start[t] = symbols.Count;
-            for (var s = 0; s < Code.Length; s++)
+            for (var s = 0; s < Sides.Length; s++)
             {
-                if (Code[s][t] != None)
+                if (Sides[s][t].HasValue)
                 {
                     symbols.Add(s);
                 }
@@ -67,7 +64,7 @@ public sealed class SignalMatrix
         var m = new SignalMatrix(data.SymbolCount, data.BarCount);
         foreach (var s in book.Signals)
         {
-            m.Code[s.Symbol][s.Bar] = s.Code;
+            m.Sides[s.Symbol][s.Bar] = s.Side;
             m.Strength[s.Symbol][s.Bar] = s.Strength;
             m.StopPrice[s.Symbol][s.Bar] = s.StopPrice;
         }

@@ -4,12 +4,12 @@ namespace Tessera.Core.Backtest;
 /// One closed round trip (or the closed part of a FIFO lot). Prices include slippage; <see cref="Commission"/>
 /// is the entry commission share of the closed quantity plus the exit commission share.
 /// </summary>
-/// <param name="Direction">+1 long, -1 short.</param>
+/// <param name="Direction">Long or Short: the side of the position the trade closed.</param>
 /// <param name="EntryBar">calendar index of the entry fill; <paramref name="ExitBar"/> likewise.</param>
 /// <param name="NetPnl">Direction * Quantity * (ExitPrice - EntryPrice) - Commission.</param>
 public sealed record Trade(
     string Symbol,
-    int Direction,
+    Side Direction,
     long EntryTimeUtcMs,
     long ExitTimeUtcMs,
     int EntryBar,
@@ -23,5 +23,5 @@ public sealed record Trade(
 {
     public int HoldingBars => ExitBar - EntryBar;
 
-    public double GrossPnl => Direction * Quantity * (ExitPrice - EntryPrice);
+    public double GrossPnl => Direction.Sign() * Quantity * (ExitPrice - EntryPrice);
 }

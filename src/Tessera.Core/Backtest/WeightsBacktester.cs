@@ -29,8 +29,8 @@ public sealed record WeightsBacktestOptions
 /// <summary>Weights-backtest output: the usual result plus turnover (traded notional / equity at the open) per bar.</summary>
 public sealed record WeightsBacktestResult(BacktestResult Result, double[] Turnover, int Rebalances, int SkippedTrades)
 {
-    /// <summary>Annualized two-sided turnover: sum of per-rebalance turnover * 252 / simulated bars.</summary>
-    public double AnnualTurnover => Turnover.Length == 0 ? 0 : Turnover.Sum() * 252.0 / Turnover.Length;
+    /// <summary>Annualized two-sided turnover: sum of per-rebalance turnover * 252 (<see cref="Metrics.Annualization.TradingDaysPerYear"/>) / simulated bars.</summary>
+    public double AnnualTurnover => Turnover.Length == 0 ? 0 : Turnover.Sum() * Metrics.Annualization.TradingDaysPerYear / Turnover.Length;
 }
 
 /// <summary>

@@ -1,12 +1,5 @@
 namespace Tessera.Core.Contracts;
 
-/// <summary>Trade direction of a candidate.</summary>
-public enum Direction
-{
-    Long = 0,
-    Short = 1,
-}
-
 /// <summary>
 /// A candidate as it arrives (from a screener, a file, an API): every field optional and untrusted.
 /// <see cref="CandidateContract"/> turns it into a <see cref="Candidate"/> or a violation.
@@ -16,13 +9,9 @@ public sealed record RawCandidate(string? Symbol, string? Identity = null, strin
 /// <summary>
 /// A candidate that passed the schema contract: <see cref="Symbol"/> = <see cref="Identity"/> = <c>EXCHANGE:SYMBOL</c>
 /// (canonical upper case), <see cref="Exchange"/> = the prefix, <see cref="AssetType"/> non-empty lower case
-/// (default <c>spot</c>), <see cref="Direction"/> normalized, <see cref="Metadata"/> a dictionary (ordinal keys).
+/// (default <c>spot</c>), <see cref="Direction"/> Long or Short, <see cref="Metadata"/> a dictionary (ordinal keys).
 /// </summary>
-public sealed record Candidate(string Symbol, string Identity, string Exchange, string AssetType, Direction Direction, IReadOnlyDictionary<string, string> Metadata)
-{
-    /// <summary>LONG or SHORT, the wire form.</summary>
-    public string DirectionText => Direction == Direction.Long ? "LONG" : "SHORT";
-}
+public sealed record Candidate(string Symbol, string Identity, string Exchange, string AssetType, Side Direction, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>Contract output: candidates in deterministic order (identity, then LONG before SHORT), de-duplicated, plus findings.</summary>
 public sealed record CandidateContractResult(IReadOnlyList<Candidate> Candidates, IReadOnlyList<ContractViolation> Violations);

@@ -22,7 +22,7 @@ public static class CandidateContract
     {
         ArgumentNullException.ThrowIfNull(input);
         var violations = new List<ContractViolation>();
-        var merged = new Dictionary<(string Identity, Direction Direction), (Candidate Candidate, Dictionary<string, string> Metadata)>();
+        var merged = new Dictionary<(string Identity, Side Direction), (Candidate Candidate, Dictionary<string, string> Metadata)>();
         var position = 0;
         foreach (var raw in input)
         {
@@ -61,7 +61,7 @@ public static class CandidateContract
         var result = merged.Values
             .Select(e => e.Candidate with { Metadata = new SortedDictionary<string, string>(e.Metadata, StringComparer.Ordinal) })
             .OrderBy(c => c.Identity, StringComparer.Ordinal)
-            .ThenBy(c => c.Direction)
+            .ThenBy(c => c.Direction) // Side orders Long before Short
             .ToList();
         return new CandidateContractResult(result, violations);
     }
@@ -138,18 +138,9 @@ public static class CandidateContract
         }
 
         var assetType = string.IsNullOrWhiteSpace(raw.AssetType) ? DefaultAssetType : raw.AssetType.Trim().ToLowerInvariant();
-        var directionText = raw.Direction?.Trim().ToUpperInvariant();
-        Direction direction;
-        switch (directionText)
+        if (!SideText.TryParse(raw.Direction?.Trim().ToUpperInvariant(), out var direction) || !direction.IsDirection())
         {
-            case "LONG":
-                direction = Direction.Long;
-                break;
-            case "SHORT":
-                direction = Direction.Short;
-                break;
-            default:
-                return Fail(ContractRules.InvalidDirection, "direction", raw.Direction);
+            return Fail(ContractRules.InvalidDirection, "direction", raw.Direction);
         }
 
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -7,13 +7,13 @@ namespace Tessera.Core.Contracts;
 /// </summary>
 public static class SyntheticLong
 {
-    public static double Normalize(double r, Direction direction) =>
-        direction == Direction.Long ? r : -Math.Min(r, 1.0);
+    public static double Normalize(double r, Side direction) =>
+        direction == Side.Long ? r : -Math.Min(r, 1.0);
 
     // Columns go through the one column kernel of the platform (LifeCycle.AtomStream), so the rule lives in one place.
 
     /// <summary>A new matrix with every SHORT column normalized; symbols missing from <paramref name="directions"/> are LONG.</summary>
-    public static ReturnsMatrix Apply(ReturnsMatrix matrix, IReadOnlyDictionary<string, Direction> directions)
+    public static ReturnsMatrix Apply(ReturnsMatrix matrix, IReadOnlyDictionary<string, Side> directions)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(directions);
@@ -23,14 +23,14 @@ public static class SyntheticLong
         {
             symbols[j] = matrix.Symbols[j];
             var source = matrix.Columns[j];
-            if (!directions.TryGetValue(symbols[j], out var direction) || direction == Direction.Long)
+            if (!directions.TryGetValue(symbols[j], out var direction) || direction == Side.Long)
             {
                 columns[j] = source;
                 continue;
             }
 
             var target = new double[source.Length];
-            Tessera.Core.LifeCycle.AtomStream.Normalize(source, Tessera.Core.Signals.SignalSide.Short, target);
+            LifeCycle.AtomStream.Normalize(source, direction, target); // Short (the kernel refuses Flat)
             columns[j] = target;
         }
 

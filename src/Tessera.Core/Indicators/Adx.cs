@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -7,8 +9,10 @@ namespace Tessera.Core.Indicators;
 /// +DI = 100 * RMA(+DM)/RMA(TR), -DI likewise (0 when RMA(TR) is 0); DX = 100 * |+DI - -DI| / (+DI + -DI)
 /// (0 when both are 0); ADX = RMA(DX, n). +DI/-DI/DX first at index n, ADX first at index 2n-1.
 /// </summary>
-public sealed class Adx
+public sealed class Adx : IIndicator
 {
+    private static readonly string[] OutputNames = ["adx", "plus_di", "minus_di"];
+
     private readonly Rma _tr;
     private readonly Rma _plusDm;
     private readonly Rma _minusDm;
@@ -72,6 +76,24 @@ public sealed class Adx
         var sum = PlusDi + MinusDi;
         Dx = sum > 0 ? 100.0 * Math.Abs(PlusDi - MinusDi) / sum : 0.0;
         return _adx.Update(Dx);
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.High, bar.Low, bar.Close);
+
+    public double Output(int index) => index switch
+    {
+        0 => Value,
+        1 => PlusDi,
+        2 => MinusDi,
+        _ => throw IndicatorGuard.BadOutput(index, 3),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 3);
+        Compute(bars.High, bars.Low, bars.Close, outputs[0], outputs[1], outputs[2], Period);
     }
 
     public static void Compute(

@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Tessera.Core.Indicators;
 /// (as in Wilder's worked table and StockCharts' ATR spreadsheet); the first value, the mean of the
 /// first n TRs, is at index n-1.
 /// </summary>
-public sealed class Atr
+public sealed class Atr : IIndicator
 {
+    private static readonly string[] OutputNames = ["atr"];
+
     private readonly Rma _rma;
     private double _previousClose = double.NaN;
 
@@ -30,6 +34,18 @@ public sealed class Atr
         var tr = TrueRange.Of(high, low, _previousClose);
         _previousClose = close;
         return _rma.Update(tr);
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.High, bar.Low, bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.High, bars.Low, bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, Span<double> output, int period = 14)

@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -6,20 +8,24 @@ namespace Tessera.Core.Indicators;
 /// computed by two exact passes over the window (no sum-of-squares cancellation). When the window is
 /// flat (sd = 0) the bands collapse and %B is defined as 0.5. First value at index n-1.
 /// </summary>
-public sealed class Bollinger
+public sealed class Bollinger : IIndicator
 {
+    private static readonly string[] OutputNames = ["middle", "upper", "lower", "percent_b"];
+
     private readonly RingBuffer _window;
-    private readonly double _width;
 
     public Bollinger(int period = 20, double width = 2.0)
     {
         Period = IndicatorGuard.Period(period, 1);
         IndicatorGuard.Positive(width, "width");
-        _width = width;
+        Width = width;
         _window = new RingBuffer(period);
     }
 
     public int Period { get; }
+
+    /// <summary>Band width in standard deviations (k).</summary>
+    public double Width { get; }
 
     public int FirstValidIndex => Period - 1;
 
@@ -46,11 +52,30 @@ public sealed class Bollinger
         var (mean, variance) = _window.MeanAndPopulationVariance();
         var sd = Math.Sqrt(variance);
         Middle = mean;
-        Upper = mean + (_width * sd);
-        Lower = mean - (_width * sd);
+        Upper = mean + (Width * sd);
+        Lower = mean - (Width * sd);
         var span = Upper - Lower;
         PercentB = span > 0 ? (close - Lower) / span : 0.5;
         return PercentB;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index switch
+    {
+        0 => Middle,
+        1 => Upper,
+        2 => Lower,
+        3 => PercentB,
+        _ => throw IndicatorGuard.BadOutput(index, 4),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 4);
+        Compute(bars.Close, outputs[0], outputs[1], outputs[2], outputs[3], Period, Width);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> middle, Span<double> upper, Span<double> lower, Span<double> percentB, int period = 20, double width = 2.0)

@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Tessera.Core.Indicators;
 /// is a breakout known at that close): upper = max high, lower = min low, middle = (upper+lower)/2.
 /// First value at index n.
 /// </summary>
-public sealed class Donchian
+public sealed class Donchian : IIndicator
 {
+    private static readonly string[] OutputNames = ["upper", "lower", "middle"];
+
     private readonly RollingExtreme _highs;
     private readonly RollingExtreme _lows;
 
@@ -53,6 +57,24 @@ public sealed class Donchian
         _highs.Push(high);
         _lows.Push(low);
         return Upper;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.High, bar.Low);
+
+    public double Output(int index) => index switch
+    {
+        0 => Upper,
+        1 => Lower,
+        2 => Middle,
+        _ => throw IndicatorGuard.BadOutput(index, 3),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 3);
+        Compute(bars.High, bars.Low, outputs[0], outputs[1], outputs[2], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> high, ReadOnlySpan<double> low, Span<double> upper, Span<double> lower, Span<double> middle, int period = 20)

@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Tessera.Core.Indicators;
 /// sqrt(mean(min(r, 0)^2)), not annualised. The quality proxy is its inverse. Closes must be > 0.
 /// First value at index n (n returns need n+1 closes).
 /// </summary>
-public sealed class DownsideDeviation
+public sealed class DownsideDeviation : IIndicator
 {
+    private static readonly string[] OutputNames = ["downside_deviation"];
+
     private readonly RollingSum _squares;
     private double _previous = double.NaN;
 
@@ -44,6 +48,18 @@ public sealed class DownsideDeviation
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> output, int period = 252)

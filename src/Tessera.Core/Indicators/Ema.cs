@@ -1,11 +1,15 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
 /// Exponential moving average, alpha = 2/(n+1), seeded with the SMA of the first n values
 /// (first value at index n-1), then e_t = e_{t-1} + alpha * (x_t - e_{t-1}).
 /// </summary>
-public sealed class Ema
+public sealed class Ema : IIndicator
 {
+    private static readonly string[] OutputNames = ["ema"];
+
     private readonly double _alpha;
     private double _seedSum;
     private int _count;
@@ -40,6 +44,18 @@ public sealed class Ema
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)

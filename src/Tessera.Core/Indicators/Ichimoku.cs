@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -9,8 +11,10 @@ namespace Tessera.Core.Indicators;
 /// a look-ahead plot and is not emitted; compare close[t] with close[t-26] instead.
 /// Tenkan first at index 8, Kijun at 25, Senkou A at 51, Senkou B at 77 (= 51 + 26).
 /// </summary>
-public sealed class Ichimoku
+public sealed class Ichimoku : IIndicator
 {
+    private static readonly string[] OutputNames = ["tenkan", "kijun", "senkou_a", "senkou_b"];
+
     private readonly RollingExtreme _tenkanHigh;
     private readonly RollingExtreme _tenkanLow;
     private readonly RollingExtreme _kijunHigh;
@@ -80,20 +84,43 @@ public sealed class Ichimoku
         return Tenkan;
     }
 
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.High, bar.Low);
+
+    public double Output(int index) => index switch
+    {
+        0 => Tenkan,
+        1 => Kijun,
+        2 => SenkouA,
+        3 => SenkouB,
+        _ => throw IndicatorGuard.BadOutput(index, 4),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 4);
+        Compute(bars.High, bars.Low, outputs[0], outputs[1], outputs[2], outputs[3], TenkanPeriod, KijunPeriod, SenkouBPeriod, Displacement);
+    }
+
     public static void Compute(
         ReadOnlySpan<double> high,
         ReadOnlySpan<double> low,
         Span<double> tenkan,
         Span<double> kijun,
         Span<double> senkouA,
-        Span<double> senkouB)
+        Span<double> senkouB,
+        int tenkanPeriod = 9,
+        int kijunPeriod = 26,
+        int senkouBPeriod = 52,
+        int displacement = 26)
     {
         IndicatorGuard.SameLength(high.Length, low.Length, "low");
         IndicatorGuard.SameLength(high.Length, tenkan.Length, "tenkan");
         IndicatorGuard.SameLength(high.Length, kijun.Length, "kijun");
         IndicatorGuard.SameLength(high.Length, senkouA.Length, "senkouA");
         IndicatorGuard.SameLength(high.Length, senkouB.Length, "senkouB");
-        var cloud = new Ichimoku();
+        var cloud = new Ichimoku(tenkanPeriod, kijunPeriod, senkouBPeriod, displacement);
         for (var i = 0; i < high.Length; i++)
         {
             tenkan[i] = cloud.Update(high[i], low[i]);

@@ -47,6 +47,21 @@ internal static class IndicatorGuard
         }
     }
 
+    /// <summary>The batch form's output columns: one per output of the indicator.</summary>
+    public static void Outputs(Data.BarSeries bars, IReadOnlyList<double[]> outputs, int count)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Count != count)
+        {
+            throw new TesseraValidationException("outputs", outputs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), $"one column per output ({count}) is required");
+        }
+    }
+
+    /// <summary>The current value of output <paramref name="index"/> of an indicator with <paramref name="count"/> outputs.</summary>
+    public static ArgumentOutOfRangeException BadOutput(int index, int count) =>
+        new(nameof(index), index, $"an output index is in [0, {count})");
+
     private static void Throw(string field, double value, string rule) =>
         throw new TesseraValidationException(field, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), rule);
 }

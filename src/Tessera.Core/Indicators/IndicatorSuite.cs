@@ -39,7 +39,19 @@ public static class IndicatorSuite
         return VwapAnchor.Rolling;
     }
 
-    /// <summary>Computes every column; <paramref name="vwapAnchor"/> is Rolling (20 bars) for daily bars, Session intraday.</summary>
+    /// <summary>
+    /// The suite's indicators with their default periods, in column order (their outputs, concatenated, are
+    /// <see cref="ColumnNames"/>); <paramref name="vwapAnchor"/> is Rolling (20 bars) for daily bars, Session intraday.
+    /// </summary>
+    public static IReadOnlyList<IIndicator> Create(VwapAnchor vwapAnchor = VwapAnchor.Rolling) =>
+    [
+        new Sma(20), new Sma(50), new Sma(200), new Ema(20), new Vwma(20), new Rsi(14), new Rsi(2), new Atr(14),
+        new Adx(14), new Macd(), new Bollinger(), new Vwap(vwapAnchor, 20), new Donchian(20), new Ibs(), new Ichimoku(),
+        new RateOfChange(12), new Momentum(), new DownsideDeviation(252), new RealizedVolatility(20), new RollingZScore(20),
+        new PermutationEntropy(),
+    ];
+
+    /// <summary>Computes every column through each indicator's batch form (<see cref="IIndicator.Compute"/>).</summary>
     public static double[][] Compute(BarSeries bars, VwapAnchor vwapAnchor = VwapAnchor.Rolling)
     {
         ArgumentNullException.ThrowIfNull(bars);
@@ -50,28 +62,14 @@ public static class IndicatorSuite
             columns[c] = new double[n];
         }
 
-        ReadOnlySpan<double> high = bars.High, low = bars.Low, close = bars.Close, volume = bars.Volume;
-        Sma.Compute(close, columns[0], 20);
-        Sma.Compute(close, columns[1], 50);
-        Sma.Compute(close, columns[2], 200);
-        Ema.Compute(close, columns[3], 20);
-        Vwma.Compute(close, volume, columns[4], 20);
-        Rsi.Compute(close, columns[5], 14);
-        Rsi.Compute(close, columns[6], 2);
-        Atr.Compute(high, low, close, columns[7], 14);
-        Adx.Compute(high, low, close, columns[8], columns[9], columns[10], 14);
-        Macd.Compute(close, columns[11], columns[12], columns[13]);
-        Bollinger.Compute(close, columns[14], columns[15], columns[16], columns[17]);
-        Vwap.Compute(bars.Timestamps, high, low, close, volume, columns[18], columns[19], vwapAnchor, 20);
-        Donchian.Compute(high, low, columns[20], columns[21], columns[22], 20);
-        Ibs.Compute(high, low, close, columns[23]);
-        Ichimoku.Compute(high, low, columns[24], columns[25], columns[26], columns[27]);
-        RateOfChange.Compute(close, columns[28], 12);
-        Momentum.Compute(close, columns[29]);
-        DownsideDeviation.Compute(close, columns[30], 252);
-        RealizedVolatility.Compute(close, columns[31], 20);
-        RollingZScore.Compute(close, columns[32], 20);
-        PermutationEntropy.Compute(close, columns[33]);
+        var next = 0;
+        foreach (var indicator in Create(vwapAnchor))
+        {
+            var count = indicator.Outputs.Count;
+            indicator.Compute(bars, new ArraySegment<double[]>(columns, next, count));
+            next += count;
+        }
+
         return columns;
     }
 }

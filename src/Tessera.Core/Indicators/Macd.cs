@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Errors;
 
 namespace Tessera.Core.Indicators;
@@ -7,8 +8,10 @@ namespace Tessera.Core.Indicators;
 /// seeded with the SMA of the first <c>signal</c> MACD values, histogram = MACD - signal.
 /// MACD first at index slow-1, signal and histogram first at slow+signal-2 (33 for 12/26/9).
 /// </summary>
-public sealed class Macd
+public sealed class Macd : IIndicator
 {
+    private static readonly string[] OutputNames = ["macd", "signal", "histogram"];
+
     private readonly Ema _fast;
     private readonly Ema _slow;
     private readonly Ema _signal;
@@ -27,6 +30,12 @@ public sealed class Macd
         _slow = new Ema(slow);
         _signal = new Ema(signal);
     }
+
+    public int FastPeriod => _fast.Period;
+
+    public int SlowPeriod => _slow.Period;
+
+    public int SignalPeriod => _signal.Period;
 
     public int FirstMacdIndex => _slow.Period - 1;
 
@@ -58,6 +67,24 @@ public sealed class Macd
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index switch
+    {
+        0 => Value,
+        1 => Signal,
+        2 => Histogram,
+        _ => throw IndicatorGuard.BadOutput(index, 3),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 3);
+        Compute(bars.Close, outputs[0], outputs[1], outputs[2], FastPeriod, SlowPeriod, SignalPeriod);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> macd, Span<double> signal, Span<double> histogram, int fast = 12, int slow = 26, int signalPeriod = 9)

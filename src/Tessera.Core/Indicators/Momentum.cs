@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Errors;
 
 namespace Tessera.Core.Indicators;
@@ -7,8 +8,10 @@ namespace Tessera.Core.Indicators;
 /// (defaults 252 and 21 trading days: twelve months skipping the most recent one). First value at index
 /// lookback. Closes must be > 0.
 /// </summary>
-public sealed class Momentum
+public sealed class Momentum : IIndicator
 {
+    private static readonly string[] OutputNames = ["momentum"];
+
     private readonly RingBuffer _closes;
 
     public Momentum(int lookback = 252, int skip = 21)
@@ -44,6 +47,18 @@ public sealed class Momentum
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Lookback, Skip);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> output, int lookback = 252, int skip = 21)

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Errors;
 
 namespace Tessera.Core.Indicators;
@@ -9,8 +10,10 @@ namespace Tessera.Core.Indicators;
 /// Defaults m = 3, tau = 1, W = 20 closes. First value at index W-1. Counts are integers, so the value is
 /// recomputed exactly from the pattern histogram on every bar (no drift).
 /// </summary>
-public sealed class PermutationEntropy
+public sealed class PermutationEntropy : IIndicator
 {
+    private static readonly string[] OutputNames = ["permutation_entropy"];
+
     private readonly RingBuffer _values;
     private readonly int[] _patterns;
     private readonly int[] _counts;
@@ -134,6 +137,18 @@ public sealed class PermutationEntropy
         }
 
         return code;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Order, Delay, Window);
     }
 
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int order = 3, int delay = 1, int window = 20)

@@ -1,8 +1,12 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>Rate of change in percent: 100 * (c_t - c_{t-n}) / c_{t-n}. Closes must be > 0. First value at index n.</summary>
-public sealed class RateOfChange
+public sealed class RateOfChange : IIndicator
 {
+    private static readonly string[] OutputNames = ["roc"];
+
     private readonly RingBuffer _closes;
 
     public RateOfChange(int period = 12)
@@ -30,6 +34,18 @@ public sealed class RateOfChange
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> output, int period = 12)

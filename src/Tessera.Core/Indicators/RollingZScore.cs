@@ -1,11 +1,15 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
 /// Rolling z-score (x_t - mean)/sd over the last n values including x_t, population sd by two exact
 /// passes; 0 when the window is flat. First value at index n-1.
 /// </summary>
-public sealed class RollingZScore
+public sealed class RollingZScore : IIndicator
 {
+    private static readonly string[] OutputNames = ["zscore"];
+
     private readonly RingBuffer _window;
 
     public RollingZScore(int period = 20)
@@ -34,6 +38,18 @@ public sealed class RollingZScore
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period = 20)

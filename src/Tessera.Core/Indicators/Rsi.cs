@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
@@ -5,8 +7,10 @@ namespace Tessera.Core.Indicators;
 /// the SMA of the first n changes; RSI = 100 - 100/(1+RS), and 100 when the average loss is 0
 /// (ALGORITHMS.md). The first change is at bar 1, so the first value is at index n.
 /// </summary>
-public sealed class Rsi
+public sealed class Rsi : IIndicator
 {
+    private static readonly string[] OutputNames = ["rsi"];
+
     private readonly Rma _gain;
     private readonly Rma _loss;
     private double _previous = double.NaN;
@@ -45,6 +49,18 @@ public sealed class Rsi
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> close, Span<double> output, int period = 14)

@@ -1,11 +1,15 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
 /// Simple moving average of the last <c>n</c> values. First value at index n-1.
 /// Running sum with periodic exact re-sum (<see cref="RollingSum"/>).
 /// </summary>
-public sealed class Sma
+public sealed class Sma : IIndicator
 {
+    private static readonly string[] OutputNames = ["sma"];
+
     private readonly RollingSum _sum;
 
     public Sma(int period)
@@ -33,6 +37,18 @@ public sealed class Sma
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, outputs[0], Period);
     }
 
     /// <summary>Batch form: drives the same kernel as <see cref="Update"/>; NaN during warm-up.</summary>

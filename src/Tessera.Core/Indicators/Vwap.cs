@@ -1,3 +1,5 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>How VWAP is anchored.</summary>
@@ -17,8 +19,10 @@ public enum VwapAnchor
 /// Session mode: first value on the first bar of each session. Rolling mode: first value at index n-1.
 /// When the anchored volume is zero VWAP is undefined (NaN).
 /// </summary>
-public sealed class Vwap
+public sealed class Vwap : IIndicator
 {
+    private static readonly string[] OutputNames = ["vwap", "deviation"];
+
     private const long MillisecondsPerDay = 86_400_000;
     private readonly RollingSum? _rollingPriceVolume;
     private readonly RollingSum? _rollingVolume;
@@ -87,6 +91,23 @@ public sealed class Vwap
         Value = totalVolume > 0 ? priceVolume / totalVolume : double.NaN;
         Deviation = (close - Value) / Value;
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.TimestampUtcMs, bar.High, bar.Low, bar.Close, bar.Volume);
+
+    public double Output(int index) => index switch
+    {
+        0 => Value,
+        1 => Deviation,
+        _ => throw IndicatorGuard.BadOutput(index, 2),
+    };
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 2);
+        Compute(bars.Timestamps, bars.High, bars.Low, bars.Close, bars.Volume, outputs[0], outputs[1], Anchor, Period);
     }
 
     public static void Compute(

@@ -1,11 +1,15 @@
+using Tessera.Core.Data;
+
 namespace Tessera.Core.Indicators;
 
 /// <summary>
 /// Volume-weighted moving average sum(c*v)/sum(v) over the last n bars; first value at index n-1.
 /// When the window's volume is zero the average is undefined and the value is NaN (never a guess).
 /// </summary>
-public sealed class Vwma
+public sealed class Vwma : IIndicator
 {
+    private static readonly string[] OutputNames = ["vwma"];
+
     private readonly RollingSum _priceVolume;
     private readonly RollingSum _volume;
 
@@ -36,6 +40,18 @@ public sealed class Vwma
         }
 
         return Value;
+    }
+
+    public IReadOnlyList<string> Outputs => OutputNames;
+
+    public void Update(in OhlcvBar bar) => Update(bar.Close, bar.Volume);
+
+    public double Output(int index) => index == 0 ? Value : throw IndicatorGuard.BadOutput(index, 1);
+
+    public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
+    {
+        IndicatorGuard.Outputs(bars, outputs, 1);
+        Compute(bars.Close, bars.Volume, outputs[0], Period);
     }
 
     public static void Compute(ReadOnlySpan<double> close, ReadOnlySpan<double> volume, Span<double> output, int period)

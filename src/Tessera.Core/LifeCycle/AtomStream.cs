@@ -1,4 +1,3 @@
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.LifeCycle;
 
@@ -8,7 +7,7 @@ namespace Tessera.Core.LifeCycle;
 /// </summary>
 public static class AtomStream
 {
-    public static void Normalize(ReadOnlySpan<double> returns, SignalSide direction, Span<double> destination)
+    public static void Normalize(ReadOnlySpan<double> returns, Side direction, Span<double> destination)
     {
         if (destination.Length != returns.Length)
         {
@@ -17,10 +16,10 @@ public static class AtomStream
 
         switch (direction)
         {
-            case SignalSide.Long:
+            case Side.Long:
                 returns.CopyTo(destination);
                 break;
-            case SignalSide.Short:
+            case Side.Short:
                 for (var i = 0; i < returns.Length; i++)
                 {
                     destination[i] = -Math.Min(returns[i], 1.0);

@@ -1,3 +1,4 @@
+using Tessera.Core.Metrics;
 using Tessera.Core.Portfolio.Allocation;
 using Tessera.Core.Portfolio.Estimators;
 
@@ -17,8 +18,6 @@ public sealed record OptimizationOutcome(double[] Weights, double[] RiskContribu
 /// </summary>
 public static class OptimizationStep
 {
-    public const double AnnualizationDays = 252.0;
-
     public static OptimizationOutcome Run(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, AllocationPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -37,6 +36,6 @@ public static class OptimizationStep
             diagnostics.Insert(0, $"fallback from {result.FallbackFrom} to {result.Method}: {result.FallbackReason}");
         }
 
-        return new OptimizationOutcome(result.Weights, result.RiskContributions, result.PortfolioVolatility * Math.Sqrt(AnnualizationDays), diagnostics);
+        return new OptimizationOutcome(result.Weights, result.RiskContributions, result.PortfolioVolatility * Math.Sqrt(Annualization.TradingDaysPerYear), diagnostics);
     }
 }

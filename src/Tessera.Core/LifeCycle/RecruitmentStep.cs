@@ -3,7 +3,7 @@ using Tessera.Core.Errors;
 namespace Tessera.Core.LifeCycle;
 
 /// <summary>One recruited (asset, direction): the canonical EXCHANGE:SYMBOL, its exchange part and the direction.</summary>
-public sealed record RecruitedCandidate(string Symbol, string Exchange, string Direction);
+public sealed record RecruitedCandidate(string Symbol, string Exchange, Side Direction);
 
 /// <summary>Recruited candidates in (asset, direction) order and one line per rejected asset.</summary>
 public sealed record RecruitmentResult(IReadOnlyList<RecruitedCandidate> Candidates, IReadOnlyList<string> Rejected);
@@ -15,7 +15,7 @@ public sealed record RecruitmentResult(IReadOnlyList<RecruitedCandidate> Candida
 /// </summary>
 public static class RecruitmentStep
 {
-    public static RecruitmentResult Run(IReadOnlyList<string> symbols, IReadOnlyList<double[]> returns, int minHistoryDays, IReadOnlyList<string> directions)
+    public static RecruitmentResult Run(IReadOnlyList<string> symbols, IReadOnlyList<double[]> returns, int minHistoryDays, IReadOnlyList<Side> directions)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         ArgumentNullException.ThrowIfNull(returns);
@@ -27,7 +27,7 @@ public static class RecruitmentStep
 
         foreach (var d in directions)
         {
-            AtomDirection.Parse(d);
+            SideText.RequireDirection(d, "recruitment.directions");
         }
 
         var candidates = new List<RecruitedCandidate>(symbols.Count * directions.Count);

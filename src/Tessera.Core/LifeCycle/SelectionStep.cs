@@ -67,7 +67,7 @@ public static class SelectionStep
                 throw new TesseraValidationException("selection.candidates", c.Symbol, "every candidate must be an asset of the market frame");
             }
 
-            var built = CandidateBuilder.FromReturns([c.Symbol], [returns[j]], [averageDollarVolume[j]], [AtomDirection.Parse(c.Direction)], momentumLookbackDays, momentumSkipDays)[0];
+            var built = CandidateBuilder.FromReturns([c.Symbol], [returns[j]], [averageDollarVolume[j]], [c.Direction], momentumLookbackDays, momentumSkipDays)[0];
             pool.Add(built);
             byKey[built.Key] = k;
         }

@@ -2,15 +2,14 @@ using System.Globalization;
 using Tessera.Core.Data;
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Synthesis;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.LifeCycle;
 
 /// <summary>One selected (asset, direction) to synthesize, with the asset's sector.</summary>
-public sealed record SynthesisAsset(string Symbol, SignalSide Direction, string Sector);
+public sealed record SynthesisAsset(string Symbol, Side Direction, string Sector);
 
 /// <summary>One atom (asset, logic, direction): its name ("SYMBOL|logic|DIRECTION"), sector and days in position.</summary>
-public sealed record SynthesizedAtom(string Atom, string Symbol, string Logic, SignalSide Direction, string Sector, int DaysInPosition);
+public sealed record SynthesizedAtom(string Atom, string Symbol, string Logic, Side Direction, string Sector, int DaysInPosition);
 
 /// <summary>The atoms kept, their streams on the market calendar (column layout, same order), and the atoms dropped with why.</summary>
 public sealed record SynthesisResult(string[] Atoms, double[][] Streams, IReadOnlyList<SynthesizedAtom> Descriptors, IReadOnlyList<string> Dropped);
@@ -26,7 +25,7 @@ public sealed record SynthesisResult(string[] Atoms, double[][] Streams, IReadOn
 public static class SynthesisStep
 {
     /// <summary>The strategy atoms (every logic but hold) of the selected assets, asset by asset, in logic order.</summary>
-    public static IReadOnlyList<StrategyAtom> StrategyAtoms(IReadOnlyList<SynthesisAsset> assets, IReadOnlyList<string> logics, string holdLogic)
+    public static IReadOnlyList<StrategyAtom> StrategyAtoms(IReadOnlyList<SynthesisAsset> assets, IReadOnlyList<AtomLogic> logics)
     {
         ArgumentNullException.ThrowIfNull(assets);
         ArgumentNullException.ThrowIfNull(logics);
@@ -35,9 +34,9 @@ public static class SynthesisStep
         {
             foreach (var logic in logics)
             {
-                if (logic != holdLogic)
+                if (!logic.IsHold)
                 {
-                    atoms.Add(new StrategyAtom(a.Symbol, logic, a.Direction));
+                    atoms.Add(new StrategyAtom(a.Symbol, logic.Name, a.Direction));
                 }
             }
         }
@@ -81,8 +80,7 @@ public static class SynthesisStep
         IReadOnlyList<string> symbols,
         IReadOnlyList<double[]> returns,
         IReadOnlyList<SynthesisAsset> assets,
-        IReadOnlyList<string> logics,
-        string holdLogic,
+        IReadOnlyList<AtomLogic> logics,
         IReadOnlyList<SyntheticStream> strategyStreams,
         int minimumAtoms)
     {
@@ -112,10 +110,10 @@ public static class SynthesisStep
         {
             foreach (var logic in logics)
             {
-                var atom = new StrategyAtom(a.Symbol, logic, a.Direction).Key;
+                var atom = new StrategyAtom(a.Symbol, logic.Name, a.Direction).Key;
                 double[] stream;
                 int daysInPosition;
-                if (logic == holdLogic)
+                if (logic.IsHold)
                 {
                     if (!column.TryGetValue(a.Symbol, out var j))
                     {
@@ -144,7 +142,7 @@ public static class SynthesisStep
 
                 names.Add(atom);
                 streams.Add(stream);
-                descriptors.Add(new SynthesizedAtom(atom, a.Symbol, logic, a.Direction, a.Sector, daysInPosition));
+                descriptors.Add(new SynthesizedAtom(atom, a.Symbol, logic.Name, a.Direction, a.Sector, daysInPosition));
             }
         }
 

@@ -28,7 +28,7 @@ public sealed record MetricsSummary(
     int TradeCount,
     double AverageHoldingBars)
 {
-    public static MetricsSummary From(BacktestResult result, double periodsPerYear = PerformanceMetrics.TradingDaysPerYear)
+    public static MetricsSummary From(BacktestResult result, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         ArgumentNullException.ThrowIfNull(result);
         var returns = result.Returns();

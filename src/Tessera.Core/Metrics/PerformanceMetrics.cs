@@ -1,7 +1,7 @@
 namespace Tessera.Core.Metrics;
 
 /// <summary>
-/// Return-based performance statistics. Conventions (pinned by tests):
+/// Return-based performance statistics, annualised by default with <see cref="Annualization.TradingDaysPerYear"/>. Conventions (pinned by tests):
 /// risk-free rate 0; volatility is the sample standard deviation (n - 1) scaled by sqrt(periodsPerYear);
 /// Sharpe = mean / sample sd * sqrt(P); Sortino = mean / downside deviation * sqrt(P) where the
 /// downside deviation is sqrt(sum(min(r, 0)^2) / n) over ALL n periods (target 0, Sortino &amp; Price 1994);
@@ -10,8 +10,6 @@ namespace Tessera.Core.Metrics;
 /// </summary>
 public static class PerformanceMetrics
 {
-    public const double TradingDaysPerYear = 252.0;
-
     public static double TotalReturn(ReadOnlySpan<double> returns)
     {
         ReturnSeries.RequireFinite(returns, "returns");
@@ -24,7 +22,7 @@ public static class PerformanceMetrics
         return g - 1.0;
     }
 
-    public static double Cagr(ReadOnlySpan<double> returns, double periodsPerYear = TradingDaysPerYear)
+    public static double Cagr(ReadOnlySpan<double> returns, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         if (returns.Length == 0)
         {
@@ -70,7 +68,7 @@ public static class PerformanceMetrics
         return Math.Sqrt(ss / (values.Length - 1));
     }
 
-    public static double Volatility(ReadOnlySpan<double> returns, double periodsPerYear = TradingDaysPerYear)
+    public static double Volatility(ReadOnlySpan<double> returns, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         ReturnSeries.RequireFinite(returns, "returns");
         return SampleStdDev(returns) * Math.Sqrt(periodsPerYear);
@@ -84,7 +82,7 @@ public static class PerformanceMetrics
         return sd == 0 ? 0 : Mean(returns) / sd;
     }
 
-    public static double Sharpe(ReadOnlySpan<double> returns, double periodsPerYear = TradingDaysPerYear) =>
+    public static double Sharpe(ReadOnlySpan<double> returns, double periodsPerYear = Annualization.TradingDaysPerYear) =>
         PeriodSharpe(returns) * Math.Sqrt(periodsPerYear);
 
     public static double DownsideDeviation(ReadOnlySpan<double> returns)
@@ -106,14 +104,14 @@ public static class PerformanceMetrics
         return Math.Sqrt(ss / returns.Length);
     }
 
-    public static double Sortino(ReadOnlySpan<double> returns, double periodsPerYear = TradingDaysPerYear)
+    public static double Sortino(ReadOnlySpan<double> returns, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         ReturnSeries.RequireFinite(returns, "returns");
         var dd = DownsideDeviation(returns);
         return dd == 0 ? 0 : Mean(returns) / dd * Math.Sqrt(periodsPerYear);
     }
 
-    public static double Calmar(ReadOnlySpan<double> returns, double periodsPerYear = TradingDaysPerYear)
+    public static double Calmar(ReadOnlySpan<double> returns, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         var mdd = Drawdown.Analyze(Drawdown.EquityFromReturns(returns)).MaxDrawdown;
         return mdd == 0 ? 0 : Cagr(returns, periodsPerYear) / mdd;

@@ -9,7 +9,7 @@ public readonly record struct MonthlyReturn(int Year, int Month, double Return);
 public static class RollingStatistics
 {
     /// <summary>Annualized Sharpe over each trailing window of returns; NaN for the first window - 1 entries.</summary>
-    public static double[] RollingSharpe(ReadOnlySpan<double> returns, int window, double periodsPerYear = PerformanceMetrics.TradingDaysPerYear)
+    public static double[] RollingSharpe(ReadOnlySpan<double> returns, int window, double periodsPerYear = Annualization.TradingDaysPerYear)
     {
         var result = new double[returns.Length];
         double sum = 0, sumSq = 0;

@@ -1,4 +1,5 @@
 using Tessera.Core.Errors;
+using Tessera.Core.Metrics;
 
 namespace Tessera.Core.Regime;
 
@@ -36,12 +37,10 @@ public sealed record VolatilityRegime(
 /// Realized-volatility quadrant of a return series, at its last observation:
 /// level = High when the short-window realized volatility exceeds the long-window one;
 /// trend = Rising when the short-window volatility now exceeds its value one short window earlier.
-/// Sample standard deviations (n - 1), annualized by sqrt(252). Only past data is used.
+/// Sample standard deviations (n - 1), annualized by sqrt(252) (<see cref="Annualization.TradingDaysPerYear"/>). Only past data is used.
 /// </summary>
 public static class VolatilityQuadrant
 {
-    public const double AnnualizationDays = 252.0;
-
     public static VolatilityRegime Classify(ReadOnlySpan<double> returns, int shortWindow, int longWindow)
     {
         if (shortWindow < 2 || longWindow <= shortWindow)
@@ -93,6 +92,6 @@ public static class VolatilityQuadrant
             ss += d * d;
         }
 
-        return Math.Sqrt(ss / (values.Length - 1)) * Math.Sqrt(AnnualizationDays);
+        return Math.Sqrt(ss / (values.Length - 1)) * Math.Sqrt(Annualization.TradingDaysPerYear);
     }
 }

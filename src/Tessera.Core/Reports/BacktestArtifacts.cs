@@ -65,7 +65,7 @@ public static class BacktestArtifacts
         sb.Append("symbol,direction,entry_time,exit_time,entry_bar,exit_bar,quantity,entry_price,exit_price,commission,net_pnl,holding_bars,exit_reason\n");
         foreach (var t in trades)
         {
-            sb.Append(Csv(t.Symbol)).Append(',').Append(t.Direction > 0 ? "long" : "short").Append(',')
+            sb.Append(Csv(t.Symbol)).Append(',').Append(t.Direction.ToLowerText()).Append(',')
                 .Append(Iso(t.EntryTimeUtcMs)).Append(',').Append(Iso(t.ExitTimeUtcMs)).Append(',')
                 .Append(t.EntryBar).Append(',').Append(t.ExitBar).Append(',')
                 .Append(R(t.Quantity)).Append(',').Append(R(t.EntryPrice)).Append(',').Append(R(t.ExitPrice)).Append(',')

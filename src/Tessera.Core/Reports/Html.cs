@@ -1,11 +1,21 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace Tessera.Core.Reports;
 
-/// <summary>Escaping and number formatting shared by the report builders (invariant culture, no HTML injection).</summary>
-internal static class Html
+/// <summary>
+/// The one HTML escaping of the platform (tear sheets, walk-forward reports, SVG charts, the life-cycle report) and
+/// the number formatting of Core's report builders (invariant culture, no HTML injection).
+/// </summary>
+public static class Html
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("<>&\"'");
+
+    /// <summary>
+    /// Text made safe for an HTML element or a quoted attribute: &lt; &gt; &amp; " ' become entities; every other
+    /// character is kept as is (documents are UTF-8). Null is the empty string.
+    /// </summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -13,25 +23,45 @@ internal static class Html
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var first = text.AsSpan().IndexOfAny(Special);
+        if (first < 0)
         {
-            sb.Append(c switch
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        sb.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
             {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '"':
+                    sb.Append("&quot;");
+                    break;
+                case '\'':
+                    sb.Append("&#39;");
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
         }
 
         return sb.ToString();
     }
 
-    public static string Num(double v, string format = "0.####") =>
+    internal static string Num(double v, string format = "0.####") =>
         double.IsNaN(v) ? "n/a" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    internal static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

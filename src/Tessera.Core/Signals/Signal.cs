@@ -1,13 +1,5 @@
 namespace Tessera.Core.Signals;
 
-/// <summary>Direction of a signal or an atom. Flat = exit / no position.</summary>
-public enum SignalSide
-{
-    Flat = 0,
-    Long = 1,
-    Short = 2,
-}
-
 /// <summary>
 /// One strategy decision, known at the close of the bar at <see cref="TimestampUtcMs"/>;
 /// any fill it causes happens at the next bar's open (no look-ahead).
@@ -22,7 +14,7 @@ public enum SignalSide
 public sealed record Signal(
     long TimestampUtcMs,
     string Symbol,
-    SignalSide Side,
+    Side Side,
     double Strength,
     string Strategy,
     string ParametersHash,

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -42,7 +43,7 @@ public sealed class AdxRegimeStrategy : SeriesStrategy
     {
         private readonly AdxRegimeParameters _p;
         private readonly Adx _adx;
-        private SignalSide _regime = SignalSide.Flat;
+        private Side _regime = Side.Flat;
 
         public Engine(SeriesStrategy strategy, string symbol, AdxRegimeParameters p)
             : base(strategy, symbol)
@@ -59,14 +60,14 @@ public sealed class AdxRegimeStrategy : SeriesStrategy
                 return;
             }
 
-            var regime = SignalSide.Flat;
+            var regime = Side.Flat;
             if (adx > _p.Threshold && _adx.PlusDi > _adx.MinusDi)
             {
-                regime = SignalSide.Long;
+                regime = Side.Long;
             }
             else if (_p.AllowShort && adx > _p.Threshold && _adx.MinusDi > _adx.PlusDi)
             {
-                regime = SignalSide.Short;
+                regime = Side.Short;
             }
 
             if (regime == _regime)
@@ -74,14 +75,14 @@ public sealed class AdxRegimeStrategy : SeriesStrategy
                 return;
             }
 
-            if (_regime != SignalSide.Flat)
+            if (_regime != Side.Flat)
             {
-                sink.Add(Make(bar, SignalSide.Flat, 0, SignalReasons.ExitRegime));
+                sink.Add(Make(bar, Side.Flat, 0, SignalReasons.ExitRegime));
             }
 
-            if (regime != SignalSide.Flat)
+            if (regime != Side.Flat)
             {
-                sink.Add(Make(bar, regime, regime == SignalSide.Long ? adx / 100 : -adx / 100, SignalReasons.Entry));
+                sink.Add(Make(bar, regime, regime == Side.Long ? adx / 100 : -adx / 100, SignalReasons.Entry));
             }
 
             _regime = regime;

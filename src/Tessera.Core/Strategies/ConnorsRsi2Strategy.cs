@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -101,16 +102,16 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
             if (rsi <= _p.LongEntryBelow && bar.Close > trend && (_ibs is null || ibs < _ibs.LongBelow))
             {
                 var strength = _ibs is null ? 1 - (rsi / 100) : ((1 - (rsi / 100)) + (1 - ibs)) / 2;
-                Enter(bar, SignalSide.Long, strength, bar.Close - (_p.AtrStopMultiple * atr), sink);
+                Enter(bar, Side.Long, strength, bar.Close - (_p.AtrStopMultiple * atr), sink);
             }
             else if (_p.AllowShort && rsi >= _p.ShortEntryAbove && bar.Close < trend && (_ibs is null || ibs > _ibs.ShortAbove))
             {
                 var strength = _ibs is null ? -rsi / 100 : -((rsi / 100) + ibs) / 2;
-                Enter(bar, SignalSide.Short, strength, bar.Close + (_p.AtrStopMultiple * atr), sink);
+                Enter(bar, Side.Short, strength, bar.Close + (_p.AtrStopMultiple * atr), sink);
             }
         }
 
-        private void Enter(in OhlcvBar bar, SignalSide side, double strength, double stopLevel, ICollection<Signal> sink)
+        private void Enter(in OhlcvBar bar, Side side, double strength, double stopLevel, ICollection<Signal> sink)
         {
             var stop = UsableStop(stopLevel);
             _position.Open(side, Index, stop);
@@ -125,7 +126,7 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
             {
                 reason = SignalReasons.ExitStop;
             }
-            else if (_position.Side == SignalSide.Long ? rsi >= _p.LongExitAbove : rsi <= _p.ShortExitBelow)
+            else if (_position.Side == Side.Long ? rsi >= _p.LongExitAbove : rsi <= _p.ShortExitBelow)
             {
                 reason = SignalReasons.ExitRsi;
             }
@@ -139,7 +140,7 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
                 return;
             }
 
-            sink.Add(Make(bar, SignalSide.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
+            sink.Add(Make(bar, Side.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
             _position.Close();
         }
     }

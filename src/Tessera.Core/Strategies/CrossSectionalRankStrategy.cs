@@ -71,7 +71,7 @@ public abstract class CrossSectionalRankStrategy : IStrategy
         var cursor = new int[universe.Count];
         var row = new int[universe.Count];
         var signals = new List<Signal>();
-        var held = new Dictionary<string, SignalSide>(StringComparer.Ordinal);
+        var held = new Dictionary<string, Side>(StringComparer.Ordinal);
         var candidates = new List<(double Score, int Series)>(universe.Count);
         for (var d = 0; d < dates.Length; d++)
         {
@@ -109,17 +109,17 @@ public abstract class CrossSectionalRankStrategy : IStrategy
         return signals;
     }
 
-    private void Emit(IReadOnlyList<BarSeries> universe, List<(double Score, int Series)> ranked, long date, Dictionary<string, SignalSide> held, List<Signal> signals, bool emitExits)
+    private void Emit(IReadOnlyList<BarSeries> universe, List<(double Score, int Series)> ranked, long date, Dictionary<string, Side> held, List<Signal> signals, bool emitExits)
     {
         var m = ranked.Count;
         var top = Selection.Count(Selection.TopPercentile, m);
         var bottom = Selection.Count(Selection.BottomPercentile, m);
-        var now = new Dictionary<string, SignalSide>(StringComparer.Ordinal);
+        var now = new Dictionary<string, Side>(StringComparer.Ordinal);
         var entries = new List<Signal>();
         for (var r = 0; r < m; r++)
         {
-            var side = r < top ? SignalSide.Long : r >= m - bottom ? SignalSide.Short : SignalSide.Flat;
-            if (side == SignalSide.Flat)
+            var side = r < top ? Side.Long : r >= m - bottom ? Side.Short : Side.Flat;
+            if (side == Side.Flat)
             {
                 continue;
             }
@@ -127,14 +127,14 @@ public abstract class CrossSectionalRankStrategy : IStrategy
             var symbol = universe[ranked[r].Series].Symbol;
             var pct = (double)r / (m - 1);
             now[symbol] = side;
-            entries.Add(new Signal(date, symbol, side, side == SignalSide.Long ? 1 - pct : -pct, Name, ParametersHash, SignalReasons.Entry));
+            entries.Add(new Signal(date, symbol, side, side == Side.Long ? 1 - pct : -pct, Name, ParametersHash, SignalReasons.Entry));
         }
 
         if (emitExits)
         {
             foreach (var symbol in held.Keys.Where(k => !now.TryGetValue(k, out var side) || side != held[k]).OrderBy(k => k, StringComparer.Ordinal))
             {
-                signals.Add(new Signal(date, symbol, SignalSide.Flat, 0, Name, ParametersHash, SignalReasons.ExitRank));
+                signals.Add(new Signal(date, symbol, Side.Flat, 0, Name, ParametersHash, SignalReasons.ExitRank));
             }
         }
 

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -73,11 +74,11 @@ public sealed class DonchianBreakoutStrategy : SeriesStrategy
             {
                 var stop = _position.Stop;
                 string? reason = _position.StopHit(Index, bar.High, bar.Low) ? SignalReasons.ExitStop
-                    : (_position.Side == SignalSide.Long ? bar.Close < _exit.Lower : bar.Close > _exit.Upper) ? SignalReasons.ExitChannel
+                    : (_position.Side == Side.Long ? bar.Close < _exit.Lower : bar.Close > _exit.Upper) ? SignalReasons.ExitChannel
                     : null;
                 if (reason is not null)
                 {
-                    sink.Add(Make(bar, SignalSide.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
+                    sink.Add(Make(bar, Side.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
                     _position.Close();
                 }
 
@@ -88,14 +89,14 @@ public sealed class DonchianBreakoutStrategy : SeriesStrategy
             if (bar.Close > _entry.Upper)
             {
                 var stop = UsableStop(bar.Close - (_p.AtrStopMultiple * atr));
-                _position.Open(SignalSide.Long, Index, stop);
-                sink.Add(Make(bar, SignalSide.Long, Math.Tanh((bar.Close - _entry.Upper) / scale), SignalReasons.Entry, stop));
+                _position.Open(Side.Long, Index, stop);
+                sink.Add(Make(bar, Side.Long, Math.Tanh((bar.Close - _entry.Upper) / scale), SignalReasons.Entry, stop));
             }
             else if (_p.AllowShort && bar.Close < _entry.Lower)
             {
                 var stop = UsableStop(bar.Close + (_p.AtrStopMultiple * atr));
-                _position.Open(SignalSide.Short, Index, stop);
-                sink.Add(Make(bar, SignalSide.Short, -Math.Tanh((_entry.Lower - bar.Close) / scale), SignalReasons.Entry, stop));
+                _position.Open(Side.Short, Index, stop);
+                sink.Add(Make(bar, Side.Short, -Math.Tanh((_entry.Lower - bar.Close) / scale), SignalReasons.Entry, stop));
             }
         }
     }

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -67,12 +68,12 @@ public sealed class IbsStrategy : SeriesStrategy
 
             if (!_position.IsFlat)
             {
-                var reason = (_position.Side == SignalSide.Long ? ibs > _p.ShortAbove : ibs < _p.LongBelow)
+                var reason = (_position.Side == Side.Long ? ibs > _p.ShortAbove : ibs < _p.LongBelow)
                     ? SignalReasons.ExitIbs
                     : _position.TimeUp(Index, _p.MaxHoldBars) ? SignalReasons.ExitTime : null;
                 if (reason is not null)
                 {
-                    sink.Add(Make(bar, SignalSide.Flat, 0, reason));
+                    sink.Add(Make(bar, Side.Flat, 0, reason));
                     _position.Close();
                 }
 
@@ -81,13 +82,13 @@ public sealed class IbsStrategy : SeriesStrategy
 
             if (ibs < _p.LongBelow && bar.Close > trend)
             {
-                _position.Open(SignalSide.Long, Index, stop: null);
-                sink.Add(Make(bar, SignalSide.Long, 1 - ibs, SignalReasons.Entry));
+                _position.Open(Side.Long, Index, stop: null);
+                sink.Add(Make(bar, Side.Long, 1 - ibs, SignalReasons.Entry));
             }
             else if (_p.AllowShort && ibs > _p.ShortAbove && bar.Close < trend)
             {
-                _position.Open(SignalSide.Short, Index, stop: null);
-                sink.Add(Make(bar, SignalSide.Short, -ibs, SignalReasons.Entry));
+                _position.Open(Side.Short, Index, stop: null);
+                sink.Add(Make(bar, Side.Short, -ibs, SignalReasons.Entry));
             }
         }
     }

@@ -1,4 +1,3 @@
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Strategies;
 
@@ -10,15 +9,15 @@ namespace Tessera.Core.Strategies;
 /// </summary>
 public sealed class PositionTracker
 {
-    public SignalSide Side { get; private set; } = SignalSide.Flat;
+    public Side Side { get; private set; } = Side.Flat;
 
     public int EntryIndex { get; private set; } = -1;
 
     public double? Stop { get; private set; }
 
-    public bool IsFlat => Side == SignalSide.Flat;
+    public bool IsFlat => Side == Side.Flat;
 
-    public void Open(SignalSide side, int index, double? stop)
+    public void Open(Side side, int index, double? stop)
     {
         Side = side;
         EntryIndex = index;
@@ -27,14 +26,14 @@ public sealed class PositionTracker
 
     public void Close()
     {
-        Side = SignalSide.Flat;
+        Side = Side.Flat;
         EntryIndex = -1;
         Stop = null;
     }
 
     /// <summary>True when the bar at <paramref name="index"/> touched the stop.</summary>
     public bool StopHit(int index, double high, double low) =>
-        Stop is { } stop && index > EntryIndex && (Side == SignalSide.Long ? low <= stop : Side == SignalSide.Short && high >= stop);
+        Stop is { } stop && index > EntryIndex && (Side == Side.Long ? low <= stop : Side == Side.Short && high >= stop);
 
     /// <summary>True when the position has been held <paramref name="maxBars"/> bars (0 disables).</summary>
     public bool TimeUp(int index, int maxBars) => maxBars > 0 && index - EntryIndex >= maxBars;

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Errors;
 using Tessera.Core.Signals;
 
@@ -44,6 +45,6 @@ public abstract class SignalEngineBase : ISignalEngine
 
     protected abstract void Process(in OhlcvBar bar, ICollection<Signal> sink);
 
-    protected Signal Make(in OhlcvBar bar, SignalSide side, double strength, string reason, double? stop = null) =>
+    protected Signal Make(in OhlcvBar bar, Side side, double strength, string reason, double? stop = null) =>
         new(bar.TimestampUtcMs, Symbol, side, Math.Clamp(strength, -1.0, 1.0), _strategy.Name, _strategy.ParametersHash, reason) { StopPrice = stop };
 }

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -80,7 +81,7 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
         private double _previousDiff = double.NaN;
         private int _lastCrossUp = int.MinValue / 2;
         private int _lastCrossDown = int.MinValue / 2;
-        private SignalSide _regime = SignalSide.Flat;
+        private Side _regime = Side.Flat;
 
         public Engine(SeriesStrategy strategy, string symbol, TrendRegimeParameters p)
             : base(strategy, symbol)
@@ -127,16 +128,16 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
             }
 
             var gap = (proxy / trend) - 1;
-            if (_regime == SignalSide.Long && proxy < trend)
+            if (_regime == Side.Long && proxy < trend)
             {
                 Exit(bar, sink);
             }
-            else if (_regime == SignalSide.Short && proxy > trend)
+            else if (_regime == Side.Short && proxy > trend)
             {
                 Exit(bar, sink);
             }
 
-            if (_regime != SignalSide.Flat)
+            if (_regime != Side.Flat)
             {
                 return;
             }
@@ -145,20 +146,20 @@ public sealed class TrendRegimeStrategy : SeriesStrategy
             var freshDown = !_p.RequireCross || Index - _lastCrossDown <= _p.CrossWithinBars;
             if (gap >= _p.Threshold && freshUp)
             {
-                _regime = SignalSide.Long;
-                sink.Add(Make(bar, SignalSide.Long, Math.Tanh(gap / _strengthScale), SignalReasons.Entry));
+                _regime = Side.Long;
+                sink.Add(Make(bar, Side.Long, Math.Tanh(gap / _strengthScale), SignalReasons.Entry));
             }
             else if (_p.AllowShort && gap <= -_p.Threshold && freshDown)
             {
-                _regime = SignalSide.Short;
-                sink.Add(Make(bar, SignalSide.Short, Math.Tanh(gap / _strengthScale), SignalReasons.Entry));
+                _regime = Side.Short;
+                sink.Add(Make(bar, Side.Short, Math.Tanh(gap / _strengthScale), SignalReasons.Entry));
             }
         }
 
         private void Exit(in OhlcvBar bar, ICollection<Signal> sink)
         {
-            _regime = SignalSide.Flat;
-            sink.Add(Make(bar, SignalSide.Flat, 0, SignalReasons.ExitRegime));
+            _regime = Side.Flat;
+            sink.Add(Make(bar, Side.Flat, 0, SignalReasons.ExitRegime));
         }
     }
 }

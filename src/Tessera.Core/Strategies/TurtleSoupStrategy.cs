@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Signals;
 
@@ -76,7 +77,7 @@ public sealed class TurtleSoupStrategy : SeriesStrategy
                     : _position.TimeUp(Index, _p.MaxHoldBars) ? SignalReasons.ExitTime : null;
                 if (reason is not null)
                 {
-                    sink.Add(Make(bar, SignalSide.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
+                    sink.Add(Make(bar, Side.Flat, 0, reason, string.Equals(reason, SignalReasons.ExitStop, StringComparison.Ordinal) ? stop : null));
                     _position.Close();
                 }
 
@@ -87,14 +88,14 @@ public sealed class TurtleSoupStrategy : SeriesStrategy
             if (bar.Low < _channel.Lower && bar.Close > _channel.Lower && Index - _channel.LowerIndex >= _p.MinBarsSinceExtreme)
             {
                 var stop = UsableStop(bar.Low - _p.StopBuffer);
-                _position.Open(SignalSide.Long, Index, stop);
-                sink.Add(Make(bar, SignalSide.Long, Math.Tanh((_channel.Lower - bar.Low) / scale), SignalReasons.Entry, stop));
+                _position.Open(Side.Long, Index, stop);
+                sink.Add(Make(bar, Side.Long, Math.Tanh((_channel.Lower - bar.Low) / scale), SignalReasons.Entry, stop));
             }
             else if (_p.AllowShort && bar.High > _channel.Upper && bar.Close < _channel.Upper && Index - _channel.UpperIndex >= _p.MinBarsSinceExtreme)
             {
                 var stop = UsableStop(bar.High + _p.StopBuffer);
-                _position.Open(SignalSide.Short, Index, stop);
-                sink.Add(Make(bar, SignalSide.Short, -Math.Tanh((bar.High - _channel.Upper) / scale), SignalReasons.Entry, stop));
+                _position.Open(Side.Short, Index, stop);
+                sink.Add(Make(bar, Side.Short, -Math.Tanh((bar.High - _channel.Upper) / scale), SignalReasons.Entry, stop));
             }
         }
     }

@@ -65,7 +65,7 @@ public sealed class EventBacktestEngineTests
         var data = new MarketData([Series("A", (100, 100, 100, 100), (100, 101, 99, 100), (110, 112, 109, 111), (111, 112, 110, 111))]);
         var r = EventBacktestEngine.Run(data, [Short("A", 0)], Half with { StopLossPct = 0.05 });
         var trade = Assert.Single(r.Trades);
-        Assert.Equal(-1, trade.Direction);
+        Assert.Equal(Side.Short, trade.Direction);
         Assert.Equal(110, trade.ExitPrice);
         Assert.Equal(-50 * 10, trade.NetPnl, 12);
     }
@@ -183,7 +183,7 @@ public sealed class EventBacktestEngineTests
 
         // The constraint binds: some entries were reduced or rejected for lack of buying power.
         Assert.Contains(r.Orders, o => o.Status is OrderStatus.Reduced or OrderStatus.Rejected);
-        Assert.Contains(r.Trades, t => t.Direction < 0);
+        Assert.Contains(r.Trades, t => t.Direction == Side.Short);
 
         // With 2x margin the same signals borrow: cash goes negative at some point.
         var margin = EventBacktestEngine.Run(data, signals, new BacktestOptions { InitialCash = 50_000, Sizer = new FixedFractionSizer(0.6), Costs = costs, Leverage = 2 });
@@ -249,7 +249,7 @@ public sealed class EventBacktestEngineTests
         var ex = Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [Long("ZZZ", 0)], Half));
         Assert.Equal("signal.symbol", ex.Field);
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [Long("A", 9)], Half));
-        Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [new Signal(Ts(0), "A", SignalSide.Long, double.NaN, "t", "h", "e")], Half));
+        Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [new Signal(Ts(0), "A", Side.Long, double.NaN, "t", "h", "e")], Half));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [Long("A", 0) with { StopPrice = -1 }], Half));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [], Half with { InitialCash = -1 }));
         Assert.Throws<TesseraValidationException>(() => EventBacktestEngine.Run(data, [], Half with { Costs = new CostModel(SlippageBps: double.NaN) }));

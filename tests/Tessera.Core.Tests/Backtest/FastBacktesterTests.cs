@@ -68,7 +68,7 @@ public sealed class FastBacktesterTests
         var book = SignalBook.Create(data, RandomSignals(data, 79, 0.2));
         var options = new BacktestOptions { AllowShort = false, Sizer = new FixedFractionSizer(0.4) };
         var slow = EventBacktestEngine.Run(data, book, options);
-        Assert.All(slow.Trades, t => Assert.Equal(1, t.Direction));
+        Assert.All(slow.Trades, t => Assert.Equal(Side.Long, t.Direction));
         AssertSame(slow, FastBacktester.Run(data, SignalMatrix.From(data, book), options));
     }
 

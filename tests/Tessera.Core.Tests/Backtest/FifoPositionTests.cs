@@ -28,7 +28,7 @@ public sealed class FifoPositionTests
         Assert.Equal(3, trades.Count);
         Assert.Equal((5 * (100 - 110)) - (0.5 + 1), trades[2].NetPnl, 12);
         Assert.Equal(-5, p.Quantity);
-        Assert.Equal(-1, p.Direction);
+        Assert.Equal(Side.Short, p.Direction);
         Assert.Equal(3, p.FirstEntryBar);
     }
 }

@@ -36,11 +36,11 @@ internal static class ScenarioBars
         return Series(symbol, bars);
     }
 
-    public static Signal Long(string symbol, int bar, string reason = "entry") => new(Ts(bar), symbol, SignalSide.Long, 1, "test", "h", reason);
+    public static Signal Long(string symbol, int bar, string reason = "entry") => new(Ts(bar), symbol, Side.Long, 1, "test", "h", reason);
 
-    public static Signal Short(string symbol, int bar, string reason = "entry") => new(Ts(bar), symbol, SignalSide.Short, -1, "test", "h", reason);
+    public static Signal Short(string symbol, int bar, string reason = "entry") => new(Ts(bar), symbol, Side.Short, -1, "test", "h", reason);
 
-    public static Signal Exit(string symbol, int bar, string reason = "exit:signal") => new(Ts(bar), symbol, SignalSide.Flat, 0, "test", "h", reason);
+    public static Signal Exit(string symbol, int bar, string reason = "exit:signal") => new(Ts(bar), symbol, Side.Flat, 0, "test", "h", reason);
 
     /// <summary>Random-walk OHLC bars (seeded), with gaps between close and the next open.</summary>
     public static BarSeries RandomWalk(string symbol, int n, ulong seed, double vol = 0.02, int missingEvery = 0)
@@ -87,13 +87,13 @@ internal static class ScenarioBars
                 }
 
                 var u = rng.NextDouble();
-                var side = u < 0.4 ? SignalSide.Long : u < 0.7 && shorts ? SignalSide.Short : SignalSide.Flat;
-                var signal = new Signal(data.Calendar[t], data.Symbols[s], side, side == SignalSide.Short ? -1 : 1, "random", "h", side == SignalSide.Flat ? "exit:random" : "entry");
+                var side = u < 0.4 ? Side.Long : u < 0.7 && shorts ? Side.Short : Side.Flat;
+                var signal = new Signal(data.Calendar[t], data.Symbols[s], side, side == Side.Short ? -1 : 1, "random", "h", side == Side.Flat ? "exit:random" : "entry");
 
                 // Every other entry carries a protective stop 2.5% beyond the signal close (like the strategies' ATR stops).
-                if (side != SignalSide.Flat && rng.NextDouble() < 0.5)
+                if (side != Side.Flat && rng.NextDouble() < 0.5)
                 {
-                    signal = signal with { StopPrice = data.Close[s][t] * (side == SignalSide.Long ? 0.975 : 1.025) };
+                    signal = signal with { StopPrice = data.Close[s][t] * (side == Side.Long ? 0.975 : 1.025) };
                 }
 
                 list.Add(signal);

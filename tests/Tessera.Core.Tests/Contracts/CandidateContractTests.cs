@@ -14,16 +14,16 @@ public sealed class CandidateContractTests
         Assert.Equal("NYSE:IBM", c.Identity);
         Assert.Equal("NYSE", c.Exchange);
         Assert.Equal("spot", c.AssetType);
-        Assert.Equal(Direction.Long, c.Direction);
-        Assert.Equal("LONG", c.DirectionText);
+        Assert.Equal(Side.Long, c.Direction);
+        Assert.Equal("LONG", c.Direction.ToText());
         Assert.Empty(c.Metadata);
     }
 
     [Theory]
-    [InlineData("Short", Direction.Short)]
-    [InlineData("SHORT", Direction.Short)]
-    [InlineData(" lOnG ", Direction.Long)]
-    public void Direction_is_normalized_from_any_case(string text, Direction expected) =>
+    [InlineData("Short", Side.Short)]
+    [InlineData("SHORT", Side.Short)]
+    [InlineData(" lOnG ", Side.Long)]
+    public void Direction_is_normalized_from_any_case(string text, Side expected) =>
         Assert.Equal(expected, CandidateContract.Apply([new RawCandidate("NASDAQ:AAPL", Direction: text)], ContractMode.Strict).Candidates[0].Direction);
 
     [Fact]
@@ -41,6 +41,7 @@ public sealed class CandidateContractTests
         { new RawCandidate("NASDAQ:AAPL", Identity: "NYSE:AAPL", Direction: "LONG"), ContractRules.IdentityMismatch, "identity" },
         { new RawCandidate("NASDAQ:AAPL", Exchange: "NYSE", Direction: "LONG"), ContractRules.ExchangeMismatch, "exchange" },
         { new RawCandidate("NASDAQ:AAPL", Direction: "BUY"), ContractRules.InvalidDirection, "direction" },
+        { new RawCandidate("NASDAQ:AAPL", Direction: "flat"), ContractRules.InvalidDirection, "direction" }, // a side, not a direction
         { new RawCandidate("NASDAQ:AAPL"), ContractRules.InvalidDirection, "direction" },
         { new RawCandidate("NASDAQ:AAPL", Direction: "LONG", Metadata: new Dictionary<string, string> { [" "] = "x" }), ContractRules.InvalidMetadata, "metadata" },
     };
@@ -88,8 +89,8 @@ public sealed class CandidateContractTests
             new("NYSE:XOM", Direction: "LONG"),
             new("NASDAQ:MSFT", Direction: "Long"),
         ];
-        var forward = CandidateContract.Apply(input).Candidates.Select(c => c.Symbol + "/" + c.DirectionText).ToArray();
-        var backward = CandidateContract.Apply(input.Reverse()).Candidates.Select(c => c.Symbol + "/" + c.DirectionText).ToArray();
+        var forward = CandidateContract.Apply(input).Candidates.Select(c => c.Symbol + "/" + c.Direction.ToText()).ToArray();
+        var backward = CandidateContract.Apply(input.Reverse()).Candidates.Select(c => c.Symbol + "/" + c.Direction.ToText()).ToArray();
         Assert.Equal(["NASDAQ:AAPL/LONG", "NASDAQ:MSFT/LONG", "NYSE:XOM/LONG", "NYSE:XOM/SHORT"], forward);
         Assert.Equal(forward, backward);
     }

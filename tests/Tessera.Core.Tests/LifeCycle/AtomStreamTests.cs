@@ -1,5 +1,4 @@
 using Tessera.Core.LifeCycle;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.LifeCycle;
@@ -11,9 +10,9 @@ public sealed class AtomStreamTests
     {
         double[] r = [0.02, -0.5, 1.0, 3.0, -1.0];
         var d = new double[5];
-        AtomStream.Normalize(r, SignalSide.Short, d);
+        AtomStream.Normalize(r, Side.Short, d);
         Assert.Equal([-0.02, 0.5, -1.0, -1.0, 1.0], d);
-        AtomStream.Normalize(r, SignalSide.Long, d);
+        AtomStream.Normalize(r, Side.Long, d);
         Assert.Equal(r, d);
     }
 }

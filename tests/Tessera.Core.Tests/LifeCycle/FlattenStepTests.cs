@@ -1,6 +1,5 @@
 using Tessera.Core.Errors;
 using Tessera.Core.LifeCycle;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.LifeCycle;
@@ -13,8 +12,8 @@ public sealed class FlattenStepTests
     private static readonly double[] ReturnsB = [-0.005, 0.01, 0.0, 0.02, -0.015, 0.005];
     private static readonly double[] ReturnsC = [0.001, 0.002, 0.003, 0.001, 0.002, 0.004];
 
-    private static SynthesizedAtom Atom(string symbol, string logic, SignalSide direction, string sector) =>
-        new($"{symbol}|{logic}|{(direction == SignalSide.Short ? "SHORT" : "LONG")}", symbol, logic, direction, sector, 100);
+    private static SynthesizedAtom Atom(string symbol, string logic, Side direction, string sector) =>
+        new($"{symbol}|{logic}|{(direction == Side.Short ? "SHORT" : "LONG")}", symbol, logic, direction, sector, 100);
 
     private static FlattenResult Flatten(string[] names, double[] weights, SynthesizedAtom[] atoms, double maxWeight) =>
         FlattenStep.Run(names, weights, atoms, ["X:A", "X:B", "X:C"], [ReturnsA, ReturnsB, ReturnsC], maxWeight);
@@ -22,7 +21,7 @@ public sealed class FlattenStepTests
     [Fact]
     public void Long_and_short_atoms_of_one_asset_net_whatever_their_logic_and_keep_both_legs()
     {
-        SynthesizedAtom[] atoms = [Atom("X:A", "hold", SignalSide.Long, "s1"), Atom("X:A", "connors-rsi2", SignalSide.Short, "s1"), Atom("X:B", "hold", SignalSide.Short, "s2")];
+        SynthesizedAtom[] atoms = [Atom("X:A", "hold", Side.Long, "s1"), Atom("X:A", "connors-rsi2", Side.Short, "s1"), Atom("X:B", "hold", Side.Short, "s2")];
         var result = Flatten(["X:A|hold|LONG", "X:A|connors-rsi2|SHORT", "X:B|hold|SHORT"], [0.5, 0.2, 0.3], atoms, maxWeight: 1.0);
 
         // A: 0.5 long - 0.2 short = 0.3; B: -0.3. Equal magnitudes: ordered by symbol. Gross 0.6, net 0.
@@ -51,7 +50,7 @@ public sealed class FlattenStepTests
     [Fact]
     public void The_cap_is_re_applied_after_netting_and_the_excess_stays_in_cash()
     {
-        SynthesizedAtom[] atoms = [Atom("X:A", "hold", SignalSide.Long, "s1"), Atom("X:A", "connors-rsi2", SignalSide.Long, "s1"), Atom("X:B", "hold", SignalSide.Short, "s2")];
+        SynthesizedAtom[] atoms = [Atom("X:A", "hold", Side.Long, "s1"), Atom("X:A", "connors-rsi2", Side.Long, "s1"), Atom("X:B", "hold", Side.Short, "s2")];
         var result = Flatten(["X:A|hold|LONG", "X:A|connors-rsi2|LONG", "X:B|hold|SHORT"], [0.1, 0.08, 0.05], atoms, maxWeight: 0.1);
 
         // A: 0.1 + 0.08 = 0.18 long, cut to the 10% cap; the 0.08 excess is not moved to B. Gross 0.15, net 0.05.
@@ -70,7 +69,7 @@ public sealed class FlattenStepTests
     [Fact]
     public void Weights_are_ordered_by_magnitude_and_a_fully_netted_asset_stays_with_weight_zero()
     {
-        SynthesizedAtom[] atoms = [Atom("X:C", "hold", SignalSide.Long, "s3"), Atom("X:C", "rsi", SignalSide.Short, "s3"), Atom("X:B", "hold", SignalSide.Long, "s2"), Atom("X:A", "hold", SignalSide.Short, "s1")];
+        SynthesizedAtom[] atoms = [Atom("X:C", "hold", Side.Long, "s3"), Atom("X:C", "rsi", Side.Short, "s3"), Atom("X:B", "hold", Side.Long, "s2"), Atom("X:A", "hold", Side.Short, "s1")];
         var result = Flatten(["X:C|hold|LONG", "X:C|rsi|SHORT", "X:B|hold|LONG", "X:A|hold|SHORT"], [0.2, 0.2, 0.1, 0.4], atoms, maxWeight: 1.0);
         Assert.Equal(["X:A", "X:B", "X:C"], result.Weights.Select(w => w.Symbol));
         Assert.Equal([-0.4, 0.1, 0.0], result.Weights.Select(w => w.Weight));
@@ -81,7 +80,7 @@ public sealed class FlattenStepTests
     [Fact]
     public void A_weighted_atom_that_was_not_synthesized_or_a_ragged_input_is_a_typed_error()
     {
-        SynthesizedAtom[] atoms = [Atom("X:A", "hold", SignalSide.Long, "s1")];
+        SynthesizedAtom[] atoms = [Atom("X:A", "hold", Side.Long, "s1")];
         var ex = Assert.Throws<TesseraValidationException>(() => Flatten(["X:A|rsi|LONG"], [0.5], atoms, 1.0));
         Assert.Equal("X:A|rsi|LONG", ex.Value);
         Assert.Throws<TesseraValidationException>(() => Flatten(["X:A|hold|LONG"], [0.5, 0.5], atoms, 1.0));

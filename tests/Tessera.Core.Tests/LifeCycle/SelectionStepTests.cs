@@ -34,8 +34,8 @@ public sealed class SelectionStepTests
         var candidates = new List<RecruitedCandidate>();
         foreach (var s in symbols)
         {
-            candidates.Add(new RecruitedCandidate(s, "X", "LONG"));
-            candidates.Add(new RecruitedCandidate(s, "X", "SHORT"));
+            candidates.Add(new RecruitedCandidate(s, "X", Side.Long));
+            candidates.Add(new RecruitedCandidate(s, "X", Side.Short));
         }
 
         return (symbols, returns, adv, candidates);
@@ -123,7 +123,7 @@ public sealed class SelectionStepTests
     public void A_candidate_outside_the_market_frame_is_a_typed_error()
     {
         var (symbols, returns, adv, candidates) = Market();
-        candidates[3] = new RecruitedCandidate("X:NONE", "X", "LONG");
+        candidates[3] = new RecruitedCandidate("X:NONE", "X", Side.Long);
         var ex = Assert.Throws<TesseraValidationException>(() => SelectionStep.Run(candidates, symbols, returns, adv, 20, 252, 21, 15));
         Assert.Equal("X:NONE", ex.Value);
     }

@@ -2,7 +2,6 @@ using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Errors;
 using Tessera.Core.LifeCycle;
 using Tessera.Core.Portfolio.Synthesis;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.LifeCycle;
@@ -11,17 +10,19 @@ public sealed class SynthesisStepTests
 {
     private static readonly long[] Calendar = [1, 2, 3, 4, 5];
 
+    private static AtomLogic Logic(string name) => AtomLogic.Parse(name, "logic");
+
     private static SynthesisResult Synthesize(int minimumAtoms = 2)
     {
         double[] a = [0.01, -0.02, 1.5, 0.0, 0.03];
         double[] b = [0, 0, 0, 0, 0];
-        SynthesisAsset[] assets = [new("X:A", SignalSide.Short, "Tech"), new("X:B", SignalSide.Long, "Energy")];
+        SynthesisAsset[] assets = [new("X:A", Side.Short, "Tech"), new("X:B", Side.Long, "Energy")];
         SyntheticStream[] strategies =
         [
-            new(new StrategyAtom("X:A", "rsi", SignalSide.Short), [2, 4, 5], [0.05, -0.01, 0.0], 2), // no value on dates 1 and 3
-            new(new StrategyAtom("X:B", "rsi", SignalSide.Long), [1, 2, 3, 4, 5], [0, 0, 0, 0, 0], 0), // never in position
+            new(new StrategyAtom("X:A", "connors-rsi2", Side.Short), [2, 4, 5], [0.05, -0.01, 0.0], 2), // no value on dates 1 and 3
+            new(new StrategyAtom("X:B", "connors-rsi2", Side.Long), [1, 2, 3, 4, 5], [0, 0, 0, 0, 0], 0), // never in position
         ];
-        return SynthesisStep.Run(Calendar, ["X:A", "X:B"], [a, b], assets, ["hold", "rsi"], "hold", strategies, minimumAtoms);
+        return SynthesisStep.Run(Calendar, ["X:A", "X:B"], [a, b], assets, [AtomLogic.Hold, Logic("connors-rsi2")], strategies, minimumAtoms);
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public sealed class SynthesisStepTests
     {
         var result = Synthesize();
 
-        Assert.Equal(["X:A|hold|SHORT", "X:A|rsi|SHORT"], result.Atoms);
+        Assert.Equal(["X:A|hold|SHORT", "X:A|connors-rsi2|SHORT"], result.Atoms);
 
         // SHORT hold: -min(r, 1) on every date: 1.5 is clipped to 1 (a short loses at most 100%).
         Assert.Equal([-0.01, 0.02, -1.0, 0.0, -0.03], result.Streams[0]);
@@ -37,7 +38,7 @@ public sealed class SynthesisStepTests
         // Strategy stream on the calendar 1..5 from values on 2, 4, 5: 0 where the stream has no value.
         Assert.Equal([0.0, 0.05, 0.0, -0.01, 0.0], result.Streams[1]);
         Assert.Equal(
-            [new SynthesizedAtom("X:A|hold|SHORT", "X:A", "hold", SignalSide.Short, "Tech", 5), new SynthesizedAtom("X:A|rsi|SHORT", "X:A", "rsi", SignalSide.Short, "Tech", 2)],
+            [new SynthesizedAtom("X:A|hold|SHORT", "X:A", "hold", Side.Short, "Tech", 5), new SynthesizedAtom("X:A|connors-rsi2|SHORT", "X:A", "connors-rsi2", Side.Short, "Tech", 2)],
             result.Descriptors);
     }
 
@@ -45,7 +46,7 @@ public sealed class SynthesisStepTests
     public void Constant_streams_are_dropped_and_recorded_and_too_few_atoms_left_is_a_typed_error()
     {
         Assert.Equal(
-            ["X:B|hold|LONG: never in position over the sample (no risk to allocate)", "X:B|rsi|LONG: never in position over the sample (no risk to allocate)"],
+            ["X:B|hold|LONG: never in position over the sample (no risk to allocate)", "X:B|connors-rsi2|LONG: never in position over the sample (no risk to allocate)"],
             Synthesize().Dropped);
         var ex = Assert.Throws<TesseraValidationException>(() => Synthesize(minimumAtoms: 3));
         Assert.Equal("synthesis.atoms", ex.Field);
@@ -56,17 +57,17 @@ public sealed class SynthesisStepTests
     public void A_strategy_atom_without_its_stream_is_a_typed_error()
     {
         var ex = Assert.Throws<TesseraValidationException>(() =>
-            SynthesisStep.Run(Calendar, ["X:A"], [new double[5]], [new SynthesisAsset("X:A", SignalSide.Long, "Tech")], ["rsi"], "hold", [], 1));
-        Assert.Equal("X:A|rsi|LONG", ex.Value);
+            SynthesisStep.Run(Calendar, ["X:A"], [new double[5]], [new SynthesisAsset("X:A", Side.Long, "Tech")], [Logic("connors-rsi2")], [], 1));
+        Assert.Equal("X:A|connors-rsi2|LONG", ex.Value);
     }
 
     [Fact]
     public void Strategy_atoms_are_every_logic_but_hold_asset_by_asset()
     {
-        SynthesisAsset[] assets = [new("X:A", SignalSide.Long, "Tech"), new("X:B", SignalSide.Short, "Energy")];
-        var atoms = SynthesisStep.StrategyAtoms(assets, ["hold", "rsi", "donchian"], "hold");
-        Assert.Equal(["X:A|rsi|LONG", "X:A|donchian|LONG", "X:B|rsi|SHORT", "X:B|donchian|SHORT"], atoms.Select(a => a.Key));
-        Assert.Empty(SynthesisStep.StrategyAtoms(assets, ["hold"], "hold"));
+        SynthesisAsset[] assets = [new("X:A", Side.Long, "Tech"), new("X:B", Side.Short, "Energy")];
+        var atoms = SynthesisStep.StrategyAtoms(assets, [AtomLogic.Hold, Logic("connors-rsi2"), Logic("donchian-breakout")]);
+        Assert.Equal(["X:A|connors-rsi2|LONG", "X:A|donchian-breakout|LONG", "X:B|connors-rsi2|SHORT", "X:B|donchian-breakout|SHORT"], atoms.Select(a => a.Key));
+        Assert.Empty(SynthesisStep.StrategyAtoms(assets, [AtomLogic.Hold]));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class SynthesisStepTests
     {
         var market = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(3, 120, 7));
         var chosen = market.Bars[1];
-        StrategyAtom[] atoms = [new(chosen.Symbol, "connors-rsi2", SignalSide.Long)];
+        StrategyAtom[] atoms = [new(chosen.Symbol, "connors-rsi2", Side.Long)];
         var streams = SynthesisStep.SynthesizeStrategies(atoms, market.Bars);
         var alone = new AtomSynthesizer().Synthesize(atoms, [chosen]);
         var stream = Assert.Single(streams);

@@ -6,7 +6,7 @@ namespace Tessera.Core.Tests.Metrics;
 
 public sealed class TradeStatisticsTests
 {
-    private static Trade T(double pnl, int holding) => new("X", 1, 0, 0, 10, 10 + holding, 1, 100, 100 + pnl, 0, pnl, "exit");
+    private static Trade T(double pnl, int holding) => new("X", Side.Long, 0, 0, 10, 10 + holding, 1, 100, 100 + pnl, 0, pnl, "exit");
 
     [Fact]
     public void Hand_derived_trade_statistics()

@@ -40,10 +40,10 @@ public sealed class DenseReturnsTests
         Assert.InRange(dense.AssetIds.Count, 470, 480);
         Assert.InRange(dense.Columns[0].Length, 1240, 1258);
         var cov = new LedoitWolfEstimator().Estimate(dense.Columns);
-        foreach (var name in Allocators.Names)
+        foreach (var optimizer in Optimizer.All)
         {
             var problem = new AllocationProblem { AssetIds = dense.AssetIds, Covariance = cov, Returns = dense.Columns, Constraints = new AllocationConstraints { MaxWeight = 0.05 } };
-            IAllocator engine = name == "herc" ? new HierarchicalEqualRiskAllocator { ClusterCount = 10 } : Allocators.ByName(name);
+            IAllocator engine = optimizer == Optimizer.Herc ? new HierarchicalEqualRiskAllocator { ClusterCount = 10 } : optimizer.CreateAllocator();
             var result = new AllocationPolicy().Allocate(engine, problem);
             Assert.Equal(1.0, result.Weights.Sum(), 8);
             Assert.All(result.Weights, w => Assert.InRange(w, 0.0, 0.05 + 1e-9));

@@ -90,7 +90,7 @@ public sealed class TearSheetTests
         Assert.Equal(input.Result.Trades.Count + 1, trades.Length);
         Assert.All(trades, l => Assert.Equal(13, l.Split(',').Length));
         var first = input.Result.Trades[0];
-        Assert.StartsWith(first.Symbol + "," + (first.Direction > 0 ? "long" : "short") + ",", trades[1], StringComparison.Ordinal);
+        Assert.StartsWith(first.Symbol + "," + (first.Direction == Side.Long ? "long" : "short") + ",", trades[1], StringComparison.Ordinal);
         Assert.Contains("," + first.NetPnl.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + ",", trades[1], StringComparison.Ordinal);
 
         var equity = BacktestArtifacts.EquityCsv(input.Result).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -102,7 +102,7 @@ public sealed class TearSheetTests
     [Fact]
     public void Csv_fields_with_commas_or_quotes_are_quoted()
     {
-        var t = new Trade("A", 1, 0, 0, 0, 1, 1, 1, 2, 0, 1, "exit:\"odd\",reason");
+        var t = new Trade("A", Side.Long, 0, 0, 0, 1, 1, 1, 2, 0, 1, "exit:\"odd\",reason");
         var line = BacktestArtifacts.TradesCsv([t]).Split('\n')[1];
         Assert.EndsWith(",\"exit:\"\"odd\"\",reason\"", line, StringComparison.Ordinal);
     }

@@ -52,9 +52,9 @@ public class SignalScannerTests
     [Fact]
     public void Order_breaks_ties_by_strategy_then_symbol()
     {
-        var a = new Signal(1, "B", SignalSide.Long, 0.5, "x", "h", SignalReasons.Entry);
-        var b = new Signal(1, "A", SignalSide.Short, -0.5, "x", "h", SignalReasons.Entry);
-        var c = new Signal(1, "A", SignalSide.Long, 0.9, "y", "h", SignalReasons.Entry);
+        var a = new Signal(1, "B", Side.Long, 0.5, "x", "h", SignalReasons.Entry);
+        var b = new Signal(1, "A", Side.Short, -0.5, "x", "h", SignalReasons.Entry);
+        var c = new Signal(1, "A", Side.Long, 0.9, "y", "h", SignalReasons.Entry);
         var list = new List<Signal> { a, b, c };
         list.Sort(SignalOrder.ByStrength);
         Assert.Equal([c, b, a], list);

@@ -18,10 +18,10 @@ public class AdxRegimeStrategyTests
 
         var bars = SyntheticBars.FromCloses("X", closes);
         var signals = new AdxRegimeStrategy().SignalsOverTime(bars);
-        Assert.Equal((SignalSide.Long, SignalReasons.Entry, bars.Timestamps[27]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
+        Assert.Equal((Side.Long, SignalReasons.Entry, bars.Timestamps[27]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
         Assert.Equal(1.0, signals[0].Strength, 12);
         Assert.Equal(SignalReasons.ExitRegime, signals[1].Reason);
-        var shortEntry = signals.First(s => s.Side == SignalSide.Short);
+        var shortEntry = signals.First(s => s.Side == Side.Short);
         Assert.True(shortEntry.TimestampUtcMs >= signals[1].TimestampUtcMs);
         Assert.InRange(shortEntry.Strength, -1.0, -0.25);
     }

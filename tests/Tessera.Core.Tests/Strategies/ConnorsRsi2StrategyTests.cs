@@ -26,7 +26,7 @@ public class ConnorsRsi2StrategyTests
         var signals = new ConnorsRsi2Strategy().SignalsOverTime(bars);
         Assert.Equal(2, signals.Count);
         var entry = signals[0];
-        Assert.Equal((SignalSide.Long, SignalReasons.Entry, bars.Timestamps[250]), (entry.Side, entry.Reason, entry.TimestampUtcMs));
+        Assert.Equal((Side.Long, SignalReasons.Entry, bars.Timestamps[250]), (entry.Side, entry.Reason, entry.TimestampUtcMs));
         Assert.Equal(1 - ((100 - (100 / 1.1)) / 100), entry.Strength, 12);
 
         // ATR on the drop bar: TR = 349.5 - 338.5 = 11, ATR = 2 + (11 - 2)/14; stop = 339 - 2 ATR. (Bar 0 has
@@ -34,7 +34,7 @@ public class ConnorsRsi2StrategyTests
         Assert.Equal(339 - (2 * (2 + (9.0 / 14))), entry.StopPrice!.Value, 7);
         Assert.Equal(new ConnorsRsi2Strategy().ParametersHash, entry.ParametersHash);
         Assert.Equal("connors-rsi2", entry.Strategy);
-        Assert.Equal((SignalSide.Flat, SignalReasons.ExitRsi, bars.Timestamps[252]), (signals[1].Side, signals[1].Reason, signals[1].TimestampUtcMs));
+        Assert.Equal((Side.Flat, SignalReasons.ExitRsi, bars.Timestamps[252]), (signals[1].Side, signals[1].Reason, signals[1].TimestampUtcMs));
         Assert.Null(signals[1].StopPrice);
     }
 
@@ -63,7 +63,7 @@ public class ConnorsRsi2StrategyTests
         }
 
         var entry = Assert.Single(new ConnorsRsi2Strategy().SignalsOverTime(bars));
-        Assert.Equal(SignalSide.Long, entry.Side);
+        Assert.Equal(Side.Long, entry.Side);
         Assert.Null(entry.StopPrice);
     }
 
@@ -87,7 +87,7 @@ public class ConnorsRsi2StrategyTests
         var closes = Enumerable.Range(0, 150).Select(i => 100.0 + (i % 2 == 0 ? 0 : 5)).ToList();
         Assert.Empty(new ConnorsRsi2Strategy().SignalsOverTime(SyntheticBars.FromCloses("X", closes)));
         var rising = SyntheticBars.FromCloses("X", RisingThen(350, 351, 352));
-        Assert.DoesNotContain(new ConnorsRsi2Strategy().SignalsOverTime(rising), s => s.Side == SignalSide.Short);
+        Assert.DoesNotContain(new ConnorsRsi2Strategy().SignalsOverTime(rising), s => s.Side == Side.Short);
     }
 
     [Fact]

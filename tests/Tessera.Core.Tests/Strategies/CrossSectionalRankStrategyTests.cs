@@ -31,15 +31,15 @@ public class CrossSectionalRankStrategyTests
         // First defined score at bar 252 (= 12 x 21, a rebalance date).
         var first = signals.Where(s => s.TimestampUtcMs == ts[252]).ToList();
         Assert.Equal(2, first.Count);
-        Assert.Equal(("S09", SignalSide.Long, 1.0), (first[0].Symbol, first[0].Side, first[0].Strength));
-        Assert.Equal(("S00", SignalSide.Short, -1.0), (first[1].Symbol, first[1].Side, first[1].Strength));
+        Assert.Equal(("S09", Side.Long, 1.0), (first[0].Symbol, first[0].Side, first[0].Strength));
+        Assert.Equal(("S00", Side.Short, -1.0), (first[1].Symbol, first[1].Side, first[1].Strength));
         Assert.DoesNotContain(signals, s => s.TimestampUtcMs < ts[252]);
         Assert.Equal(2, signals.Count(s => s.TimestampUtcMs == ts[273]));
 
         // Bar 294: S09's 12-1 return (~6.8%) now ranks mid-pack: exit:rank, S08 takes the long side.
         var later = signals.Where(s => s.TimestampUtcMs == ts[294]).ToList();
-        Assert.Contains(later, s => s is { Symbol: "S09", Side: SignalSide.Flat, Reason: SignalReasons.ExitRank });
-        Assert.Contains(later, s => s is { Symbol: "S08", Side: SignalSide.Long, Reason: SignalReasons.Entry });
+        Assert.Contains(later, s => s is { Symbol: "S09", Side: Side.Flat, Reason: SignalReasons.ExitRank });
+        Assert.Contains(later, s => s is { Symbol: "S08", Side: Side.Long, Reason: SignalReasons.Entry });
 
         var latest = strategy.LatestSignals(universe);
         Assert.All(latest, s => Assert.Equal(ts[^1], s.TimestampUtcMs));
@@ -53,8 +53,8 @@ public class CrossSectionalRankStrategyTests
         var universe = Enumerable.Range(0, 10).Select(k => Growth(k, i => (i % 2 == 0 ? 1 : -1) * 0.001 * (k + 1))).ToList();
         var signals = new QualityRankStrategy().SignalsOverTime(universe);
         var atFirst = signals.Where(s => s.TimestampUtcMs == universe[0].Timestamps[252]).ToList();
-        Assert.Equal(("S00", SignalSide.Long), (atFirst[0].Symbol, atFirst[0].Side));
-        Assert.Equal(("S09", SignalSide.Short), (atFirst[1].Symbol, atFirst[1].Side));
+        Assert.Equal(("S00", Side.Long), (atFirst[0].Symbol, atFirst[0].Side));
+        Assert.Equal(("S09", Side.Short), (atFirst[1].Symbol, atFirst[1].Side));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class DonchianBreakoutStrategyTests
         var bars = SyntheticBars.FromCloses("X", FlatThen(102, 99));
         var signals = new DonchianBreakoutStrategy().SignalsOverTime(bars);
         Assert.Equal(2, signals.Count);
-        Assert.Equal((SignalSide.Long, bars.Timestamps[60]), (signals[0].Side, signals[0].TimestampUtcMs));
+        Assert.Equal((Side.Long, bars.Timestamps[60]), (signals[0].Side, signals[0].TimestampUtcMs));
         Assert.Equal(99.8, signals[0].StopPrice!.Value, 12);
         Assert.Equal(Math.Tanh(1.5 / 1.1), signals[0].Strength, 12);
         Assert.Equal(SignalReasons.ExitStop, signals[1].Reason);
@@ -41,7 +41,7 @@ public class DonchianBreakoutStrategyTests
     {
         var bars = SyntheticBars.FromCloses("X", FlatThen(98));
         var signal = Assert.Single(new DonchianBreakoutStrategy().SignalsOverTime(bars));
-        Assert.Equal(SignalSide.Short, signal.Side);
+        Assert.Equal(Side.Short, signal.Side);
         Assert.Equal(98 + 2.2, signal.StopPrice!.Value, 12);
         Assert.True(signal.Strength < 0);
     }

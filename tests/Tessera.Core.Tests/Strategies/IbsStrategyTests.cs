@@ -14,7 +14,7 @@ public class IbsStrategyTests
         var bars = SyntheticBars.FromCloses("X", ConnorsRsi2StrategyTests.RisingThen(339, 349));
         var signals = new IbsStrategy().SignalsOverTime(bars);
         Assert.Equal(2, signals.Count);
-        Assert.Equal((SignalSide.Long, bars.Timestamps[250]), (signals[0].Side, signals[0].TimestampUtcMs));
+        Assert.Equal((Side.Long, bars.Timestamps[250]), (signals[0].Side, signals[0].TimestampUtcMs));
         Assert.Equal(1 - (0.5 / 11), signals[0].Strength, 12);
         Assert.Null(signals[0].StopPrice);
         Assert.Equal((SignalReasons.ExitIbs, bars.Timestamps[251]), (signals[1].Reason, signals[1].TimestampUtcMs));

@@ -1,3 +1,4 @@
+using Tessera.Core.Data;
 using Tessera.Core.Errors;
 using Tessera.Core.Signals;
 using Tessera.Core.Strategies;

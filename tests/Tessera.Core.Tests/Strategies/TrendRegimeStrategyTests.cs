@@ -31,7 +31,7 @@ public class TrendRegimeStrategyTests
         var bars = SyntheticBars.FromCloses("X", FlatRiseFall(), spread: 0.1);
         var signals = new TrendRegimeStrategy().SignalsOverTime(bars);
         Assert.True(signals.Count >= 2);
-        Assert.Equal((SignalSide.Long, SignalReasons.Entry, bars.Timestamps[232]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
+        Assert.Equal((Side.Long, SignalReasons.Entry, bars.Timestamps[232]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
         var sma = bars.Close.Skip(33).Take(200).Average();
         Assert.Equal(Math.Tanh(((bars.Close[232] / sma) - 1) / 0.1), signals[0].Strength, 9);
         var exit = signals[1];
@@ -47,14 +47,14 @@ public class TrendRegimeStrategyTests
     {
         var strict = new TrendRegimeStrategy(new TrendRegimeParameters(CrossWithinBars: 1));
         var bars = SyntheticBars.FromCloses("X", FlatRiseFall(), spread: 0.1);
-        Assert.DoesNotContain(strict.SignalsOverTime(bars), s => s.Side == SignalSide.Long);
+        Assert.DoesNotContain(strict.SignalsOverTime(bars), s => s.Side == Side.Long);
         Assert.NotEqual(new TrendRegimeStrategy().ParametersHash, new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Vwma)).ParametersHash);
         var viaSma = new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Sma, SmaProxyPeriod: 5));
-        Assert.Contains(viaSma.SignalsOverTime(bars), s => s.Side == SignalSide.Long);
+        Assert.Contains(viaSma.SignalsOverTime(bars), s => s.Side == Side.Long);
 
         // VWMA(20) lags the close: with a 2% threshold it enters later than the close proxy.
         var viaVwma = new TrendRegimeStrategy(new TrendRegimeParameters(Proxy: TrendProxy.Vwma));
-        var vwmaEntry = viaVwma.SignalsOverTime(bars).First(s => s.Side == SignalSide.Long);
+        var vwmaEntry = viaVwma.SignalsOverTime(bars).First(s => s.Side == Side.Long);
         Assert.True(vwmaEntry.TimestampUtcMs > bars.Timestamps[232]);
     }
 }

@@ -30,7 +30,7 @@ public class TurtleSoupStrategyTests
         var bars = Sweep(10);
         var signals = new TurtleSoupStrategy().SignalsOverTime(bars);
         Assert.Equal(2, signals.Count);
-        Assert.Equal((SignalSide.Long, SignalReasons.Entry, bars.Timestamps[25]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
+        Assert.Equal((Side.Long, SignalReasons.Entry, bars.Timestamps[25]), (signals[0].Side, signals[0].Reason, signals[0].TimestampUtcMs));
         Assert.Equal(95.99, signals[0].StopPrice!.Value, 12);
         Assert.True(signals[0].Strength > 0);
         Assert.Equal((SignalReasons.ExitTime, bars.Timestamps[30]), (signals[1].Reason, signals[1].TimestampUtcMs));

@@ -110,13 +110,11 @@ public sealed class WalkForwardTests
         {
             for (var s = 0; s < data.SymbolCount; s++)
             {
-                var code = c.Signals.Code[s][t];
-                if (code == SignalMatrix.None)
+                if (c.Signals.Sides[s][t] is not { } side)
                 {
                     continue;
                 }
 
-                var side = code == 1 ? Tessera.Core.Signals.SignalSide.Long : code == -1 ? Tessera.Core.Signals.SignalSide.Short : Tessera.Core.Signals.SignalSide.Flat;
                 var stop = c.Signals.StopPrice[s][t];
                 list.Add(new Tessera.Core.Signals.Signal(data.Calendar[t], data.Symbols[s], side, c.Signals.Strength[s][t], "x", "h", string.Empty) { StopPrice = double.IsNaN(stop) ? null : stop });
             }

@@ -1,4 +1,9 @@
+using System.Text.Json;
+using Tessera.Core;
 using Tessera.Core.Errors;
+using Tessera.Core.LifeCycle;
+using Tessera.Core.Portfolio.Allocation;
+using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
 using Xunit;
 
@@ -47,8 +52,62 @@ public sealed class ProfileCatalogTests
         var p = ProfileCatalog.Parse(Valid, "t.yaml");
         Assert.Equal(20, p.Universe.Symbols);
         Assert.Equal(1UL, p.Universe.Seed);
-        Assert.Equal(["LONG", "SHORT"], p.Recruitment.Directions);
+        Assert.Same(UniverseSource.Synthetic, p.Universe.Source);
+        Assert.Equal([Side.Long, Side.Short], p.Recruitment.Directions);
+        Assert.Equal([AtomLogic.Hold, AtomLogic.Parse("connors-rsi2", "logic")], p.Synthesis.Logics);
+        Assert.True(p.Synthesis.Logics[0].IsHold);
+        Assert.False(p.Synthesis.Logics[1].IsHold);
+        Assert.Equal([Optimizer.EqualWeight, Optimizer.InverseVolatility], p.Optimization.Optimizers);
+        Assert.Same(ChoicePolicy.MinVolatility, p.Optimization.Policy);
         Assert.Equal(0.1, p.Optimization.MaxWeight);
+
+        var preferring = ProfileCatalog.Parse(Valid.Replace("policy: min_volatility", "policy: prefer:inverse_volatility", StringComparison.Ordinal), "t.yaml");
+        Assert.Same(Optimizer.InverseVolatility, preferring.Optimization.Policy.Preferred);
+        Assert.Same(UniverseSource.Lakehouse, ProfileCatalog.Parse(Valid.Replace("source: synthetic", "source: lakehouse", StringComparison.Ordinal), "t.yaml").Universe.Source);
+    }
+
+    [Fact]
+    public void Typed_settings_are_written_in_the_profile_spelling_and_read_back()
+    {
+        // The manifest (ArtifactJson), the orchestration input (the Durable Task converter's defaults) and the local
+        // run journal all serialize the profile: each must see the words the YAML used, and get the same types back.
+        var p = ProfileCatalog.Parse(Valid.Replace("policy: min_volatility", "policy: prefer:inverse_volatility", StringComparison.Ordinal), "t.yaml");
+        foreach (var options in new[] { ArtifactJson.Options, JsonSerializerOptions.Default })
+        {
+            var json = JsonSerializer.Serialize(p, options);
+            Assert.Contains("\"synthetic\"", json, StringComparison.Ordinal);
+            Assert.Contains("[\"LONG\",\"SHORT\"]", json.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("\"connors-rsi2\"", json, StringComparison.Ordinal);
+            Assert.Contains("\"inverse_volatility\"", json, StringComparison.Ordinal);
+            Assert.Contains("\"prefer:inverse_volatility\"", json, StringComparison.Ordinal);
+            var back = JsonSerializer.Deserialize<SleeveProfile>(json, options)!;
+            Assert.Same(UniverseSource.Synthetic, back.Universe.Source);
+            Assert.Equal(p.Recruitment.Directions, back.Recruitment.Directions);
+            Assert.Equal(p.Synthesis.Logics, back.Synthesis.Logics);
+            Assert.Equal(p.Optimization.Optimizers, back.Optimization.Optimizers);
+            Assert.Equal(p.Optimization.Policy, back.Optimization.Policy);
+        }
+
+        var manifestForm = JsonSerializer.Serialize(p.Optimization, ArtifactJson.Options);
+        Assert.Equal(
+            "{\n  \"optimizers\": [\n    \"equal_weight\",\n    \"inverse_volatility\"\n  ],\n  \"policy\": \"prefer:inverse_volatility\",\n  \"max_weight\": 0.1\n}",
+            manifestForm.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rule_messages_name_what_is_known()
+    {
+        var optimizer = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(Valid.Replace("[equal_weight, inverse_volatility]", "[equal_weight, magic]", StringComparison.Ordinal), "bad.yaml"));
+        Assert.Equal("magic", optimizer.Value);
+        Assert.Equal("unknown optimizer; known: equal_weight, erc, herc, hrp, inverse_volatility, max_sharpe, min_variance", optimizer.Rule);
+        var policy = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(Valid.Replace("policy: min_volatility", "policy: prefer:hrp", StringComparison.Ordinal), "bad.yaml"));
+        Assert.Equal("prefer:hrp", policy.Value);
+        Assert.Equal("must be 'min_volatility' or 'prefer:<one of the listed optimizers>'", policy.Rule);
+        var direction = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(Valid.Replace("[LONG, SHORT]", "[LONG, FLAT]", StringComparison.Ordinal), "bad.yaml"));
+        Assert.Equal("FLAT", direction.Value);
+        Assert.Equal("each direction must be LONG or SHORT", direction.Rule);
+        var logic = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(Valid.Replace("[hold, connors-rsi2]", "[hold, astrology]", StringComparison.Ordinal), "bad.yaml"));
+        Assert.StartsWith("unknown logic; known: hold, adx-regime, connors-rsi2, ", logic.Rule, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -59,7 +118,11 @@ public sealed class ProfileCatalogTests
     [InlineData("[hold, connors-rsi2]", "[hold, astrology]", "synthesis.logics")]
     [InlineData("[hold, connors-rsi2]", "[hold, hold]", "synthesis.logics")]
     [InlineData("policy: min_volatility", "policy: prefer:magic", "optimization.policy")]
+    [InlineData("policy: min_volatility", "policy: prefer:hrp", "optimization.policy")]
+    [InlineData("policy: min_volatility", "policy: max_sharpe", "optimization.policy")]
     [InlineData("[LONG, SHORT]", "[LONG, sideways]", "recruitment.directions")]
+    [InlineData("[LONG, SHORT]", "[long]", "recruitment.directions")]
+    [InlineData("[LONG, SHORT]", "[FLAT]", "recruitment.directions")]
     [InlineData("seed: 1", "seed: one", "universe.seed")]
     [InlineData("max_weight: 0.1", "max_weight: .nan", "optimization.max_weight")]
     [InlineData("max_weight: 0.1", "max_weight: 0.05", "optimization.max_weight")]

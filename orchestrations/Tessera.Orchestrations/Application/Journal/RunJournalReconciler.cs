@@ -14,17 +14,15 @@ public sealed record ReconcileReport(int Checked, int Running, int Settled, IRea
 /// <list type="bullet">
 /// <item>a run the task hub does not know (storage lost its last writes) is scheduled again;</item>
 /// <item>after an unclean stop of the storage itself (the embedded emulator died without saving: a power cut), the task
-/// hub's tables, queues and the run's blobs may each have lost a different last fraction of a second, so a run that is
-/// not provably complete — still running, failed, or completed with a missing or altered artifact — is terminated,
-/// purged and scheduled again;</item>
+/// hub's tables, queues and the run's blobs may each have lost a different last fraction of a second, so a run that
+/// ended failed, or completed with a missing or altered artifact, is purged and scheduled again (runs still in flight
+/// are left to resume: see DiscardAsync);</item>
 /// <item>runs the task hub holds in a terminal state are settled.</item>
 /// </list>
 /// A run that cannot be scheduled again is marked lost with the reason (status and the API show it).
 /// </summary>
 public static class RunJournalReconciler
 {
-    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(30);
-
     /// <param name="storageStoppedUncleanly">the storage may hold a torn state (see above).</param>
     /// <param name="artifactsIntact">whether a completed run's manifest and artifacts verify (used after an unclean stop).</param>
     public static async Task<ReconcileReport> ReconcileAsync(
@@ -56,10 +54,10 @@ public static class RunJournalReconciler
             {
                 why = "the task hub had no record of this accepted run (storage lost its last writes)";
             }
-            else if (storageStoppedUncleanly
+            else if (storageStoppedUncleanly && instance.IsCompleted
                 && !(instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && await artifactsIntact(run.RunId, cancellationToken).ConfigureAwait(false)))
             {
-                why = $"the storage stopped uncleanly while the run was {instance.RuntimeStatus}; its state may be torn";
+                why = $"the storage stopped uncleanly and the run ended {instance.RuntimeStatus} without a verifiable manifest; its state may be torn";
                 if (!await DiscardAsync(client, run.RunId, cancellationToken).ConfigureAwait(false))
                 {
                     lost.Add(run.RunId);
@@ -101,25 +99,13 @@ public static class RunJournalReconciler
         return new ReconcileReport(checkedRuns, running, settled, rescheduled, lost);
     }
 
-    /// <summary>Terminates the instance if it is not terminal yet, waits for that, and purges its history.</summary>
+    /// <summary>
+    /// Purges a terminal instance's history and waits until it is gone. Non-terminal instances are never discarded:
+    /// terminating one and scheduling its id again races with the termination message (seen in tests: the new run
+    /// was terminated), so a run still in flight after an unclean stop is left to resume from its history.
+    /// </summary>
     private static async Task<bool> DiscardAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
-        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (instance is { IsCompleted: false })
-        {
-            await client.TerminateInstanceAsync(runId, "discarded after an unclean storage stop; scheduled again from the run journal", cancellationToken).ConfigureAwait(false);
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(TerminationWait);
-            try
-            {
-                await client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: false, wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
-
         await client.PurgeInstanceAsync(runId, cancellation: cancellationToken).ConfigureAwait(false);
 
         // Scheduled again only once the old instance is gone for good, so nothing of it can reach the new one.

@@ -1,4 +1,5 @@
 using Tessera.Core.LifeCycle;
+using Tessera.Core.Portfolio.Allocation;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
@@ -13,18 +14,18 @@ public static class ChooseActivity
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(services);
         var results = await ReadResultsAsync(services, input.RunId, input.Candidates, cancellationToken).ConfigureAwait(false);
-        var names = new string[results.Count];
+        var optimizers = new Optimizer[results.Count];
         var volatilities = new double[results.Count];
         var considered = new List<ChoiceCandidate>(results.Count);
         for (var i = 0; i < results.Count; i++)
         {
-            names[i] = results[i].Optimizer;
+            optimizers[i] = results[i].Optimizer;
             volatilities[i] = results[i].AnnualizedVolatility;
-            considered.Add(new ChoiceCandidate(names[i], volatilities[i]));
+            considered.Add(new ChoiceCandidate(optimizers[i], volatilities[i]));
         }
 
         var policy = input.Profile.Optimization.Policy;
-        var choice = ChoicePolicy.Choose(policy, names, volatilities);
+        var choice = policy.Choose(optimizers, volatilities);
         var chosen = results[choice.Index];
         var artifact = await services.Artifacts.WriteJsonAsync(
             input.RunId,

@@ -22,7 +22,7 @@ public static class FlattenActivity
         var atoms = new List<SynthesizedAtom>(streams.Descriptors.Count);
         foreach (var d in streams.Descriptors)
         {
-            atoms.Add(new SynthesizedAtom(d.Atom, d.Symbol, d.Logic, AtomDirection.Parse(d.Direction), d.Sector, d.DaysInPosition));
+            atoms.Add(new SynthesizedAtom(d.Atom, d.Symbol, d.Logic, d.Direction, d.Sector, d.DaysInPosition));
         }
 
         var flat = FlattenStep.Run(choice.Atoms, choice.Weights, atoms, market.Symbols, market.Returns, input.Profile.Optimization.MaxWeight);

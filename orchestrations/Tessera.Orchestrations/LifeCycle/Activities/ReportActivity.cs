@@ -43,7 +43,7 @@ public static class ReportActivity
             input.StartedAtUtc,
             input.Profile,
             input.Foundation.DataFingerprint,
-            input.Choice.Chosen,
+            input.Choice.Chosen.Name,
             artifacts,
             input.Foundation.Snapshot);
         var manifestRecord = await store.WriteJsonAsync(input.RunId, "manifest.json", manifest, cancellationToken).ConfigureAwait(false);

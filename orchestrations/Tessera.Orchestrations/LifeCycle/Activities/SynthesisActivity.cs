@@ -23,19 +23,19 @@ public static class SynthesisActivity
         var assets = new List<SynthesisAsset>(selected.Candidates.Count);
         foreach (var c in selected.Candidates)
         {
-            assets.Add(new SynthesisAsset(c.Symbol, AtomDirection.Parse(c.Direction), c.Metadata.TryGetValue(EnrichmentActivity.SectorKey, out var s) ? s : string.Empty));
+            assets.Add(new SynthesisAsset(c.Symbol, c.Direction, c.Metadata.TryGetValue(EnrichmentActivity.SectorKey, out var s) ? s : string.Empty));
         }
 
         var logics = input.Profile.Synthesis.Logics;
-        var strategyAtoms = SynthesisStep.StrategyAtoms(assets, logics, SynthesisSettings.Hold);
+        var strategyAtoms = SynthesisStep.StrategyAtoms(assets, logics);
         var strategyStreams = strategyAtoms.Count == 0
             ? []
             : SynthesisStep.SynthesizeStrategies(strategyAtoms, await ReloadBarsAsync(input, services, cancellationToken).ConfigureAwait(false));
-        var result = SynthesisStep.Run(market.Timestamps, market.Symbols, market.Returns, assets, logics, SynthesisSettings.Hold, strategyStreams, SelectionSettings.MinimumCandidates);
+        var result = SynthesisStep.Run(market.Timestamps, market.Symbols, market.Returns, assets, logics, strategyStreams, SelectionSettings.MinimumCandidates);
         var descriptors = new List<AtomDescriptor>(result.Descriptors.Count);
         foreach (var d in result.Descriptors)
         {
-            descriptors.Add(new AtomDescriptor(d.Atom, d.Symbol, d.Logic, AtomDirection.Name(d.Direction), d.Sector, d.DaysInPosition));
+            descriptors.Add(new AtomDescriptor(d.Atom, d.Symbol, d.Logic, d.Direction, d.Sector, d.DaysInPosition));
         }
 
         var artifact = await services.Artifacts.WriteJsonAsync(

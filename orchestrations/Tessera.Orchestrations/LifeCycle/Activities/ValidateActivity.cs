@@ -15,7 +15,7 @@ public static class ValidateActivity
         ArgumentNullException.ThrowIfNull(services);
         var streams = await services.Artifacts.ReadJsonAsync<StreamsArtifact>(input.RunId, input.Streams, cancellationToken).ConfigureAwait(false);
         var settings = input.Profile.Validation;
-        var result = ValidationStep.Run(OptimizeActivity.Resolve(input.Optimizer), streams.Atoms, streams.Streams, input.Profile.Optimization.MaxWeight, settings.TrainDays, settings.TestDays);
+        var result = ValidationStep.Run(input.Optimizer.CreateAllocator(), streams.Atoms, streams.Streams, input.Profile.Optimization.MaxWeight, settings.TrainDays, settings.TestDays);
         var artifact = await services.Artifacts.WriteJsonAsync(
             input.RunId,
             "validation/walk_forward.json",

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Tessera.Core.Reports;
 
 namespace Tessera.Orchestrations.LifeCycle.Report;
 
-/// <summary>Tiny HTML builder: every text goes through HTML encoding, numbers are formatted invariantly.</summary>
+/// <summary>Tiny HTML builder: every text goes through the platform's one HTML escaping (<see cref="Html.Escape"/>), numbers are formatted invariantly.</summary>
 internal sealed class HtmlWriter
 {
     private readonly StringBuilder _sb = new();
@@ -17,7 +17,7 @@ internal sealed class HtmlWriter
 
     public HtmlWriter Text(string? text)
     {
-        _sb.Append(WebUtility.HtmlEncode(text ?? string.Empty));
+        _sb.Append(Html.Escape(text));
         return this;
     }
 

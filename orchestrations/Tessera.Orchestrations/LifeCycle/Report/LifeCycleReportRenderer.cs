@@ -67,7 +67,7 @@ public static class LifeCycleReportRenderer
         h.Element("h2", "7. Optimization (parallel fan-out)");
         h.Table(
             ["optimizer", "annualized vol (in-sample)", "max weight", "diagnostics"],
-            model.Optimizers.Select(o => (IReadOnlyList<string>)[o.Optimizer, HtmlWriter.Pct(o.AnnualizedVolatility), HtmlWriter.Pct(o.Weights.Max()), string.Join("; ", o.Diagnostics)]));
+            model.Optimizers.Select(o => (IReadOnlyList<string>)[o.Optimizer.Name, HtmlWriter.Pct(o.AnnualizedVolatility), HtmlWriter.Pct(o.Weights.Max()), string.Join("; ", o.Diagnostics)]));
         var headers = new List<string> { "atom" };
         foreach (var o in model.Optimizers)
         {

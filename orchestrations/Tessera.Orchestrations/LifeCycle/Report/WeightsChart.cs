@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using Tessera.Core.Reports;
 
 namespace Tessera.Orchestrations.LifeCycle.Report;
 
@@ -30,7 +30,7 @@ internal static class WeightsChart
             var len = Math.Abs(w.Weight) / max * (barArea / 2.0);
             var x = w.Weight >= 0 ? mid : mid - len;
             var color = w.Weight >= 0 ? "#2b7a3d" : "#b03a2e";
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"11\">{WebUtility.HtmlEncode(w.Symbol)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"11\">{Html.Escape(w.Symbol)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y}\" width=\"{len:0.##}\" height=\"{rowHeight - 4}\" fill=\"{color}\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + barArea + 5}\" y=\"{y + 12}\" font-size=\"11\">{w.Weight.ToString("0.00%", CultureInfo.InvariantCulture)}</text>");
         }

@@ -56,7 +56,7 @@ public sealed class FractionalKellySizer : IPositionSizer
             return 0;
         }
 
-        var mu = Metrics.PerformanceMetrics.Mean(r) * request.Direction;
+        var mu = Metrics.PerformanceMetrics.Mean(r) * request.Direction.Sign();
         var sd = Metrics.PerformanceMetrics.SampleStdDev(r);
         if (!(sd > 0) || mu <= 0)
         {

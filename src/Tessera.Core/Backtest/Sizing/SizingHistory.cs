@@ -31,7 +31,7 @@ internal static class SizingHistory
     public static double RealizedVolatility(double[] close, int bar, int lookback)
     {
         var r = Returns(close, bar, lookback);
-        return r is null ? double.NaN : Metrics.PerformanceMetrics.SampleStdDev(r) * Math.Sqrt(252.0);
+        return r is null ? double.NaN : Metrics.PerformanceMetrics.SampleStdDev(r) * Math.Sqrt(Metrics.Annualization.TradingDaysPerYear);
     }
 
     /// <summary>Wilder ATR(n) at <paramref name="bar"/> over the symbol's own bars (RMA seeded with the SMA of the first n true ranges).</summary>

@@ -24,83 +24,29 @@ public sealed class QpSolver
 
     public int MaxIterations { get; init; } = 20_000;
 
-
     public QpSolution Solve(QuadraticProgram qp, string method)
     {
-        var n = qp.Size;
-        var m = qp.Constraints.Count;
-
-        // Scaling: objective by its mean diagonal, rows by their largest coefficient.
-        var objScale = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            objScale += qp.P[(i * n) + i];
-        }
-
-        objScale = objScale > 0 ? objScale / n : 1.0;
-        var p = new double[n * n];
-        for (var k = 0; k < p.Length; k++)
-        {
-            p[k] = qp.P[k] / objScale;
-        }
-
-        var q = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            q[i] = qp.Q[i] / objScale;
-        }
-
-        var g = new double[m * n];
-        var gl = new double[m];
-        var gu = new double[m];
-        var rowScale = new double[m];
-        var nz = new int[m][];
-        for (var r = 0; r < m; r++)
-        {
-            var c = qp.Constraints[r];
-            var norm = 0.0;
-            for (var j = 0; j < n; j++)
-            {
-                norm = Math.Max(norm, Math.Abs(c.Coefficients[j]));
-            }
-
-            if (norm == 0)
-            {
-                norm = 1.0;
-            }
-
-            rowScale[r] = norm;
-            var nonzero = new List<int>();
-            for (var j = 0; j < n; j++)
-            {
-                g[(r * n) + j] = c.Coefficients[j] / norm;
-                if (c.Coefficients[j] != 0)
-                {
-                    nonzero.Add(j);
-                }
-            }
-
-            nz[r] = nonzero.ToArray();
-
-            gl[r] = c.Low / norm;
-            gu[r] = c.High / norm;
-        }
+        ArgumentNullException.ThrowIfNull(qp);
+        var problem = new ScaledQuadraticProgram(qp);
+        var n = problem.N;
+        var m = problem.M;
+        var objScale = problem.ObjectiveScale;
 
         // ADMM only has to find the active set: polish after a loose solve, and only when the
         // polish cannot certify the KKT conditions run ADMM again to the tight tolerance.
         // Every EarlyPolishEvery iterations a short polish (few repair rounds) is attempted on the
         // current active-set guess; its KKT check makes an early success as exact as a late one.
         PolishState? early = null;
-        var admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, method, qp.Constraints, LooseEps, state =>
+        var admm = RunAdmm(problem, method, LooseEps, state =>
         {
-            early = Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, state, EarlyPolishRounds);
+            early = Polish(problem, state, EarlyPolishRounds);
             return early is not null;
         });
-        var polished = early ?? Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, admm);
+        var polished = early ?? Polish(problem, admm);
         if (polished is null)
         {
-            admm = RunAdmm(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, method, qp.Constraints, Eps, null);
-            polished = Polish(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, admm);
+            admm = RunAdmm(problem, method, Eps, null);
+            polished = Polish(problem, admm);
         }
 
         var x = polished?.X ?? admm.X;
@@ -116,10 +62,10 @@ public sealed class QpSolver
         var rowDuals = new double[m];
         for (var r = 0; r < m; r++)
         {
-            rowDuals[r] = yg[r] * objScale / rowScale[r];
+            rowDuals[r] = yg[r] * objScale / problem.RowScale[r];
         }
 
-        var (prim, dual) = Residuals(n, m, p, q, qp.Lower, qp.Upper, g, nz, gl, gu, x, yb, yg);
+        var (prim, dual) = problem.Residuals(x, yb, yg);
         if (prim > 1e-6)
         {
             throw new InfeasibleProblemException(method, "constraints", "primal residual " + PortfolioInputValidation.Str(prim), "the constraints could not be satisfied together within " + PortfolioInputValidation.Str(MaxIterations) + " iterations (likely infeasible: check bounds, group caps and the beta band)");
@@ -127,12 +73,95 @@ public sealed class QpSolver
         return new QpSolution(x, boundDuals, rowDuals, admm.Iterations, polished is not null, prim, dual * objScale) { PolishRounds = polished?.Rounds ?? 0 };
     }
 
+    /// <summary>Which side of a variable's box or of a row's range the polish holds active (equalities are always at lower).</summary>
+    private enum BoundState : byte
+    {
+        Free = 0,
+        AtLower = 1,
+        AtUpper = 2,
+    }
+
+    /// <summary>What the active-set repair changes in one round: nothing, a variable bound, or a linear row.</summary>
+    private enum ConstraintKind : byte
+    {
+        None = 0,
+        Bound = 1,
+        Row = 2,
+    }
+
     private sealed record IterateState(double[] X, double[] Yb, double[] Yg, double[] Zb, double[] Zg, int Iterations);
 
     private sealed record PolishState(double[] X, double[] Yb, double[] Yg, int Rounds);
 
-    private IterateState RunAdmm(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, string method, IReadOnlyList<LinearConstraint> rows, double eps, Func<IterateState, bool>? tryPolish)
+    /// <summary>The polish's working set: the state of every variable bound and of every linear row.</summary>
+    private sealed record WorkingSet(BoundState[] Bounds, BoundState[] Rows)
     {
+        /// <summary>The active set ADMM's iterate suggests: a bound or row is active when its slack is smaller than its multiplier says.</summary>
+        public static WorkingSet Guess(ScaledQuadraticProgram problem, IterateState admm)
+        {
+            int n = problem.N, m = problem.M;
+            double[] lo = problem.Lower, hi = problem.Upper, gl = problem.RowLower, gu = problem.RowUpper;
+            var bState = new BoundState[n];
+            for (var i = 0; i < n; i++)
+            {
+                if (lo[i] == hi[i] || admm.Zb[i] - lo[i] < -admm.Yb[i])
+                {
+                    bState[i] = BoundState.AtLower;
+                }
+                else if (hi[i] - admm.Zb[i] < admm.Yb[i])
+                {
+                    bState[i] = BoundState.AtUpper;
+                }
+            }
+
+            var gState = new BoundState[m];
+            for (var r = 0; r < m; r++)
+            {
+                if (gl[r] == gu[r] || admm.Zg[r] - gl[r] < -admm.Yg[r])
+                {
+                    gState[r] = BoundState.AtLower;
+                }
+                else if (gu[r] - admm.Zg[r] < admm.Yg[r])
+                {
+                    gState[r] = BoundState.AtUpper;
+                }
+            }
+
+            return new WorkingSet(bState, gState);
+        }
+
+        /// <summary>Largest distance of x from the bound or row value each active constraint pins it to.</summary>
+        public double Violation(ScaledQuadraticProgram problem, double[] x)
+        {
+            int n = problem.N, m = problem.M;
+            double[] lo = problem.Lower, hi = problem.Upper, gl = problem.RowLower, gu = problem.RowUpper;
+            var worst = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                if (Bounds[i] != BoundState.Free)
+                {
+                    worst = Math.Max(worst, Math.Max(lo[i] - x[i], x[i] - hi[i]));
+                }
+            }
+
+            for (var r = 0; r < m; r++)
+            {
+                if (Rows[r] != BoundState.Free)
+                {
+                    var ax = problem.RowDot(r, x);
+                    worst = Math.Max(worst, Math.Abs(ax - (Rows[r] == BoundState.AtLower ? gl[r] : gu[r])));
+                }
+            }
+
+            return worst;
+        }
+    }
+
+    private IterateState RunAdmm(ScaledQuadraticProgram problem, string method, double eps, Func<IterateState, bool>? tryPolish)
+    {
+        int n = problem.N, m = problem.M;
+        double[] p = problem.P, q = problem.Q, lo = problem.Lower, hi = problem.Upper, g = problem.G, gl = problem.RowLower, gu = problem.RowUpper;
+        var nz = problem.Nonzeros;
         var rhoB = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -206,7 +235,7 @@ public sealed class QpSolver
             var xt = rhs;
             for (var r = 0; r < m; r++)
             {
-                ztg[r] = RowDot(g, nz, n, r, xt);
+                ztg[r] = problem.RowDot(r, xt);
             }
 
             for (var i = 0; i < n; i++)
@@ -238,14 +267,14 @@ public sealed class QpSolver
                 break;
             }
 
-            if (Converged(n, m, p, q, g, nz, x, zb, zg, yb, yg, px, eps))
+            if (Converged(problem, x, zb, zg, yb, yg, px, eps))
             {
                 break;
             }
 
-            if (IsPrimalInfeasible(n, m, g, nz, lo, hi, gl, gu, dyb, dyg, out var culprit))
+            if (IsPrimalInfeasible(problem, dyb, dyg, out var culprit))
             {
-                var name = culprit < 0 ? "bounds" : rows[culprit].Name;
+                var name = culprit < 0 ? "bounds" : problem.Rows[culprit].Name;
                 throw new InfeasibleProblemException(method, "constraints." + name, null, "the constraints cannot be satisfied together (primal infeasibility certificate on '" + name + "')");
             }
         }
@@ -253,8 +282,10 @@ public sealed class QpSolver
         return new IterateState(x, yb, yg, zb, zg, Math.Min(it, MaxIterations));
     }
 
-    private static bool Converged(int n, int m, double[] p, double[] q, double[] g, int[][] nz, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px, double eps)
+    private static bool Converged(ScaledQuadraticProgram problem, double[] x, double[] zb, double[] zg, double[] yb, double[] yg, double[] px, double eps)
     {
+        int n = problem.N, m = problem.M;
+        double[] p = problem.P, q = problem.Q;
         double prim = 0, axNorm = 0, zNorm = 0;
         for (var i = 0; i < n; i++)
         {
@@ -265,7 +296,7 @@ public sealed class QpSolver
 
         for (var r = 0; r < m; r++)
         {
-            var s = RowDot(g, nz, n, r, x);
+            var s = problem.RowDot(r, x);
             prim = Math.Max(prim, Math.Abs(s - zg[r]));
             axNorm = Math.Max(axNorm, Math.Abs(s));
             zNorm = Math.Max(zNorm, Math.Abs(zg[r]));
@@ -278,7 +309,7 @@ public sealed class QpSolver
         }
 
         var gty = new double[n];
-        Transposed(g, nz, n, m, yg, gty);
+        problem.Transposed(yg, gty);
         for (var i = 0; i < n; i++)
         {
             var aty = yb[i] + gty[i];
@@ -295,8 +326,10 @@ public sealed class QpSolver
     }
 
     // OSQP section 3.4: dy certifies infeasibility when A' dy ~ 0 and u' max(dy,0) + l' min(dy,0) < 0.
-    private static bool IsPrimalInfeasible(int n, int m, double[] g, int[][] nz, double[] lo, double[] hi, double[] gl, double[] gu, double[] dyb, double[] dyg, out int culprit)
+    private static bool IsPrimalInfeasible(ScaledQuadraticProgram problem, double[] dyb, double[] dyg, out int culprit)
     {
+        int n = problem.N, m = problem.M;
+        double[] lo = problem.Lower, hi = problem.Upper, gl = problem.RowLower, gu = problem.RowUpper;
         culprit = -1;
         var norm = 0.0;
         for (var i = 0; i < n; i++)
@@ -350,7 +383,7 @@ public sealed class QpSolver
         }
 
         var gty = new double[n];
-        Transposed(g, nz, n, m, dyg, gty);
+        problem.Transposed(dyg, gty);
         for (var i = 0; i < n; i++)
         {
             var aty = dyb[i] + gty[i];
@@ -364,100 +397,18 @@ public sealed class QpSolver
         return true;
     }
 
-    private static (double Primal, double Dual) Residuals(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, double[] x, double[] yb, double[] yg)
+    private static PolishState? Polish(ScaledQuadraticProgram problem, IterateState admm, int? roundLimit = null)
     {
-        var prim = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            prim = Math.Max(prim, Math.Max(lo[i] - x[i], x[i] - hi[i]));
-        }
-
-        for (var r = 0; r < m; r++)
-        {
-            var ax = RowDot(g, nz, n, r, x);
-            prim = Math.Max(prim, Math.Max(gl[r] - ax, ax - gu[r]));
-        }
-
-        var dual = 0.0;
-        var gty = new double[n];
-        Transposed(g, nz, n, m, yg, gty);
-        for (var i = 0; i < n; i++)
-        {
-            var s = Dot(p.AsSpan(i * n, n), x) + q[i] + yb[i] + gty[i];
-
-            dual = Math.Max(dual, Math.Abs(s));
-        }
-
-        return (Math.Max(prim, 0), dual);
-    }
-
-    private static double RowDot(double[] g, int[][] nz, int n, int r, ReadOnlySpan<double> x)
-    {
-        var s = 0.0;
-        var offset = r * n;
-        foreach (var j in nz[r])
-        {
-            s += g[offset + j] * x[j];
-        }
-
-        return s;
-    }
-
-    /// <summary>target = G' y (only the nonzeros of each row are visited).</summary>
-    private static void Transposed(double[] g, int[][] nz, int n, int m, double[] y, double[] target)
-    {
-        Array.Clear(target);
-        for (var r = 0; r < m; r++)
-        {
-            var yr = y[r];
-            if (yr == 0)
-            {
-                continue;
-            }
-
-            var offset = r * n;
-            foreach (var j in nz[r])
-            {
-                target[j] += g[offset + j] * yr;
-            }
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => VectorMath.Dot(a, b);
-
-    // Active state per constraint: 0 inactive, -1 at lower, +1 at upper (equalities are always -1).
-    private static PolishState? Polish(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, IterateState admm, int? roundLimit = null)
-    {
-        var bState = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (lo[i] == hi[i] || admm.Zb[i] - lo[i] < -admm.Yb[i])
-            {
-                bState[i] = -1;
-            }
-            else if (hi[i] - admm.Zb[i] < admm.Yb[i])
-            {
-                bState[i] = 1;
-            }
-        }
-
-        var gState = new int[m];
-        for (var r = 0; r < m; r++)
-        {
-            if (gl[r] == gu[r] || admm.Zg[r] - gl[r] < -admm.Yg[r])
-            {
-                gState[r] = -1;
-            }
-            else if (gu[r] - admm.Zg[r] < admm.Yg[r])
-            {
-                gState[r] = 1;
-            }
-        }
+        int n = problem.N, m = problem.M;
+        double[] lo = problem.Lower, hi = problem.Upper, gl = problem.RowLower, gu = problem.RowUpper;
+        var working = WorkingSet.Guess(problem, admm);
+        var bState = working.Bounds;
+        var gState = working.Rows;
 
         var maxRounds = roundLimit ?? ((2 * (n + m)) + 10);
         for (var round = 0; round < maxRounds; round++)
         {
-            var solved = SolveWorkingSet(n, m, p, q, lo, hi, g, nz, gl, gu, bState, gState);
+            var solved = SolveWorkingSet(problem, working);
             if (solved is null)
             {
                 return null;
@@ -467,68 +418,68 @@ public sealed class QpSolver
 
             // The working constraints must hold exactly; if they do not, the set is inconsistent
             // (e.g. an infeasible combination) and the regularized solve only approximated it.
-            if (WorkingViolation(n, m, lo, hi, g, nz, gl, gu, bState, gState, x) > PolishTolerance)
+            if (working.Violation(problem, x) > PolishTolerance)
             {
                 return null;
             }
 
             // Most violated inactive constraint.
             var worstViolation = PolishTolerance;
-            var addKind = 0;
+            var addKind = ConstraintKind.None;
             var addIndex = -1;
-            var addSide = 0;
+            var addSide = BoundState.Free;
             for (var i = 0; i < n; i++)
             {
-                if (bState[i] != 0)
+                if (bState[i] != BoundState.Free)
                 {
                     continue;
                 }
 
                 if (lo[i] - x[i] > worstViolation)
                 {
-                    (worstViolation, addKind, addIndex, addSide) = (lo[i] - x[i], 1, i, -1);
+                    (worstViolation, addKind, addIndex, addSide) = (lo[i] - x[i], ConstraintKind.Bound, i, BoundState.AtLower);
                 }
 
                 if (x[i] - hi[i] > worstViolation)
                 {
-                    (worstViolation, addKind, addIndex, addSide) = (x[i] - hi[i], 1, i, 1);
+                    (worstViolation, addKind, addIndex, addSide) = (x[i] - hi[i], ConstraintKind.Bound, i, BoundState.AtUpper);
                 }
             }
 
             for (var r = 0; r < m; r++)
             {
-                if (gState[r] != 0)
+                if (gState[r] != BoundState.Free)
                 {
                     continue;
                 }
 
-                var ax = RowDot(g, nz, n, r, x);
+                var ax = problem.RowDot(r, x);
                 if (gl[r] - ax > worstViolation)
                 {
-                    (worstViolation, addKind, addIndex, addSide) = (gl[r] - ax, 2, r, -1);
+                    (worstViolation, addKind, addIndex, addSide) = (gl[r] - ax, ConstraintKind.Row, r, BoundState.AtLower);
                 }
 
                 if (ax - gu[r] > worstViolation)
                 {
-                    (worstViolation, addKind, addIndex, addSide) = (ax - gu[r], 2, r, 1);
+                    (worstViolation, addKind, addIndex, addSide) = (ax - gu[r], ConstraintKind.Row, r, BoundState.AtUpper);
                 }
             }
 
-            if (addKind == 1)
+            if (addKind == ConstraintKind.Bound)
             {
                 bState[addIndex] = addSide;
                 continue;
             }
 
-            if (addKind == 2)
+            if (addKind == ConstraintKind.Row)
             {
                 gState[addIndex] = addSide;
                 continue;
             }
 
-            // Multiplier with the wrong sign.
+            // Multiplier with the wrong sign: >= 0 at an upper side, <= 0 at a lower side.
             var worstSign = PolishTolerance;
-            var dropKind = 0;
+            var dropKind = ConstraintKind.None;
             var dropIndex = -1;
             for (var i = 0; i < n; i++)
             {
@@ -537,10 +488,10 @@ public sealed class QpSolver
                     continue;
                 }
 
-                var wrong = bState[i] == -1 ? yb[i] : (bState[i] == 1 ? -yb[i] : 0);
+                var wrong = WrongSign(bState[i], yb[i]);
                 if (wrong > worstSign)
                 {
-                    (worstSign, dropKind, dropIndex) = (wrong, 1, i);
+                    (worstSign, dropKind, dropIndex) = (wrong, ConstraintKind.Bound, i);
                 }
             }
 
@@ -551,22 +502,22 @@ public sealed class QpSolver
                     continue;
                 }
 
-                var wrong = gState[r] == -1 ? yg[r] : (gState[r] == 1 ? -yg[r] : 0);
+                var wrong = WrongSign(gState[r], yg[r]);
                 if (wrong > worstSign)
                 {
-                    (worstSign, dropKind, dropIndex) = (wrong, 2, r);
+                    (worstSign, dropKind, dropIndex) = (wrong, ConstraintKind.Row, r);
                 }
             }
 
-            if (dropKind == 1)
+            if (dropKind == ConstraintKind.Bound)
             {
-                bState[dropIndex] = 0;
+                bState[dropIndex] = BoundState.Free;
                 continue;
             }
 
-            if (dropKind == 2)
+            if (dropKind == ConstraintKind.Row)
             {
-                gState[dropIndex] = 0;
+                gState[dropIndex] = BoundState.Free;
                 continue;
             }
 
@@ -576,49 +527,34 @@ public sealed class QpSolver
         return null;
     }
 
-    private static double WorkingViolation(int n, int m, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, int[] bState, int[] gState, double[] x)
+    /// <summary>How far a multiplier has the wrong sign for its state (positive = wrong): y at a lower side, -y at an upper side, 0 when free.</summary>
+    private static double WrongSign(BoundState state, double multiplier) =>
+        state == BoundState.AtLower ? multiplier : (state == BoundState.AtUpper ? -multiplier : 0);
+
+    private static (double[] X, double[] Yb, double[] Yg)? SolveWorkingSet(ScaledQuadraticProgram problem, WorkingSet working)
     {
-        var worst = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            if (bState[i] != 0)
-            {
-                worst = Math.Max(worst, Math.Max(lo[i] - x[i], x[i] - hi[i]));
-            }
-        }
-
-        for (var r = 0; r < m; r++)
-        {
-            if (gState[r] != 0)
-            {
-                var ax = RowDot(g, nz, n, r, x);
-                worst = Math.Max(worst, Math.Abs(ax - (gState[r] < 0 ? gl[r] : gu[r])));
-            }
-        }
-
-        return worst;
-    }
-
-    private static (double[] X, double[] Yb, double[] Yg)? SolveWorkingSet(int n, int m, double[] p, double[] q, double[] lo, double[] hi, double[] g, int[][] nz, double[] gl, double[] gu, int[] bState, int[] gState)
-    {
+        int n = problem.N, m = problem.M;
+        double[] p = problem.P, q = problem.Q, lo = problem.Lower, hi = problem.Upper, g = problem.G, gl = problem.RowLower, gu = problem.RowUpper;
+        var bState = working.Bounds;
+        var gState = working.Rows;
         var x = new double[n];
         var free = new List<int>(n);
         for (var i = 0; i < n; i++)
         {
-            if (bState[i] == 0)
+            if (bState[i] == BoundState.Free)
             {
                 free.Add(i);
             }
             else
             {
-                x[i] = bState[i] < 0 ? lo[i] : hi[i];
+                x[i] = bState[i] == BoundState.AtLower ? lo[i] : hi[i];
             }
         }
 
         var rows = new List<int>();
         for (var r = 0; r < m; r++)
         {
-            if (gState[r] != 0)
+            if (gState[r] != BoundState.Free)
             {
                 rows.Add(r);
             }
@@ -637,7 +573,7 @@ public sealed class QpSolver
                 var s = -q[i];
                 for (var j = 0; j < n; j++)
                 {
-                    if (bState[j] != 0)
+                    if (bState[j] != BoundState.Free)
                     {
                         s -= p[(i * n) + j] * x[j];
                     }
@@ -653,10 +589,10 @@ public sealed class QpSolver
             for (var c = 0; c < rows.Count; c++)
             {
                 var r = rows[c];
-                var target = gState[r] < 0 ? gl[r] : gu[r];
+                var target = gState[r] == BoundState.AtLower ? gl[r] : gu[r];
                 for (var j = 0; j < n; j++)
                 {
-                    if (bState[j] != 0)
+                    if (bState[j] != BoundState.Free)
                     {
                         target -= g[(r * n) + j] * x[j];
                     }
@@ -712,15 +648,15 @@ public sealed class QpSolver
 
         var yb = new double[n];
         var gty = new double[n];
-        Transposed(g, nz, n, m, yg, gty);
+        problem.Transposed(yg, gty);
         for (var i = 0; i < n; i++)
         {
-            if (bState[i] == 0)
+            if (bState[i] == BoundState.Free)
             {
                 continue;
             }
 
-            var s = Dot(p.AsSpan(i * n, n), x) + q[i] + gty[i];
+            var s = VectorMath.Dot(p.AsSpan(i * n, n), x) + q[i] + gty[i];
 
             yb[i] = -s;
         }

@@ -1,7 +1,6 @@
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Estimators;
 using Tessera.Core.Portfolio.Synthesis;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Flattening;
 
@@ -31,9 +30,9 @@ public static class AtomFlattener
 
         void Add(StrategyAtom atom, double w)
         {
-            var target = atom.Direction == SignalSide.Short ? shortW : longW;
+            var target = atom.Direction == Side.Short ? shortW : longW;
             target[atom.AssetId] = target.GetValueOrDefault(atom.AssetId) + w;
-            (atom.Direction == SignalSide.Short ? longW : shortW).TryAdd(atom.AssetId, 0.0);
+            (atom.Direction == Side.Short ? longW : shortW).TryAdd(atom.AssetId, 0.0);
         }
 
         foreach (var (unit, w) in weightsByUnit.OrderBy(kv => kv.Key, StringComparer.Ordinal))

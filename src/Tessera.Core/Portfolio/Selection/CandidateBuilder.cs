@@ -1,6 +1,5 @@
 using Tessera.Core.Data;
 using Tessera.Core.LifeCycle;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Selection;
 
@@ -21,7 +20,7 @@ public static class CandidateBuilder
         new("lowvol", FactorNormalization.ZScore),
     ];
 
-    public static List<SelectionCandidate> FromBars(IReadOnlyList<BarSeries> universe, IReadOnlyList<SignalSide> directions, int lookback = 252, int skip = 21)
+    public static List<SelectionCandidate> FromBars(IReadOnlyList<BarSeries> universe, IReadOnlyList<Side> directions, int lookback = 252, int skip = 21)
     {
         var calendar = TradingCalendar.Union(universe);
         var position = new Dictionary<long, int>(calendar.Length);
@@ -66,7 +65,7 @@ public static class CandidateBuilder
     /// Candidates from returns already on one calendar (column per asset, NaN where missing) and each asset's
     /// average dollar volume: one candidate per (asset, direction) with the default factors.
     /// </summary>
-    public static List<SelectionCandidate> FromReturns(IReadOnlyList<string> assets, IReadOnlyList<double[]> returns, IReadOnlyList<double> averageDollarVolume, IReadOnlyList<SignalSide> directions, int lookback = 252, int skip = 21)
+    public static List<SelectionCandidate> FromReturns(IReadOnlyList<string> assets, IReadOnlyList<double[]> returns, IReadOnlyList<double> averageDollarVolume, IReadOnlyList<Side> directions, int lookback = 252, int skip = 21)
     {
         ArgumentNullException.ThrowIfNull(assets);
         ArgumentNullException.ThrowIfNull(returns);

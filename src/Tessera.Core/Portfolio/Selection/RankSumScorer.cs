@@ -1,5 +1,4 @@
 using Tessera.Core.Errors;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Selection;
 
@@ -20,7 +19,7 @@ public static class RankSumScorer
             return scores;
         }
 
-        foreach (var direction in new[] { SignalSide.Long, SignalSide.Short })
+        foreach (var direction in new[] { Side.Long, Side.Short })
         {
             var members = new List<int>();
             for (var i = 0; i < n; i++)
@@ -52,7 +51,7 @@ public static class RankSumScorer
                 }
 
                 var normalized = Normalize(raw, factor.Normalization);
-                if (direction == SignalSide.Short)
+                if (direction == Side.Short)
                 {
                     for (var a = 0; a < normalized.Length; a++)
                     {

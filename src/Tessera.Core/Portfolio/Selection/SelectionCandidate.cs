@@ -1,4 +1,3 @@
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Selection;
 
@@ -7,9 +6,9 @@ namespace Tessera.Core.Portfolio.Selection;
 /// with NaN where the asset has no data (the health filter counts those). Factors are raw values
 /// (higher = better for LONG; the pipeline reverses them for SHORT).
 /// </summary>
-public sealed record SelectionCandidate(string AssetId, SignalSide Direction, double[] Returns, double AverageDollarVolume, IReadOnlyDictionary<string, double> Factors)
+public sealed record SelectionCandidate(string AssetId, Side Direction, double[] Returns, double AverageDollarVolume, IReadOnlyDictionary<string, double> Factors)
 {
-    public string Key => AssetId + ":" + (Direction == SignalSide.Short ? "SHORT" : "LONG");
+    public string Key => AssetId + ":" + Direction.ToText();
 }
 
 /// <summary>One recorded decision: which stage and step, which candidate, kept or vetoed, why.</summary>

@@ -1,7 +1,6 @@
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Clustering;
 using Tessera.Core.Portfolio.Estimators;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Selection;
 
@@ -137,7 +136,7 @@ public sealed class SelectionPipeline
 
     private void ApplyPercentile(List<SelectionCandidate> survivors, double pct, bool[] keep, List<SelectionDecision> decisions, string stage)
     {
-        foreach (var direction in new[] { SignalSide.Long, SignalSide.Short })
+        foreach (var direction in new[] { Side.Long, Side.Short })
         {
             var members = Enumerable.Range(0, survivors.Count).Where(i => survivors[i].Direction == direction).ToList();
             if (members.Count == 0)
@@ -146,7 +145,7 @@ public sealed class SelectionPipeline
             }
 
             double Value(int i) => survivors[i].Factors.TryGetValue(Config.PercentileFactor, out var v) ? v : throw new TesseraValidationException("factors[" + Config.PercentileFactor + "]", survivors[i].Key, "the percentile factor is missing");
-            var ordered = direction == SignalSide.Long
+            var ordered = direction == Side.Long
                 ? members.OrderByDescending(Value).ThenBy(i => survivors[i].Key, StringComparer.Ordinal).ToList()
                 : members.OrderBy(Value).ThenBy(i => survivors[i].Key, StringComparer.Ordinal).ToList();
             var count = Math.Max(1, (int)Math.Ceiling(pct * ordered.Count));
@@ -154,7 +153,7 @@ public sealed class SelectionPipeline
             {
                 var i = ordered[r];
                 keep[i] = r < count;
-                decisions.Add(new SelectionDecision(stage, "percentile", survivors[i].Key, r < count, Config.PercentileFactor + " " + PortfolioInputValidation.Str(Value(i)) + " rank " + PortfolioInputValidation.Str(r + 1) + "/" + PortfolioInputValidation.Str(ordered.Count) + (direction == SignalSide.Long ? " (descending)" : " (ascending)") + ", keep " + PortfolioInputValidation.Str(count)));
+                decisions.Add(new SelectionDecision(stage, "percentile", survivors[i].Key, r < count, Config.PercentileFactor + " " + PortfolioInputValidation.Str(Value(i)) + " rank " + PortfolioInputValidation.Str(r + 1) + "/" + PortfolioInputValidation.Str(ordered.Count) + (direction == Side.Long ? " (descending)" : " (ascending)") + ", keep " + PortfolioInputValidation.Str(count)));
             }
         }
     }
@@ -218,7 +217,7 @@ public sealed class SelectionPipeline
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in candidates)
         {
-            if (c.Direction is not (SignalSide.Long or SignalSide.Short))
+            if (c.Direction is not (Side.Long or Side.Short))
             {
                 throw new TesseraValidationException("candidates[" + c.AssetId + "].direction", c.Direction.ToString(), "a candidate is LONG or SHORT");
             }

@@ -1,5 +1,4 @@
 using Tessera.Core.Errors;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Synthesis;
 
@@ -17,10 +16,10 @@ public sealed record CompositeAtom(string Name, IReadOnlyList<CompositeComponent
     /// <summary>Long one atom, short another, half each.</summary>
     public static CompositeAtom Pair(string longAsset, string shortAsset, string logic) => new(
         "pair:" + longAsset + "/" + shortAsset + "|" + logic,
-        [new(new StrategyAtom(longAsset, logic, SignalSide.Long), 0.5), new(new StrategyAtom(shortAsset, logic, SignalSide.Short), 0.5)]);
+        [new(new StrategyAtom(longAsset, logic, Side.Long), 0.5), new(new StrategyAtom(shortAsset, logic, Side.Short), 0.5)]);
 
     /// <summary>Several logics on one asset and direction, equal weights.</summary>
-    public static CompositeAtom Ensemble(string asset, SignalSide direction, IReadOnlyList<string> logics)
+    public static CompositeAtom Ensemble(string asset, Side direction, IReadOnlyList<string> logics)
     {
         if (logics.Count == 0)
         {
@@ -28,7 +27,7 @@ public sealed record CompositeAtom(string Name, IReadOnlyList<CompositeComponent
         }
 
         var w = 1.0 / logics.Count;
-        return new CompositeAtom("ensemble:" + asset + "|" + string.Join("+", logics) + "|" + (direction == SignalSide.Short ? "SHORT" : "LONG"), logics.Select(l => new CompositeComponent(new StrategyAtom(asset, l, direction), w)).ToList());
+        return new CompositeAtom("ensemble:" + asset + "|" + string.Join("+", logics) + "|" + direction.ToText(), logics.Select(l => new CompositeComponent(new StrategyAtom(asset, l, direction), w)).ToList());
     }
 
     /// <summary>The composite's stream from its components' streams (same calendar required).</summary>
@@ -63,7 +62,7 @@ public sealed record CompositeAtom(string Name, IReadOnlyList<CompositeComponent
             held = Math.Max(held, s.BarsInPosition);
         }
 
-        return new SyntheticStream(new StrategyAtom(Name, "composite", SignalSide.Long), timestamps!, sum!, held);
+        return new SyntheticStream(new StrategyAtom(Name, "composite", Side.Long), timestamps!, sum!, held);
     }
 
     public void Validate()

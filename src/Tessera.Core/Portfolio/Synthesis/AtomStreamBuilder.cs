@@ -58,7 +58,7 @@ public static class AtomStreamBuilder
             else
             {
                 exitAt[t] = true;
-                if (s.Side == SignalSide.Flat && string.Equals(s.Reason, StopReason, StringComparison.Ordinal) && s.StopPrice is { } stop)
+                if (s.Side == Side.Flat && string.Equals(s.Reason, StopReason, StringComparison.Ordinal) && s.StopPrice is { } stop)
                 {
                     stopAt[t] = stop;
                 }
@@ -95,7 +95,7 @@ public static class AtomStreamBuilder
             if (!double.IsNaN(stopAt[t]))
             {
                 // Stop touched on this bar: fill at the stop, or at the open when the bar gapped through it.
-                var fill = atom.Direction == SignalSide.Long ? Math.Min(bars.Open[t], stopAt[t]) : Math.Max(bars.Open[t], stopAt[t]);
+                var fill = atom.Direction == Side.Long ? Math.Min(bars.Open[t], stopAt[t]) : Math.Max(bars.Open[t], stopAt[t]);
                 raw[t] = (fill / reference) - 1.0;
                 inPosition = false;
             }

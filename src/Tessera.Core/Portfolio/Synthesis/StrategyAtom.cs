@@ -1,5 +1,4 @@
 using Tessera.Core.Errors;
-using Tessera.Core.Signals;
 
 namespace Tessera.Core.Portfolio.Synthesis;
 
@@ -9,7 +8,7 @@ namespace Tessera.Core.Portfolio.Synthesis;
 /// </summary>
 public sealed record StrategyAtom
 {
-    public StrategyAtom(string assetId, string logic, SignalSide direction)
+    public StrategyAtom(string assetId, string logic, Side direction)
     {
         if (string.IsNullOrWhiteSpace(assetId))
         {
@@ -21,7 +20,7 @@ public sealed record StrategyAtom
             throw new TesseraValidationException("atom.logic", logic, "an atom has exactly one logic (strategy name)");
         }
 
-        if (direction is not (SignalSide.Long or SignalSide.Short))
+        if (direction is not (Side.Long or Side.Short))
         {
             throw new TesseraValidationException("atom.direction", direction.ToString(), "an atom is LONG or SHORT");
         }
@@ -35,9 +34,9 @@ public sealed record StrategyAtom
 
     public string Logic { get; }
 
-    public SignalSide Direction { get; }
+    public Side Direction { get; }
 
-    public string Key => AssetId + "|" + Logic + "|" + (Direction == SignalSide.Short ? "SHORT" : "LONG");
+    public string Key => AssetId + "|" + Logic + "|" + Direction.ToText();
 }
 
 /// <summary>An atom with its synthetic daily return stream, aligned on the asset's bar timestamps.</summary>

@@ -2,16 +2,15 @@ using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Estimators;
 using Tessera.Core.Portfolio.Flattening;
 using Tessera.Core.Portfolio.Synthesis;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Flattening;
 
 public sealed class AtomFlattenerTests
 {
-    private static readonly StrategyAtom LongA = new("A", "ibs", SignalSide.Long);
-    private static readonly StrategyAtom ShortA = new("A", "connors-rsi2", SignalSide.Short);
-    private static readonly StrategyAtom LongB = new("B", "ibs", SignalSide.Long);
+    private static readonly StrategyAtom LongA = new("A", "ibs", Side.Long);
+    private static readonly StrategyAtom ShortA = new("A", "connors-rsi2", Side.Short);
+    private static readonly StrategyAtom LongB = new("B", "ibs", Side.Long);
 
     [Fact]
     public void Longs_and_shorts_of_the_same_asset_net_out()

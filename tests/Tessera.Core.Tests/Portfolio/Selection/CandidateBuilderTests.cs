@@ -1,6 +1,5 @@
 using Tessera.Core.Data;
 using Tessera.Core.Portfolio.Selection;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Selection;
@@ -13,7 +12,7 @@ public sealed class CandidateBuilderTests
         const long day = 86_400_000;
         var a = new BarSeries("A", [0, day, 2 * day, 3 * day], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [10, 11, 12, 6], [100, 100, 100, 100]);
         var b = new BarSeries("B", [0, 3 * day], [1, 1], [1, 1], [1, 1], [20, 30], [5, 5]);
-        var c = CandidateBuilder.FromBars([b, a], [SignalSide.Long, SignalSide.Short], lookback: 2, skip: 0);
+        var c = CandidateBuilder.FromBars([b, a], [Side.Long, Side.Short], lookback: 2, skip: 0);
         Assert.Equal(["A:LONG", "A:SHORT", "B:LONG", "B:SHORT"], c.Select(x => x.Key));
         Assert.Equal([(11.0 / 10) - 1, (12.0 / 11) - 1, (6.0 / 12) - 1], c[0].Returns);
         Assert.True(double.IsNaN(c[2].Returns[0]) && double.IsNaN(c[2].Returns[1]));

@@ -1,12 +1,11 @@
 using Tessera.Core.Portfolio.Selection;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Selection;
 
 public sealed class RankSumScorerTests
 {
-    private static SelectionCandidate C(string id, SignalSide side, double a, double b) =>
+    private static SelectionCandidate C(string id, Side side, double a, double b) =>
         new(id, side, [0.01, -0.01], 1e9, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = a, ["b"] = b });
 
     [Fact]
@@ -16,8 +15,8 @@ public sealed class RankSumScorerTests
         // SHORT: a = (1, 5) reversed ranks 1,0; b = (7, 9) reversed ranks 1,0 -> scores 1, 0.
         var candidates = new[]
         {
-            C("x", SignalSide.Long, 1, 30), C("y", SignalSide.Long, 2, 20), C("z", SignalSide.Long, 3, 10),
-            C("x", SignalSide.Short, 1, 7), C("y", SignalSide.Short, 5, 9),
+            C("x", Side.Long, 1, 30), C("y", Side.Long, 2, 20), C("z", Side.Long, 3, 10),
+            C("x", Side.Short, 1, 7), C("y", Side.Short, 5, 9),
         };
         var factors = new[] { new ScoringFactor("a", FactorNormalization.Rank), new ScoringFactor("b", FactorNormalization.Logistic) };
         var s = RankSumScorer.Score(candidates, factors);
@@ -44,7 +43,7 @@ public sealed class RankSumRankerTests
     {
         var factors = new[] { new ScoringFactor("a", FactorNormalization.Rank) };
         var ranker = new RankSumRanker(factors);
-        var c = new[] { new SelectionCandidate("x", SignalSide.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 2 }), new SelectionCandidate("y", SignalSide.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 1 }) };
+        var c = new[] { new SelectionCandidate("x", Side.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 2 }), new SelectionCandidate("y", Side.Long, [0.0, 1.0], 1, new Dictionary<string, double>(StringComparer.Ordinal) { ["a"] = 1 }) };
         Assert.Equal([1.0, 0.0], ranker.Score(c));
         Assert.Equal("rank-sum(a:Rank)", ranker.Name);
     }

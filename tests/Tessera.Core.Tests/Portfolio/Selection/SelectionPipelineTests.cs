@@ -1,7 +1,6 @@
 using Tessera.Core.Determinism;
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Selection;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Selection;
@@ -31,7 +30,7 @@ public sealed class SelectionPipelineTests
         for (var j = 0; j < 30; j++)
         {
             var factors = new Dictionary<string, double>(StringComparer.Ordinal) { ["alpha"] = j };
-            list.Add(new SelectionCandidate("S" + j.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), SignalSide.Long, cols[j], 1e8, factors));
+            list.Add(new SelectionCandidate("S" + j.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), Side.Long, cols[j], 1e8, factors));
         }
 
         return list;
@@ -70,7 +69,7 @@ public sealed class SelectionPipelineTests
     [Fact]
     public void Short_candidates_keep_the_lowest_percentile()
     {
-        var shorts = Universe().Select(c => c with { Direction = SignalSide.Short }).ToList();
+        var shorts = Universe().Select(c => c with { Direction = Side.Short }).ToList();
         var stage = new HtrStage("strict", 100, 0.1, 0, 0, null, false, 0.5, null, null);
         var result = new SelectionPipeline(new HtrConfig { ClusterCount = 3, Stages = [stage] }).Run(shorts);
         Assert.All(result.Selected, s => Assert.True(s.Candidate.Factors["alpha"] < 15));

@@ -1,6 +1,5 @@
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Synthesis;
-using Tessera.Core.Signals;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Synthesis;
@@ -24,16 +23,16 @@ public sealed class AtomCompositionTests
             Assert.Equal(expected[i], s.Returns[i], 15);
         }
 
-        Assert.Equal(SignalSide.Short, pair.Components[1].Atom.Direction);
+        Assert.Equal(Side.Short, pair.Components[1].Atom.Direction);
     }
 
     [Fact]
     public void Ensemble_weights_are_equal_and_mismatched_calendars_are_rejected()
     {
-        var e = CompositeAtom.Ensemble("A", SignalSide.Long, ["ibs", "connors-rsi2", "donchian-breakout", "turtle-soup"]);
+        var e = CompositeAtom.Ensemble("A", Side.Long, ["ibs", "connors-rsi2", "donchian-breakout", "turtle-soup"]);
         Assert.All(e.Components, c => Assert.Equal(0.25, c.Weight));
         var streams = e.Components.Select((c, i) => new SyntheticStream(c.Atom, i == 3 ? [1, 2] : [1, 3], [0.0, 0.0], 0)).ToDictionary(s => s.Atom.Key, StringComparer.Ordinal);
         Assert.Throws<TesseraValidationException>(() => e.Compose(streams));
-        Assert.Throws<TesseraValidationException>(() => new CompositeAtom("bad", [new(new StrategyAtom("A", "ibs", SignalSide.Long), 0.7)]).Validate());
+        Assert.Throws<TesseraValidationException>(() => new CompositeAtom("bad", [new(new StrategyAtom("A", "ibs", Side.Long), 0.7)]).Validate());
     }
 }

@@ -1,6 +1,6 @@
-namespace Tessera.Core.Strategies;
+namespace Tessera.Core.Data;
 
-/// <summary>One bar as fed to a live signal engine (the row view of <see cref="Data.BarSeries"/>).</summary>
+/// <summary>One bar as fed to a live signal engine or an indicator (the row view of <see cref="BarSeries"/>).</summary>
 public readonly record struct OhlcvBar(long TimestampUtcMs, double Open, double High, double Low, double Close, double Volume)
 {
     /// <summary>
@@ -35,7 +35,7 @@ public readonly record struct OhlcvBar(long TimestampUtcMs, double Open, double 
 
     private static string Format(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static OhlcvBar At(Data.BarSeries bars, int index)
+    public static OhlcvBar At(BarSeries bars, int index)
     {
         ArgumentNullException.ThrowIfNull(bars);
         return new(bars.Timestamps[index], bars.Open[index], bars.High[index], bars.Low[index], bars.Close[index], bars.Volume[index]);
