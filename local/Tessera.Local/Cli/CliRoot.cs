@@ -28,6 +28,8 @@ public static class CliRoot
             PortfolioCommands.BuildCov(context),
             PortfolioCommands.BuildAllocate(context),
             PortfolioCommands.BuildSelect(context),
+            BrokerCommands.Build(context),
+            ExchangeCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);

@@ -1,0 +1,8 @@
+namespace Tessera.Alpaca.Model;
+
+public enum AssetStatus
+{
+    Unknown = 0,
+    Active,
+    Inactive,
+}

@@ -1,0 +1,8 @@
+namespace Tessera.Alpaca.Model;
+
+public enum SortDirection
+{
+    Unknown = 0,
+    Asc,
+    Desc,
+}

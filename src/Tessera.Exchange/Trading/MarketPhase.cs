@@ -1,0 +1,9 @@
+namespace Tessera.Exchange.Trading;
+
+public enum MarketPhase
+{
+    Closed,
+    PreMarket,
+    Regular,
+    PostMarket,
+}
