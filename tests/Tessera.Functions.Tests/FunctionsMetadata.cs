@@ -15,7 +15,7 @@ public static class FunctionsMetadata
     {
         // This test assembly is built with the same configuration as the functions project it references.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(RepositoryRoot(), "functions", "Tessera.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var path = Path.Combine(Tessera.Testing.RepositoryPaths.Root(), "functions", "Tessera.Functions", "bin", configuration, "net10.0", "functions.metadata");
         return File.Exists(path) ? path : throw new FileNotFoundException("functions.metadata not generated: build functions/Tessera.Functions first", path);
     }
 
@@ -45,18 +45,5 @@ public static class FunctionsMetadata
         }
 
         return entries;
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FunctionApp.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("repository root (FunctionApp.sln) not found above " + AppContext.BaseDirectory);
     }
 }

@@ -21,7 +21,7 @@ public sealed class DurableTestKit : IAsyncDisposable
     }
 
     /// <summary>A fresh task hub: "t" + 12 hex digits (task hub names are 3-45 letters or digits starting with a letter).</summary>
-    public string TaskHub { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    public string TaskHub { get; } = Tessera.Testing.TestTaskHub.New();
 
     public TestLogging Log { get; }
 

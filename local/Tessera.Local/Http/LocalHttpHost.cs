@@ -34,7 +34,7 @@ public sealed class LocalHttpHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(runtime);
         // Port 0 is resolved to a free port first, so the status URLs can name the address actually bound.
-        var boundPort = port == 0 ? FreeLoopbackPort() : port;
+        var boundPort = port == 0 ? Tessera.Storage.Local.LoopbackPort.Free() : port;
         var address = new Uri($"http://127.0.0.1:{boundPort}/");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -58,12 +58,6 @@ public sealed class LocalHttpHost : IAsyncDisposable
         return new LocalHttpHost(app);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -87,9 +87,9 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         var previousStopWasUnclean = false;
         var psi = StartInfo() ?? throw new InvalidOperationException(
             "Azurite is not installed: run 'npm ci' at the repository root (make run / make test do it for you), or set TESSERA_AZURITE_PATH.");
-        var blob = FreePort();
-        var queue = FreePort();
-        var table = FreePort();
+        var blob = LoopbackPort.Free();
+        var queue = LoopbackPort.Free();
+        var table = LoopbackPort.Free();
         foreach (var arg in new[]
         {
             "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -228,12 +228,6 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Tessera.Local.Tests.Cli;
 public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string _localDir = Directory.CreateTempSubdirectory("tessera-cli-").FullName;
-    private readonly string _taskHub = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _taskHub = Tessera.Testing.TestTaskHub.New();
 
     public void Dispose() => Directory.Delete(_localDir, recursive: true);
 

@@ -18,7 +18,7 @@ namespace Tessera.Local.Tests.Durable;
 public sealed class EmbeddedCrashTests(Xunit.Abstractions.ITestOutputHelper log) : IDisposable
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("tessera-crash-").FullName;
-    private readonly string _taskHub = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _taskHub = Tessera.Testing.TestTaskHub.New();
     private readonly CancellationTokenSource _deadline = new(TimeSpan.FromMinutes(8));
 
     private string AzuriteFolder => Path.Combine(_dataFolder, "azurite");

@@ -20,7 +20,7 @@ namespace Tessera.Local.Tests.Durable;
 public sealed class ProcessKillTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string _localDir = Directory.CreateTempSubdirectory("tessera-kill-").FullName;
-    private readonly string _taskHub = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _taskHub = Tessera.Testing.TestTaskHub.New();
     private readonly CancellationTokenSource _deadline = new(TimeSpan.FromMinutes(4));
 
     public void Dispose()

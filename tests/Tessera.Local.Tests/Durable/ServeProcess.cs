@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Tessera.Orchestrations.Application;
@@ -27,7 +26,7 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string dataFolder, string taskHub, CancellationToken ct)
     {
-        var port = FreePort();
+        var port = Tessera.Storage.Local.LoopbackPort.Free();
         var process = TesseraProcess.Start(
             new Dictionary<string, string>
             {
@@ -91,12 +90,5 @@ internal sealed class ServeProcess : IAsyncDisposable
     {
         Http.Dispose();
         await Process.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,7 +33,7 @@ public sealed class RunJournalRecoveryTests(AzuriteFixture azurite) : IDisposabl
         {
             ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
             ["TESSERA_LOCAL_DIR"] = _dir,
-            ["TESSERA_TASK_HUB"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["TESSERA_TASK_HUB"] = Tessera.Testing.TestTaskHub.New(),
             ["TESSERA_DURABLE_TUNING"] = "tests",
         });
         await using var storage = await LocalStorage.OpenAsync(cli.Context, null, CancellationToken.None);

@@ -28,7 +28,7 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var cli = new TestCli(new Dictionary<string, string?>
         {
             ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
-            ["TESSERA_TASK_HUB"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["TESSERA_TASK_HUB"] = Tessera.Testing.TestTaskHub.New(),
             ["TESSERA_LOCAL_DIR"] = Directory.CreateTempSubdirectory("tessera-http-").FullName,
             ["TESSERA_DURABLE_TUNING"] = "tests",
         });

@@ -31,7 +31,7 @@ public sealed class LifeCycleHost : IAsyncDisposable
 
     public RunService Runs { get; }
 
-    public static string NewTaskHub() => "t" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewTaskHub() => Tessera.Testing.TestTaskHub.New();
 
     public static async Task<LifeCycleHost> StartAsync(string connectionString, IBlobStore? blobs = null, Lakehouse? lakehouse = null, string? taskHub = null)
     {

@@ -1,6 +1,7 @@
-namespace Tessera.Local.Tests;
+namespace Tessera.Testing;
 
-internal static class RepositoryPaths
+/// <summary>Paths in the checkout the tests run from (found by walking up to FunctionApp.sln).</summary>
+public static class RepositoryPaths
 {
     public static string Root()
     {
@@ -12,7 +13,7 @@ internal static class RepositoryPaths
             }
         }
 
-        throw new DirectoryNotFoundException("repository root not found");
+        throw new DirectoryNotFoundException("repository root (FunctionApp.sln) not found above " + AppContext.BaseDirectory);
     }
 
     public static string Profiles => Path.Combine(Root(), "config", "profiles");
