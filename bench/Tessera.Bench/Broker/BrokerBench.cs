@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using Tessera.Alpaca.Configuration;
 using Tessera.Exchange;
 using Tessera.Exchange.Market;

@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Tessera.Alpaca.Model;

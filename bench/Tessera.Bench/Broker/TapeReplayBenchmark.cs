@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.Diagnostics;
 using Tessera.Alpaca.Model;
 using Tessera.Alpaca.Streaming;

@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;

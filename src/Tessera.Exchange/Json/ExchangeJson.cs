@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.Buffers;
 using System.Text.Json;
 using Tessera.Alpaca.Json;

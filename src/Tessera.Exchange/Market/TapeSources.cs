@@ -92,7 +92,7 @@ public static class TapeSources
     public static MarketTape Synthetic(SyntheticSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var session = Time.NyseCalendar.Session(spec.Date)
+        var session = Tessera.Core.Markets.NyseCalendar.Session(spec.Date)
             ?? throw new TesseraValidationException("--data date", spec.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "is not an NYSE trading day");
         var open = session.Open.UtcDateTime.TimeOfDay;
         var close = session.Close.UtcDateTime.TimeOfDay;

@@ -1,3 +1,5 @@
+using Tessera.Core.Markets;
+
 namespace Tessera.Exchange.Time;
 
 /// <summary>How the exchange's time moves.</summary>

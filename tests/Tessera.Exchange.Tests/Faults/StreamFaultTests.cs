@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using Tessera.Alpaca.Model;
 using Tessera.Alpaca.Streaming;
 using Tessera.Exchange.Faults;

@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using Tessera.Core.Data;
 using Tessera.Exchange.Market;
 using Tessera.Exchange.Time;

@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.Net.Http.Headers;
 using System.Text;
 using Tessera.Alpaca.Configuration;

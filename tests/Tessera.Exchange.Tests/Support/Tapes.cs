@@ -1,3 +1,4 @@
+using Tessera.Core.Markets;
 using System.Globalization;
 using Tessera.Core.Data;
 using Tessera.Exchange.Market;

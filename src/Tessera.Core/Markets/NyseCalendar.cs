@@ -1,4 +1,4 @@
-namespace Tessera.Exchange.Time;
+namespace Tessera.Core.Markets;
 
 /// <summary>
 /// The NYSE calendar by rule: weekends, the exchange holidays (New Year, Martin Luther King, Washington's Birthday,

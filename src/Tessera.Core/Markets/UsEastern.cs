@@ -1,4 +1,4 @@
-namespace Tessera.Exchange.Time;
+namespace Tessera.Core.Markets;
 
 /// <summary>
 /// New York local time by the US daylight-saving rules themselves (2007 onwards: second Sunday of March to first

@@ -1,7 +1,7 @@
-using Tessera.Exchange.Time;
+using Tessera.Core.Markets;
 using Xunit;
 
-namespace Tessera.Exchange.Tests.Time;
+namespace Tessera.Core.Tests.Markets;
 
 public sealed class NyseCalendarTests
 {
