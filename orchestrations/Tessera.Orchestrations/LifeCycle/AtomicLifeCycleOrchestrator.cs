@@ -78,7 +78,7 @@ public static class AtomicLifeCycleOrchestrator
             LifeCycleSteps.Choose, new ChooseInput(input.RunId, input.Profile, optimizers), StepOptions);
         // Flattening and the out-of-sample validation of the chosen optimizer are independent: run them in parallel.
         var flatteningTask = context.CallActivityAsync<FlattenOutput>(
-            LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, synthesis.Streams, foundation.Market), StepOptions);
+            LifeCycleSteps.Flatten, new FlattenInput(input.RunId, input.Profile, choice.Choice, synthesis.Streams, foundation.Market, regime.Quadrant), StepOptions);
         var validationTask = context.CallActivityAsync<ValidationOutput>(
             LifeCycleSteps.Validate, new ValidateInput(input.RunId, input.Profile, choice.Chosen, synthesis.Streams), StepOptions);
         await Task.WhenAll(flatteningTask, validationTask);

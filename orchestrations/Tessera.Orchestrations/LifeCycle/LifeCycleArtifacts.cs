@@ -59,6 +59,27 @@ public sealed record StreamsArtifact(long[] Timestamps, string[] Atoms, double[]
 
 public sealed record RegimeArtifact(string Quadrant, string Level, string Trend, double ShortVolatility, double LongVolatility, double PreviousShortVolatility, int ShortWindow, int LongWindow, string Series);
 
+/// <summary>regime/hmm.json: the fitted HMM, versioned and dated by the last observation it saw (its fit date).</summary>
+public sealed record HmmArtifact(
+    string Version,
+    string Regime,
+    string FitThrough,
+    int Observations,
+    double LogLikelihood,
+    int Iterations,
+    bool Converged,
+    int Restarts,
+    ulong Seed,
+    IReadOnlyList<HmmStateArtifact> States,
+    string Series)
+{
+    /// <summary>Bumped when the model, its features or its labelling change, so stored fits are never mixed with new ones.</summary>
+    public const string ModelVersion = "gaussian-hmm-1d-logreturns-v1";
+}
+
+/// <summary>One state: label, daily log-return mean and standard deviation, initial and transition probabilities, filtered probability at the fit date.</summary>
+public sealed record HmmStateArtifact(string Label, double Mean, double StandardDeviation, double Initial, double[] TransitionRow, double FilteredProbability);
+
 public sealed record OptimizerArtifact(Optimizer Optimizer, string[] Atoms, double[] Weights, double[] RiskContributions, double AnnualizedVolatility, IReadOnlyList<string> Diagnostics);
 
 public sealed record ChoiceArtifact(ChoicePolicy Policy, Optimizer Chosen, string Reason, string[] Atoms, double[] Weights, IReadOnlyList<ChoiceCandidate> Considered);

@@ -38,7 +38,16 @@ public sealed record SynthesisInput(string RunId, SleeveProfile Profile, Artifac
 
 public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, int DroppedAtomCount);
 
-public sealed record RegimeOutput(ArtifactRecord Regime, string Quadrant, double ShortVolatility, double LongVolatility);
+/// <summary>
+/// Step 6's result. <see cref="Quadrant"/> is the regime label the allocation reads: the volatility quadrant, or the
+/// HMM's bull/neutral/bear when the profile configures the HMM (then <see cref="Hmm"/> references regime/hmm.json).
+/// </summary>
+public sealed record RegimeOutput(
+    ArtifactRecord Regime,
+    string Quadrant,
+    double ShortVolatility,
+    double LongVolatility,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Hmm = null);
 
 public sealed record OptimizeInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams);
 
@@ -54,7 +63,8 @@ public sealed record ValidateInput(string RunId, SleeveProfile Profile, Optimize
 
 public sealed record ValidationOutput(ArtifactRecord Validation, Optimizer Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
 
-public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Streams, ArtifactRecord Market);
+/// <summary>Step 8b's input; <see cref="Regime"/> is the run's regime label, which selects the profile's regime.exposure (if any).</summary>
+public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Streams, ArtifactRecord Market, string? Regime = null);
 
 /// <summary>One asset after flattening: net weight, its long and short legs, risk contribution, and whether the cap cut it.</summary>
 public sealed record AssetWeight(string Symbol, string Sector, double Weight, double LongWeight, double ShortWeight, double RiskContribution = 0, bool Capped = false);

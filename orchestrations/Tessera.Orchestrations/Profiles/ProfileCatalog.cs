@@ -212,9 +212,45 @@ public sealed class ProfileCatalog
             new RecruitmentSettings(minHistory, directions),
             new SelectionSettings(topN, lookback, skip),
             new SynthesisSettings(logics),
-            new RegimeSettings(shortWindow, longWindow),
+            RegimeSettingsOf(regime, shortWindow, longWindow, source),
             new OptimizationSettings(optimizers, policy, maxWeight),
             new ValidationSettings(trainDays, testDays));
+    }
+
+    /// <summary>
+    /// regime.model: quadrant (default) | hmm with regime.hmm {states 2..3, restarts 1..32, seed}; regime.exposure:
+    /// {label: gross exposure in (0, 1]} covering every label of the model.
+    /// </summary>
+    private static RegimeSettings RegimeSettingsOf(Reader regime, int shortWindow, int longWindow, string source)
+    {
+        HmmRegimeSettings? hmm = null;
+        var model = regime.Has("model") ? regime.String("model") : "quadrant";
+        if (model == "hmm")
+        {
+            var h = regime.Map("hmm");
+            hmm = new HmmRegimeSettings(h.Int("states", 2, 3), h.Int("restarts", 1, 32), (ulong)h.Long("seed", 0, long.MaxValue));
+        }
+        else if (model != "quadrant")
+        {
+            throw regime.Error("model", model, "must be 'quadrant' or 'hmm'");
+        }
+
+        IReadOnlyDictionary<string, double>? exposure = null;
+        if (regime.Has("exposure"))
+        {
+            var e = regime.Map("exposure");
+            var map = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var key in e.Keys())
+            {
+                map[key] = e.Double(key, 0.0, 1.0);
+            }
+
+            var settings = new RegimeSettings(shortWindow, longWindow, hmm);
+            RegimeExposure.Validate(map, settings.Labels, "regime.exposure", source);
+            exposure = map;
+        }
+
+        return new RegimeSettings(shortWindow, longWindow, hmm, exposure);
     }
 
     /// <summary>Reads typed fields of one YAML mapping, naming the dotted path in every error.</summary>
@@ -270,6 +306,19 @@ public sealed class ProfileCatalog
             }
 
             return value <= min || value > max ? throw Error(key, text, $"must be in ({min}, {max}]") : value;
+        }
+
+        public bool Has(string key) => node.Children.ContainsKey(new YamlScalarNode(key));
+
+        public IReadOnlyList<string> Keys()
+        {
+            var keys = new List<string>();
+            foreach (var k in node.Children.Keys)
+            {
+                keys.Add(k is YamlScalarNode { Value: { } v } ? v : throw Error("", null, "keys must be plain strings"));
+            }
+
+            return keys;
         }
 
         private YamlNode? Node(string key) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tessera.Core;
 using Tessera.Core.LifeCycle;
 using Tessera.Core.Portfolio.Allocation;
@@ -34,7 +35,25 @@ public sealed record SelectionSettings(int TopN, int MomentumLookbackDays, int M
 /// <summary>Logics every selected (asset, direction) is synthesized with: <see cref="AtomLogic.Hold"/> or a strategy of the library.</summary>
 public sealed record SynthesisSettings(IReadOnlyList<AtomLogic> Logics);
 
-public sealed record RegimeSettings(int ShortWindowDays, int LongWindowDays);
+/// <summary>
+/// Step 6's settings: the volatility quadrant's windows (always measured and reported), optionally the Gaussian HMM
+/// (<see cref="Hmm"/>: then the HMM's Bull/Neutral/Bear is the regime the allocation reads), and optionally a gross
+/// exposure per regime label (<see cref="Exposure"/>, the profile's risk budget by regime). Both optional fields are
+/// omitted from JSON when absent, so profiles without them keep their manifests byte for byte.
+/// </summary>
+public sealed record RegimeSettings(
+    int ShortWindowDays,
+    int LongWindowDays,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HmmRegimeSettings? Hmm = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Exposure = null)
+{
+    /// <summary>The labels a regime of this profile can take: the HMM's when it is configured, else the quadrant's.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Labels => Hmm is null ? RegimeExposure.QuadrantLabels : RegimeExposure.HmmLabels(Hmm.States);
+}
+
+/// <summary>The HMM of the regime step (seed 000 regime.hmm_states 3): states, Baum–Welch restarts and their seed.</summary>
+public sealed record HmmRegimeSettings(int States, int Restarts, ulong Seed);
 
 /// <summary>The optimizers of the fan-out (each listed once), the policy that chooses among their results, and the weight cap.</summary>
 public sealed record OptimizationSettings(IReadOnlyList<Optimizer> Optimizers, ChoicePolicy Policy, double MaxWeight);

@@ -143,4 +143,39 @@ public sealed class ProfileCatalogTests
         var ex = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse("name: [unclosed", "x.yaml"));
         Assert.Equal("profile", ex.Field);
     }
+
+    [Fact]
+    public void The_regime_model_and_its_exposure_map_are_typed_and_complete()
+    {
+        var hmm = ProfileCatalog.Parse(Valid.Replace(
+            "regime: { short_window_days: 21, long_window_days: 126 }",
+            "regime: { short_window_days: 21, long_window_days: 126, model: hmm, hmm: { states: 3, restarts: 2, seed: 9 }, exposure: { bull: 1, neutral: 0.7, bear: 0.3 } }",
+            StringComparison.Ordinal), "t.yaml");
+        Assert.Equal(new HmmRegimeSettings(3, 2, 9), hmm.Regime.Hmm);
+        Assert.Equal(0.3, hmm.Regime.Exposure!["bear"]);
+
+        var plain = ProfileCatalog.Parse(Valid, "t.yaml");
+        Assert.Null(plain.Regime.Hmm);
+        Assert.Null(plain.Regime.Exposure);
+        // Profiles without the new fields serialize as before (manifests byte for byte).
+        var json = JsonSerializer.Serialize(plain.Regime, ArtifactJson.Options);
+        Assert.DoesNotContain("hmm", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("exposure", json, StringComparison.Ordinal);
+        Assert.Contains("\"long_window_days\": 126", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("model: markov", "regime.model")]
+    [InlineData("model: hmm", "regime.hmm")]
+    [InlineData("model: hmm, hmm: { states: 4, restarts: 2, seed: 1 }", "regime.hmm.states")]
+    [InlineData("exposure: { calm: 1, heating: 1, stress: 0.5 }", "regime.exposure")]
+    [InlineData("exposure: { calm: 1, heating: 1, stress: 0.5, recovery: 0.5, bull: 1 }", "regime.exposure.bull")]
+    [InlineData("exposure: { calm: 1, heating: 1, stress: 0, recovery: 0.5 }", "regime.exposure.stress")]
+    [InlineData("model: hmm, hmm: { states: 3, restarts: 2, seed: 1 }, exposure: { calm: 1, heating: 1, stress: 0.5, recovery: 0.5 }", "regime.exposure")]
+    public void Bad_regime_settings_name_the_field(string extra, string field)
+    {
+        var yaml = Valid.Replace("regime: { short_window_days: 21, long_window_days: 126 }", "regime: { short_window_days: 21, long_window_days: 126, " + extra + " }", StringComparison.Ordinal);
+        var ex = Assert.Throws<TesseraValidationException>(() => ProfileCatalog.Parse(yaml, "t.yaml"));
+        Assert.StartsWith(field, ex.Field, StringComparison.Ordinal);
+    }
 }

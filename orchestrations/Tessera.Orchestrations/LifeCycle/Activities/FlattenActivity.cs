@@ -26,6 +26,11 @@ public static class FlattenActivity
         }
 
         var flat = FlattenStep.Run(choice.Atoms, choice.Weights, atoms, market.Symbols, market.Returns, input.Profile.Optimization.MaxWeight);
+        if (input.Profile.Regime.Exposure is { } exposure && input.Regime is { } regime)
+        {
+            // The profile's risk budget by regime: validated at load to cover every label the model can produce.
+            flat = RegimeExposure.Scale(flat, regime, exposure[regime]);
+        }
         var weights = new List<AssetWeight>(flat.Weights.Count);
         var csv = new StringBuilder("symbol,sector,weight,long_weight,short_weight,risk_contribution,capped\n");
         foreach (var w in flat.Weights)

@@ -1,8 +1,13 @@
 using Tessera.Core.LifeCycle;
+using Tessera.Core.Regime.Hmm;
 
 namespace Tessera.Orchestrations.LifeCycle.Activities;
 
-/// <summary>Step 6: realized-volatility quadrant of the equal-weighted atom basket (<see cref="RegimeStep"/>), written to regime/regime.json.</summary>
+/// <summary>
+/// Step 6: realized-volatility quadrant of the equal-weighted atom basket (<see cref="RegimeStep"/>), written to
+/// regime/regime.json; with regime.model hmm also the Gaussian HMM fitted on the same basket (<see cref="HmmRegimeStep"/>),
+/// written with its fit date and version to regime/hmm.json, and then the HMM's label is the run's regime.
+/// </summary>
 public static class RegimeActivity
 {
     public static async Task<RegimeOutput> RunAsync(ArtifactStepInput input, LifeCycleServices services, CancellationToken cancellationToken)
@@ -17,6 +22,33 @@ public static class RegimeActivity
             "regime/regime.json",
             new RegimeArtifact(regime.Quadrant, regime.Level.ToString(), regime.Trend.ToString(), regime.ShortVolatility, regime.LongVolatility, regime.PreviousShortVolatility, settings.ShortWindowDays, settings.LongWindowDays, RegimeStep.Series),
             cancellationToken).ConfigureAwait(false);
-        return new RegimeOutput(artifact, regime.Quadrant, regime.ShortVolatility, regime.LongVolatility);
+        if (settings.Hmm is not { } hmm)
+        {
+            return new RegimeOutput(artifact, regime.Quadrant, regime.ShortVolatility, regime.LongVolatility);
+        }
+
+        var basket = RegimeStep.EqualWeightedBasket(streams.Streams);
+        var reading = HmmRegimeStep.Classify(basket, new HmmFitOptions(hmm.States, hmm.Restarts, Seed: hmm.Seed));
+        var label = reading.Regime.ToString().ToLowerInvariant();
+        var p = reading.Fit.Parameters;
+        var states = new List<HmmStateArtifact>(p.States);
+        for (var s = 0; s < p.States; s++)
+        {
+            var row = new double[p.States];
+            for (var j = 0; j < p.States; j++)
+            {
+                row[j] = p.Transition[s, j];
+            }
+
+            states.Add(new HmmStateArtifact(reading.Labels[s].ToString().ToLowerInvariant(), p.Means[s], Math.Sqrt(p.Variances[s]), p.Initial[s], row, reading.FilteredProbabilities[s]));
+        }
+
+        var fitThrough = DateTime.UnixEpoch.AddMilliseconds(streams.Timestamps[^1]).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var hmmArtifact = await services.Artifacts.WriteJsonAsync(
+            input.RunId,
+            "regime/hmm.json",
+            new HmmArtifact(HmmArtifact.ModelVersion, label, fitThrough, basket.Length, reading.Fit.LogLikelihood, reading.Fit.Iterations, reading.Fit.Converged, hmm.Restarts, hmm.Seed, states, RegimeStep.Series),
+            cancellationToken).ConfigureAwait(false);
+        return new RegimeOutput(artifact, label, regime.ShortVolatility, regime.LongVolatility, hmmArtifact);
     }
 }
