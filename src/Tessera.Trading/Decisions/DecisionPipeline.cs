@@ -42,6 +42,11 @@ public sealed class DecisionPipeline
             throw new TesseraValidationException("request", null, "input, market, account and safety are all required");
         }
 
+        if (request.Account.Positions is null || request.Market.DailyReturns is null)
+        {
+            throw new TesseraValidationException("request", null, "account positions and market daily returns may be empty but not null");
+        }
+
         var symbol = TradingSymbol.Validate(request.Input.Symbol, "symbol");
         ValidateInput(request.Input);
 
@@ -91,8 +96,9 @@ public sealed class DecisionPipeline
             return d.Veto(VetoCodes.InvalidQuote, "bid " + bidD.ToString("R", CultureInfo.InvariantCulture) + " ask " + askD.ToString("R", CultureInfo.InvariantCulture) + ": prices must be finite, > 0 and bid <= ask");
         }
 
+        // A quote stamped further in the future than the freshness window means a skewed clock: as untrustworthy as an old one.
         var age = (now - quoteTime).TotalSeconds;
-        if (age > Profile.QuoteMaxAgeSeconds)
+        if (age > Profile.QuoteMaxAgeSeconds || -age > Profile.QuoteMaxAgeSeconds)
         {
             return d.Veto(VetoCodes.StaleQuote, "quote is " + age.ToString("0.###", CultureInfo.InvariantCulture) + " s old (max " + Profile.QuoteMaxAgeSeconds.ToString("R", CultureInfo.InvariantCulture) + " s)");
         }

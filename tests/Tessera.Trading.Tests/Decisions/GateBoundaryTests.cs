@@ -184,6 +184,30 @@ public sealed class GateBoundaryTests
         }
     }
 
+    [Theory]
+    [InlineData(10.0, DecisionOutcome.Approved, null)]
+    [InlineData(10.001, DecisionOutcome.Vetoed, VetoCodes.StaleQuote)]
+    public void Quote_from_the_future_beyond_the_window_is_stale(double aheadSeconds, DecisionOutcome outcome, string? code)
+    {
+        var r = Decide(Pipeline(), Long(), Market() with { QuoteTime = Now.AddSeconds(aheadSeconds) });
+        Assert.Equal(outcome, r.Outcome);
+        Assert.Equal(code, r.VetoCode);
+    }
+
+    [Fact]
+    public void Null_collections_in_the_snapshots_are_typed_errors()
+    {
+        Assert.Throws<Tessera.Core.Errors.TesseraValidationException>(() => Decide(Pipeline(), Long(), account: Account() with { Positions = null! }));
+        Assert.Throws<Tessera.Core.Errors.TesseraValidationException>(() => Decide(Pipeline(), Long(), Market() with { DailyReturns = null! }));
+    }
+
+    [Fact]
+    public void Veto_codes_are_unique_snake_case_words()
+    {
+        Assert.Equal(VetoCodes.All.Count, VetoCodes.All.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(VetoCodes.All, c => Assert.Matches("^[a-z]+(_[a-z]+)*$", c));
+    }
+
     [Fact]
     public void Missing_quote_parts_are_vetoes()
     {
