@@ -162,6 +162,50 @@ internal sealed class ConfigSection
         return value;
     }
 
+    /// <summary>A non-empty list of distinct strings, each matched by <paramref name="valid"/>; recorded as one comma-joined canonical value.</summary>
+    public IReadOnlyList<string> TextList(string key, IReadOnlyList<string> fallback, Func<string, bool> valid, string rule, int maxItems)
+    {
+        var node = Take(key);
+        var values = new List<string>();
+        if (node is null)
+        {
+            values.AddRange(fallback);
+        }
+        else if (node is YamlSequence seq)
+        {
+            foreach (var item in seq.Items)
+            {
+                values.Add(item is YamlScalar s ? s.Value : throw Error(key, item, Describe(item), "list items must be plain strings"));
+            }
+        }
+        else
+        {
+            throw Error(key, node, Describe(node), "must be a list");
+        }
+
+        if (values.Count == 0 || values.Count > maxItems)
+        {
+            throw Error(key, node, values.Count.ToString(CultureInfo.InvariantCulture) + " items", $"must list 1..{maxItems} items");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!valid(values[i]))
+            {
+                throw Error($"{key}[{i}]", node, values[i], rule);
+            }
+
+            if (!seen.Add(values[i]))
+            {
+                throw Error($"{key}[{i}]", node, values[i], "listed twice");
+            }
+        }
+
+        Record(key, string.Join(",", values));
+        return values;
+    }
+
     /// <summary>One of a fixed set of snake_case words, mapped to its value.</summary>
     public T Choice<T>(string key, string fallback, IReadOnlyDictionary<string, T> choices)
     {

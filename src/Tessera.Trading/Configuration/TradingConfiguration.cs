@@ -41,6 +41,9 @@ public sealed class TradingConfiguration
 
     public AlertSettings Alerts { get; }
 
+    /// <summary>What the market scan scans: New York scan times, universe, strategies, history (the <c>scan:</c> section).</summary>
+    public ScanSettings Scan { get; init; } = ScanSettings.Default;
+
     public string CanonicalText { get; }
 
     public string ConfigPin { get; }

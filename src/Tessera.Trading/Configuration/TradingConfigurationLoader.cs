@@ -59,6 +59,7 @@ public static class TradingConfigurationLoader
 
         var breaker = ReadCircuitBreaker(doc.Section("circuit_breaker"));
         var alerts = ReadAlerts(doc.Section("alerts", redact: true));
+        var scan = ScanSettingsReader.Read(doc.Section("scan"));
         doc.Close();
 
         var text = new StringBuilder();
@@ -68,7 +69,7 @@ public static class TradingConfigurationLoader
         }
 
         var canonicalText = text.ToString();
-        return new TradingConfiguration(mode, defaultProfile, profiles, breaker, alerts, canonicalText, Sha256Hex.Of(canonicalText), sourceName);
+        return new TradingConfiguration(mode, defaultProfile, profiles, breaker, alerts, canonicalText, Sha256Hex.Of(canonicalText), sourceName) { Scan = scan };
     }
 
     private const string ProfileNameRule = "a profile name is 1-32 characters: a-z first, then a-z, 0-9, '_' or '-'";
