@@ -77,6 +77,9 @@ public static class OrderRecordUpdate
             SubmittedAt = current.SubmittedAt ?? broker.SubmittedAt ?? now,
             UpdatedAt = now,
             LastEvent = source,
+
+            // A failure noted on the way (a look-up that failed) is over once the broker's answer is in hand.
+            Error = target == OrderState.Rejected ? current.Error : null,
         };
     }
 }

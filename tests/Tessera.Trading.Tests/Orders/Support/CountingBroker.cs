@@ -18,7 +18,14 @@ internal sealed class CountingBroker(IBroker inner) : IBroker
 
     public bool FailLookups { get; set; }
 
+    /// <summary>Share of look-ups failing like a broken connection, decided by a seeded generator (0 = none).</summary>
+    public double LookupFailureRate { get; set; }
+
+    public int LookupsFailed => _lookupsFailed;
+
+    private readonly Random _random = new(5);
     private int _lookups;
+    private int _lookupsFailed;
 
     public int PostsFor(string clientOrderId) => Posts.GetValueOrDefault(clientOrderId);
 
@@ -35,7 +42,18 @@ internal sealed class CountingBroker(IBroker inner) : IBroker
     public Task<BrokerOrder?> FindOrderAsync(string idOrClientOrderId, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _lookups);
-        return FailLookups ? throw new AlpacaTransportException("GET /v2/orders:by_client_order_id", "connection reset (injected by the test)") : inner.FindOrderAsync(idOrClientOrderId, cancellationToken);
+        bool fail;
+        lock (_random)
+        {
+            fail = FailLookups || (LookupFailureRate > 0 && _random.NextDouble() < LookupFailureRate);
+        }
+
+        if (fail)
+        {
+            Interlocked.Increment(ref _lookupsFailed);
+        }
+
+        return fail ? throw new AlpacaTransportException("GET /v2/orders:by_client_order_id", "connection reset (injected by the test)") : inner.FindOrderAsync(idOrClientOrderId, cancellationToken);
     }
 
     public Task<BrokerOrder> SubmitOrderAsync(BrokerOrderRequest request, CancellationToken cancellationToken = default)
