@@ -78,6 +78,7 @@ public sealed class AlpacaBroker : IBroker
             {
                 Symbol = request.Instrument.Symbol,
                 Qty = request.Quantity,
+                Notional = request.Notional,
                 Side = request.Side,
                 Type = request.Type,
                 TimeInForce = request.TimeInForce,

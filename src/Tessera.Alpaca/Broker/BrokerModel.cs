@@ -57,15 +57,20 @@ public sealed record BrokerOrder(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? UpdatedAt);
 
-/// <summary>A simple order to send. ClientOrderId makes it idempotent: the same id is never two orders.</summary>
+/// <summary>
+/// A simple order to send. ClientOrderId makes it idempotent: the same id is never two orders. Exactly one of
+/// <see cref="Quantity"/> and <see cref="Notional"/> is set: a notional order (dollars, fractional shares) is a market
+/// DAY order at Alpaca, which the client's OrderRequestRules enforce.
+/// </summary>
 public sealed record BrokerOrderRequest(
     Instrument Instrument,
     OrderSide Side,
-    decimal Quantity,
+    decimal? Quantity,
     OrderType Type,
     TimeInForce TimeInForce,
     decimal? LimitPrice = null,
     decimal? StopPrice = null,
-    string? ClientOrderId = null);
+    string? ClientOrderId = null,
+    decimal? Notional = null);
 
 public sealed record MarketClock(DateTimeOffset Now, bool IsOpen, DateTimeOffset NextOpen, DateTimeOffset NextClose);

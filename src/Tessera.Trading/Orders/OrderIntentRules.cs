@@ -30,11 +30,18 @@ public static class OrderIntentRules
 
         if (intent.Notional is { } notional)
         {
-            // IBroker.SubmitOrderAsync (BrokerOrderRequest) carries no notional yet: refuse rather than guess a quantity.
-            throw new TesseraValidationException("Notional", Text(notional), "notional orders cannot be submitted: BrokerOrderRequest has no notional field yet");
-        }
+            // Alpaca takes fractional (notional) orders only as market DAY orders.
+            if (notional <= 0m)
+            {
+                throw new TesseraValidationException("Notional", Text(notional), "must be greater than 0");
+            }
 
-        if (intent.Quantity is not > 0m)
+            if (intent.Type != OrderType.Market || intent.TimeInForce != TimeInForce.Day)
+            {
+                throw new TesseraValidationException("Notional", Text(notional), "a notional order must be a market DAY order");
+            }
+        }
+        else if (intent.Quantity is not > 0m)
         {
             throw new TesseraValidationException("Quantity", Text(intent.Quantity), "must be greater than 0");
         }

@@ -169,7 +169,7 @@ public sealed class OrderManager
 
         // (c) One POST. The broker client resolves a timeout / 5xx by client order id itself.
         var r = stored.Record;
-        var request = new BrokerOrderRequest(new Instrument(r.Symbol, Alpaca.Model.AssetClass.UsEquity), r.Side, r.Quantity!.Value, r.Type, r.TimeInForce, r.LimitPrice, null, clientOrderId);
+        var request = new BrokerOrderRequest(new Instrument(r.Symbol, Alpaca.Model.AssetClass.UsEquity), r.Side, r.Quantity, r.Type, r.TimeInForce, r.LimitPrice, null, clientOrderId, r.Notional);
         BrokerOrder accepted;
         try
         {

@@ -18,7 +18,8 @@ public sealed class OrderIntentRulesTests
         { "no symbol", "Symbol" },
         { "quantity and notional", "Quantity" },
         { "neither quantity nor notional", "Quantity" },
-        { "notional only", "Notional" },
+        { "notional IOC limit", "Notional" },
+        { "negative notional", "Notional" },
         { "zero quantity", "Quantity" },
         { "limit order without a price", "LimitPrice" },
         { "negative limit", "LimitPrice" },
@@ -33,7 +34,8 @@ public sealed class OrderIntentRulesTests
         "no symbol" => Good with { Symbol = " " },
         "quantity and notional" => Good with { Notional = 50m },
         "neither quantity nor notional" => Good with { Quantity = null },
-        "notional only" => Good with { Quantity = null, Notional = 50m },
+        "notional IOC limit" => Good with { Quantity = null, Notional = 50m },
+        "negative notional" => Good with { Quantity = null, Notional = -1m, Type = OrderType.Market, LimitPrice = null, TimeInForce = TimeInForce.Day },
         "zero quantity" => Good with { Quantity = 0m },
         "limit order without a price" => Good with { LimitPrice = null },
         "negative limit" => Good with { LimitPrice = -0.01m },
@@ -56,5 +58,6 @@ public sealed class OrderIntentRulesTests
         OrderIntentRules.Validate(Good);
         OrderIntentRules.Validate(Good with { ClientOrderId = new string('c', 128) });
         OrderIntentRules.Validate(Good with { Type = OrderType.Market, LimitPrice = null, TimeInForce = TimeInForce.Day });
+        OrderIntentRules.Validate(Good with { Quantity = null, Notional = 50m, Type = OrderType.Market, LimitPrice = null, TimeInForce = TimeInForce.Day });
     }
 }

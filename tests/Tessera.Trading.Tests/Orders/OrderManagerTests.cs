@@ -40,6 +40,23 @@ public sealed class OrderManagerTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_notional_day_order_buys_fractional_shares()
+    {
+        await using var ex = await OrdersExchange.StartAsync();
+        var h = await OrdersHarness.CreateAsync(azurite.ConnectionString, ex.NewBroker());
+        var intent = OrdersHarness.Buy(9) with { Quantity = null, Notional = 50m, Type = OrderType.Market, LimitPrice = null, TimeInForce = TimeInForce.Day };
+
+        var result = await h.Manager.SubmitAsync(intent);
+        Assert.Equal(SubmissionOutcome.Submitted, result.Outcome);
+        await new OrderPoller(h.Manager).PollOnceAsync();
+        var stored = (await h.Manager.Orders.GetAsync(OrdersHarness.Account, "cid-00009"))!.Record;
+        Assert.Equal(OrderState.Filled, stored.State);
+        Assert.Equal(50m, stored.Notional);
+        Assert.InRange(stored.FilledQuantity, 0.49m, 0.51m); // $50 of a ~$100 share
+        Assert.NotEqual(decimal.Truncate(stored.FilledQuantity), stored.FilledQuantity);
+    }
+
+    [Fact]
     public async Task A_replayed_decision_returns_the_recorded_outcome_and_never_reaches_the_broker()
     {
         await using var ex = await OrdersExchange.StartAsync();
