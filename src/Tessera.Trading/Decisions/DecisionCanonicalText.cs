@@ -60,6 +60,7 @@ internal static class DecisionCanonicalText
         Line(b, "margin_available", Dec(a.MarginAvailable));
         Line(b, "position", Dec(a.PositionOf(symbol)));
         Line(b, "used_today", Dec(a.NotionalUsedToday));
+        Line(b, "order_open", a.OpenOrderSymbols is { } open && open.Contains(symbol) ? "true" : "false");
         Line(b, "kill_switch", request.Safety.KillSwitch ? "true" : "false");
         Line(b, "halted", request.Safety.Halted ? "true" : "false");
         return b.ToString();

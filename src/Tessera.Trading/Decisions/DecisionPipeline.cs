@@ -72,6 +72,11 @@ public sealed class DecisionPipeline
                 : "outside the regular session " + Hm(session.Open) + "-" + Hm(session.Close) + " New York");
         }
 
+        if (request.Account.OpenOrderSymbols is { } open && open.Contains(symbol))
+        {
+            return d.Veto(VetoCodes.OrderPending, "an order for " + symbol + " is still open: one order per symbol at a time");
+        }
+
         var position = request.Account.PositionOf(symbol);
         var plan = Classify(request.Input, position, d, out var early);
         if (early is not null)
@@ -244,12 +249,20 @@ public sealed class DecisionPipeline
                 {
                     early = d.Veto(VetoCodes.OppositePosition, "long entry while short " + Num(-position) + ": exit first");
                 }
+                else if (position > 0)
+                {
+                    early = d.Veto(VetoCodes.PositionHeld, "long entry while already long " + Num(position) + ": signals do not pyramid");
+                }
 
                 return new Plan(OrderSide.Buy, null, Reduces: false);
             case TradingSignal:
                 if (position > 0)
                 {
                     early = d.Veto(VetoCodes.OppositePosition, "short entry while long " + Num(position) + ": exit first");
+                }
+                else if (position < 0)
+                {
+                    early = d.Veto(VetoCodes.PositionHeld, "short entry while already short " + Num(-position) + ": signals do not pyramid");
                 }
 
                 return new Plan(OrderSide.Sell, null, Reduces: false);

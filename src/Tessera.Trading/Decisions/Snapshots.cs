@@ -50,6 +50,9 @@ public sealed record AccountSnapshot
 
     public decimal NotionalUsedToday { get; init; }
 
+    /// <summary>Symbols with an order still open at the broker or unresolved in the order manager.</summary>
+    public IReadOnlySet<string> OpenOrderSymbols { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public decimal PositionOf(string symbol) => Positions.TryGetValue(symbol, out var q) ? q : 0m;
 }
 

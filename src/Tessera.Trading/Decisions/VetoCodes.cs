@@ -23,6 +23,12 @@ public static class VetoCodes
     /// <summary>An entry against an open position of the other side (exit first).</summary>
     public const string OppositePosition = "opposite_position";
 
+    /// <summary>An entry signal for a symbol already held in that direction: signals open one position, they do not pyramid.</summary>
+    public const string PositionHeld = "position_held";
+
+    /// <summary>An order for the symbol is still open (at the broker or unresolved locally): one order per symbol at a time.</summary>
+    public const string OrderPending = "order_pending";
+
     /// <summary>A target order that would cross through zero (sell more than held, or cover more than short).</summary>
     public const string CrossesZero = "crosses_zero";
 
@@ -74,7 +80,7 @@ public static class VetoCodes
     /// <summary>Every code, in gate order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        KillSwitch, Halted, MarketClosed, NothingToExit, OppositePosition, CrossesZero, SessionExitWindow, MissingQuote,
+        KillSwitch, Halted, MarketClosed, OrderPending, NothingToExit, OppositePosition, PositionHeld, CrossesZero, SessionExitWindow, MissingQuote,
         InvalidQuote, StaleQuote, ShortsDisabled, PriceOutOfRange, SpreadTooWide, SizeZero, BudgetBelowOneShare,
         BelowMinNotional, AdvCap, PerOrderLimit, DailyLimit, MarginBudget, BuyingPower,
     ];

@@ -49,6 +49,21 @@ public sealed class ExitAndFractionalTests
     }
 
     [Fact]
+    public void Entries_do_not_pyramid_and_an_open_order_blocks_any_new_order_for_its_symbol()
+    {
+        Assert.Equal(VetoCodes.PositionHeld, Decide(Pipeline(), Long(), account: Account(("AAPL", 3m))).VetoCode);
+        Assert.Equal(VetoCodes.PositionHeld, Decide(Pipeline("{policy: {allow_shorts: true}}"), Short(), account: Account(("AAPL", -3m))).VetoCode);
+
+        var pending = Account(("AAPL", 3m)) with { OpenOrderSymbols = new HashSet<string>(StringComparer.Ordinal) { "AAPL" } };
+        Assert.Equal(VetoCodes.OrderPending, Decide(Pipeline(), Exit(), account: pending).VetoCode);
+        Assert.Equal(VetoCodes.OrderPending, Decide(Pipeline(), Long(), account: Account() with { OpenOrderSymbols = pending.OpenOrderSymbols }).VetoCode);
+
+        // Another symbol's open order changes nothing for this one.
+        var other = Account(("AAPL", 3m)) with { OpenOrderSymbols = new HashSet<string>(StringComparer.Ordinal) { "MSFT" } };
+        Assert.NotNull(Decide(Pipeline(), Exit(), account: other).Intent);
+    }
+
+    [Fact]
     public void Target_order_reducing_a_position_passes_and_crossing_zero_is_vetoed()
     {
         var sell = new TargetOrder("AAPL", OrderSide.Sell, 10m, "rebalance");

@@ -177,7 +177,9 @@ public sealed class GateBoundaryTests
     {
         foreach (var input in new DecisionInput[] { Long(), Exit(), Buy(1) })
         {
-            var r = Decide(Pipeline(), input, Market(bid, ask), Account(("AAPL", 2m)));
+            // An entry signal needs a flat book (a held position is position_held); the exit and the target order need one.
+            var account = input is TradingSignal { Target: Tessera.Core.Side.Long } ? Account() : Account(("AAPL", 2m));
+            var r = Decide(Pipeline(), input, Market(bid, ask), account);
             Assert.Equal(DecisionOutcome.Vetoed, r.Outcome);
             Assert.Equal(code, r.VetoCode);
             Assert.Null(r.Intent);
