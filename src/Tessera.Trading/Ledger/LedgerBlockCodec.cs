@@ -97,6 +97,12 @@ public static class LedgerBlockCodec
             return null;
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            error = "the line is not valid UTF-8";
+            return null;
+        }
+
         JsonDocument document;
         try
         {

@@ -8,7 +8,8 @@ namespace Tessera.Trading.Ledger;
 /// (<see cref="LedgerFailure.Unparsable"/>), hash of its bytes equals this_hash (<see cref="LedgerFailure.HashMismatch"/>),
 /// index equals its position (<see cref="LedgerFailure.IndexGap"/>), prev_hash equals the previous this_hash
 /// (<see cref="LedgerFailure.BrokenLink"/>), account and New York date are the chain's (<see cref="LedgerFailure.WrongChain"/>);
-/// then the chain against its anchor when one exists (<see cref="LedgerFailure.AnchorMismatch"/>).
+/// then the chain against its anchor when one exists (<see cref="LedgerFailure.AnchorMismatch"/>: fewer blocks,
+/// another hash at the anchored block, or blocks after it).
 /// </summary>
 public static class LedgerVerifier
 {
@@ -66,6 +67,13 @@ public static class LedgerVerifier
             {
                 return LedgerVerification.Bad(index, previousHash, index, LedgerFailure.WrongChain,
                     string.Create(CultureInfo.InvariantCulture, $"block's instant falls on New York date {LedgerLayout.ChainDateOf(decoded.At):yyyy-MM-dd}"));
+            }
+
+            if (anchor is not null && index >= anchor.BlockCount)
+            {
+                // Anchoring closes the day: a block after the anchored count was added later (or forged onto the end).
+                return LedgerVerification.Bad(index, previousHash, index, LedgerFailure.AnchorMismatch,
+                    string.Create(CultureInfo.InvariantCulture, $"the anchor closed the day at {anchor.BlockCount} blocks; block {index} was appended after it"));
             }
 
             if (anchor is not null && index == anchor.BlockCount - 1)
