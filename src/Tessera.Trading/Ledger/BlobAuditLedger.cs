@@ -52,6 +52,13 @@ public sealed class BlobAuditLedger : IAuditLedger
         var date = LedgerLayout.ChainDateOf(entry.At);
         var name = LedgerLayout.ChainBlobName(entry.AccountId, date);
         var entryId = Guid.NewGuid().ToString("N");
+
+        // Size is refused before anything is created; the index and prev_hash add at most a few bytes later.
+        if (LedgerBlockCodec.Encode(0, LedgerBlockCodec.GenesisHash, entryId, entry).Line.Length > LedgerBlockCodec.MaxLineBytes - 32)
+        {
+            throw new TesseraValidationException("payload", "too large", $"a block must fit in {LedgerBlockCodec.MaxLineBytes} bytes");
+        }
+
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
 
         var tail = _tails.GetOrAdd(name, static _ => new ChainTail());
@@ -73,10 +80,6 @@ public sealed class BlobAuditLedger : IAuditLedger
             for (var attempt = 1; attempt <= _maxAttempts; attempt++)
             {
                 var (line, hash) = LedgerBlockCodec.Encode(tail.Count, tail.LastHash, entryId, entry);
-                if (line.Length > LedgerBlockCodec.MaxLineBytes)
-                {
-                    throw new TesseraValidationException("payload", $"{line.Length} bytes", $"a block must fit in {LedgerBlockCodec.MaxLineBytes} bytes");
-                }
 
                 try
                 {
