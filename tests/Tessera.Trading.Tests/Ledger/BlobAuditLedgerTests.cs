@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Tessera.Trading.Tests.Ledger;
 
-[Collection(AzuriteCollection.Name)]
+[Collection(LedgerAzuriteCollection.Name)]
 public sealed class BlobAuditLedgerTests(AzuriteFixture azurite)
 {
     private static readonly string ChainName = LedgerLayout.ChainBlobName(LedgerSamples.Account, LedgerSamples.Day);
