@@ -10,7 +10,14 @@ namespace Tessera.Trading.Ledger;
 public sealed record LedgerEntry(string Kind, string AccountId, DateTimeOffset At, JsonObject Payload, string ConfigPin, string TraceId);
 
 /// <summary>A block as stored: its position in the chain, the previous block's hash and its own hash.</summary>
-public sealed record LedgerBlock(long Index, string PreviousHash, LedgerEntry Entry, string Hash);
+public sealed record LedgerBlock(long Index, string PreviousHash, LedgerEntry Entry, string Hash)
+{
+    /// <summary>
+    /// Unique id the ledger gives each append (stored as <c>entry_id</c>): a retry after a lost answer finds its own
+    /// block by it instead of appending a duplicate. Empty when the block was not read from or written to a store.
+    /// </summary>
+    public string EntryId { get; init; } = string.Empty;
+}
 
 /// <summary>The append-only, hash-chained audit ledger (one chain per account and trading day).</summary>
 public interface IAuditLedger

@@ -1,0 +1,13 @@
+namespace Tessera.Trading.Tests.Events;
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Set(DateTimeOffset now) => _now = now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
