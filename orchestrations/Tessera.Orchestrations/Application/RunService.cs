@@ -123,17 +123,13 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
                     }
                 }
 
-                next = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+                next = string.IsNullOrEmpty(page.ContinuationToken) ? null : RunPageToken.Wrap(page.ContinuationToken);
                 break; // one page per call: the caller asks for the next with the token
             }
         }
         catch (StorageNotFoundException)
         {
             // no run was ever started on this storage
-        }
-        catch (Exception ex) when (request.ContinuationToken is not null && IsRejectedToken(ex))
-        {
-            throw new TesseraValidationException("continuationToken", request.ContinuationToken, "must be a continuation token returned by a previous page");
         }
 
         if (journal is not null && request.ContinuationToken is null && request.Status is null)
@@ -151,12 +147,6 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         return new RunPage(views, next);
     }
 
-    /// <summary>
-    /// A token that passed the syntax check but that the backend cannot decode fails inside the runtime (an error
-    /// carrying the backend's parse failure, through the gRPC sidecar). Unavailable storage is not a bad token: it
-    /// stays a 503 / exit 3.
-    /// </summary>
-    private static bool IsRejectedToken(Exception ex) => ex is not (OperationCanceledException or StorageUnreachableException);
 
     /// <summary>The HTML report of a completed run, or null when the run or its report does not exist (yet).</summary>
     public async Task<byte[]?> GetReportAsync(string runId, CancellationToken cancellationToken = default)

@@ -9,16 +9,17 @@ namespace Tessera.Orchestrations.Application.Listing;
 /// One page of <c>GET /api/runs?pageSize=&amp;continuationToken=&amp;status=</c> and <c>tessera runs --page-size
 /// --continuation --status</c>: both hosts and the CLI parse their strings here, so they accept and refuse the same.
 /// </summary>
+/// <param name="ContinuationToken">the runtime's token (unwrapped from the one Tessera issued: <see cref="RunPageToken"/>); null = first page.</param>
 public sealed record RunPageRequest(int PageSize, string? ContinuationToken, OrchestrationRuntimeStatus? Status)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
 
-    /// <summary>Continuation tokens are the runtime's own (opaque, short); anything longer or outside this set is refused unread.</summary>
+    /// <summary>Tokens are short; anything longer, or outside base64url and '.', is refused unread.</summary>
     public const int MaxTokenLength = 2048;
 
     private static readonly SearchValues<char> TokenChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.:~!*'(),%");
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
 
     public static RunPageRequest Default { get; } = new(DefaultPageSize, null, null);
 
@@ -50,10 +51,10 @@ public sealed record RunPageRequest(int PageSize, string? ContinuationToken, Orc
 
         if (value.Length > MaxTokenLength || value.AsSpan().IndexOfAnyExcept(TokenChars) >= 0)
         {
-            throw new TesseraValidationException("continuationToken", value.Length > 64 ? value[..64] + "..." : value, "must be a continuation token returned by a previous page");
+            throw RunPageToken.Refused(value);
         }
 
-        return value;
+        return RunPageToken.Unwrap(value);
     }
 
     public static OrchestrationRuntimeStatus? ParseStatus(string? value)
@@ -81,5 +82,5 @@ public sealed record RunPageRequest(int PageSize, string? ContinuationToken, Orc
     ];
 }
 
-/// <summary>A page of runs; <see cref="ContinuationToken"/> is null on the last page.</summary>
+/// <summary>A page of runs; <see cref="ContinuationToken"/> (a <see cref="RunPageToken"/>) is null on the last page.</summary>
 public sealed record RunPage(IReadOnlyList<RunStatusView> Runs, string? ContinuationToken);
