@@ -39,6 +39,45 @@ public sealed class LocalSchedulerTests
     }
 
     [Fact]
+    public async Task A_due_job_runs_and_a_failed_run_is_reported_without_stopping_the_schedule()
+    {
+        // Every second: the first run fails, the schedule goes on and runs it again.
+        var calls = 0;
+        var secondRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new List<string>();
+        var job = new ScheduledJob("EverySecond", "* * * * * *");
+        await using (LocalScheduler.Start(
+            [(job, _ =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    throw new InvalidOperationException("first run fails");
+                }
+
+                secondRun.TrySetResult();
+                return Task.CompletedTask;
+            })],
+            TimeProvider.System,
+            (name, ex) => { lock (errors) { errors.Add(name + ": " + ex.Message); } }))
+        {
+            await secondRun.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(["EverySecond: first run fails"], errors);
+    }
+
+    [Fact]
+    public void A_malformed_expression_stops_the_start_before_any_job_runs()
+    {
+        var ran = false;
+        Assert.Throws<TesseraValidationException>(() => LocalScheduler.Start(
+            [(ScheduledJobs.PurgeRunHistory, _ => { ran = true; return Task.CompletedTask; }), (new ScheduledJob("Broken", "nope"), _ => Task.CompletedTask)],
+            TimeProvider.System,
+            (_, _) => { }));
+        Assert.False(ran);
+    }
+
+    [Fact]
     public void Every_local_timer_is_a_scheduled_job_of_the_shared_table()
     {
         Assert.Equal(ScheduledJobs.All, LocalTimers.Jobs);
