@@ -7,12 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using Tessera.Functions;
+using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Http;
+using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
+using Tessera.Storage.Tables;
 
 // The Azure app's composition root: the same services the local host builds (LocalRuntime), bound to Azure storage
 // with the app's user-assigned managed identity when no connection string is configured.
@@ -25,6 +28,9 @@ services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), T
 services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
 services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
 services.AddSingleton(TimeProvider.System);
+services.AddSingleton<ITableStore>(_ => TesseraStorage.OpenTables(Environment.GetEnvironmentVariable));
+services.AddSingleton<IRunHistory>(sp => new TaskHubHistoryTable(sp.GetRequiredService<ITableStore>(), TesseraStorage.TaskHub(Environment.GetEnvironmentVariable)));
+services.AddSingleton(sp => new RunHistoryPurge(new TableRunProtection(sp.GetRequiredService<ITableStore>()), sp.GetRequiredService<TimeProvider>()));
 services.AddSingleton(sp => new RunsHttpApi(
     sp.GetRequiredService<ProfileCatalog>(),
     sp.GetRequiredService<RunArtifactStore>(),
@@ -35,7 +41,8 @@ services.AddSingleton(sp => new RunsHttpApi(
         await sp.GetRequiredService<IBlobStore>().CreateContainerIfNotExistsAsync(RunArtifactStore.Container, ct).ConfigureAwait(false);
         return true;
     },
-    sp.GetRequiredService<Lakehouse>()));
+    sp.GetRequiredService<Lakehouse>(),
+    history: sp.GetRequiredService<IRunHistory>()));
 
 // Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's sources, exported to
 // Application Insights when the app has its connection string (set by infra), else not exported.

@@ -1,5 +1,7 @@
 using Azure.Identity;
+using Azure.Core;
 using Tessera.Storage.Blobs;
+using Tessera.Storage.Tables;
 
 namespace Tessera.Functions;
 
@@ -20,9 +22,35 @@ public static class TesseraStorage
 
         var blobUri = setting("AzureWebJobsStorage__blobServiceUri")
             ?? throw new InvalidOperationException("set TESSERA_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__blobServiceUri");
-        var credential = setting("AzureWebJobsStorage__clientId") is { Length: > 0 } clientId
+        return new BlobStore(new Uri(blobUri), Identity(setting));
+    }
+
+    /// <summary>
+    /// Tables of the same account: the task hub's History table (the steps of a run's status, read where the Durable
+    /// Task backend writes it) and governance's runprotection table.
+    /// </summary>
+    public static ITableStore OpenTables(Func<string, string?> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        if (setting("TESSERA_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection)
+        {
+            return new TableStore(connection);
+        }
+
+        var tableUri = setting("AzureWebJobsStorage__tableServiceUri")
+            ?? throw new InvalidOperationException("set TESSERA_STORAGE_CONNECTION_STRING or AzureWebJobsStorage__tableServiceUri");
+        return new TableStore(new Uri(tableUri), Identity(setting));
+    }
+
+    /// <summary>The task hub host.json names (extensions.durableTask.hubName); TESSERA_TASK_HUB overrides it as on the local host.</summary>
+    public static string TaskHub(Func<string, string?> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return setting("TESSERA_TASK_HUB") is { Length: > 0 } hub ? hub : "TesseraHub";
+    }
+
+    private static TokenCredential Identity(Func<string, string?> setting) =>
+        setting("AzureWebJobsStorage__clientId") is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
-        return new BlobStore(new Uri(blobUri), credential);
-    }
 }

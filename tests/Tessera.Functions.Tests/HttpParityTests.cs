@@ -44,7 +44,8 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // The Azure app's HTTP functions over the same services and settings, as Program.cs composes them.
         _functions = new HttpFunctions(new RunsHttpApi(
-            _runtime.Profiles, _runtime.Artifacts, TimeProvider.System, new HttpApiSettings(Key, PublicBase), _ => Task.FromResult(true), _runtime.Lakehouse));
+            _runtime.Profiles, _runtime.Artifacts, TimeProvider.System, new HttpApiSettings(Key, PublicBase), _ => Task.FromResult(true), _runtime.Lakehouse,
+            history: _runtime.History));
     }
 
     public async Task DisposeAsync()
@@ -81,6 +82,17 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
         { "GET", "api/runs/a.b", null, Key },
         { "GET", "api/runs/" + new string('a', 65), null, Key },
         { "GET", "api/runs/some-run", null, null },
+        { "GET", "api/runs/RUN-1", null, Key },
+        { "GET", "api/runs/RUN-1/report", null, Key },
+        { "POST", "api/runs", "{\"profile\":\"compact\",\"run_id\":\"RUN-1\"}", Key },
+        { "GET", "api/runs?pageSize=0", null, Key },
+        { "GET", "api/runs?pageSize=10000", null, Key },
+        { "GET", "api/runs?pageSize=NaN", null, Key },
+        { "GET", "api/runs?pageSize=2&pageSize=3", null, Key },
+        { "GET", "api/runs?continuationToken=%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, Key },
+        { "GET", "api/runs?continuationToken=ZEMweg.00000000", null, Key },
+        { "GET", "api/runs?status=Sleeping", null, Key },
+        { "GET", "api/runs?pageSize=5&status=Completed", null, Key },
         { "GET", "health/live", null, null },
         { "GET", "health/ready", null, null },
     };
@@ -93,6 +105,11 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
         var azure = await AzureAsync(method, path, body, key);
         Assert.Equal(local, azure);
         Assert.NotEqual(500, local.Status);
+        if (path.Contains("RUN-1", StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal) && !path.EndsWith("status=Completed", StringComparison.Ordinal))
+        {
+            // Upper-case run ids and bad paging parameters are typed 400s naming the field.
+            Assert.Equal(400, local.Status);
+        }
     }
 
     [Fact]
@@ -120,6 +137,32 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal(await LocalAsync("GET", "api/runs", null, Key), await AzureAsync("GET", "api/runs", null, Key));
+
+        // Paging: the same pages on both hosts, and a token issued by one host continues on the other.
+        var firstLocal = await LocalAsync("GET", "api/runs?pageSize=1", null, Key);
+        Assert.Equal(firstLocal, await AzureAsync("GET", "api/runs?pageSize=1", null, Key));
+        string token;
+        using (var first = System.Text.Json.JsonDocument.Parse(firstLocal.Body))
+        {
+            Assert.Equal(1, first.RootElement.GetProperty("runs").GetArrayLength());
+            token = first.RootElement.GetProperty("continuation_token").GetString()!;
+        }
+
+        var second = await AzureAsync("GET", "api/runs?pageSize=1&continuationToken=" + Uri.EscapeDataString(token), null, Key);
+        Assert.Equal(await LocalAsync("GET", "api/runs?pageSize=1&continuationToken=" + Uri.EscapeDataString(token), null, Key), second);
+        using (var page = System.Text.Json.JsonDocument.Parse(second.Body))
+        {
+            Assert.NotEqual(firstLocal.Body, second.Body);
+            Assert.Equal(1, page.RootElement.GetProperty("runs").GetArrayLength());
+        }
+
+        // The status of a run shows its steps from the runtime's history on both hosts.
+        using (var status = System.Text.Json.JsonDocument.Parse((await AzureAsync("GET", "api/runs/parity-run-1", null, Key)).Body))
+        {
+            var steps = status.RootElement.GetProperty("steps");
+            Assert.Equal(Tessera.Orchestrations.LifeCycle.LifeCycleSteps.ActivityNames.Count, steps.GetArrayLength());
+            Assert.All(steps.EnumerateArray(), s => Assert.Equal(0, s.GetProperty("retries").GetInt32()));
+        }
     }
 
     private async Task<Answer> LocalAsync(string method, string path, string? body, string? key)
@@ -145,6 +188,13 @@ public sealed class HttpParityTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var http = new DefaultHttpContext();
         http.Request.Method = method;
+        var query = path.IndexOf('?', StringComparison.Ordinal);
+        if (query >= 0)
+        {
+            http.Request.QueryString = new QueryString(path[query..]);
+            path = path[..query];
+        }
+
         http.Request.Path = "/" + path;
         if (body is not null)
         {

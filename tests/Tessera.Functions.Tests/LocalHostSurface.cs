@@ -7,7 +7,7 @@ using Tessera.Orchestrations.LifeCycle;
 
 namespace Tessera.Functions.Tests;
 
-/// <summary>What the local host registers and serves: orchestrators, activities (from its Durable Task registry), HTTP routes.</summary>
+/// <summary>What the local host registers and serves: orchestrators, activities (from its Durable Task registry), HTTP routes, timers.</summary>
 public static class LocalHostSurface
 {
     public static (IReadOnlyList<string> Orchestrators, IReadOnlyList<string> Activities) DurableTasks()
@@ -20,6 +20,10 @@ public static class LocalHostSurface
     /// <summary>(name, method, route) of every route the local host maps.</summary>
     public static IReadOnlyList<(string Name, string Method, string Route)> Routes() =>
         ApiRoutes.All.Select(r => (r.Name, r.Method, r.Template)).ToList();
+
+    /// <summary>(name, NCRONTAB schedule) of every timer the local host's scheduler runs.</summary>
+    public static IReadOnlyList<(string Name, string? Schedule)> Timers() =>
+        LocalTimers.Jobs.Select(j => (j.Name, (string?)j.Schedule)).ToList();
 
     /// <summary>
     /// The registry keeps its tasks in non-public members (the SDK offers no enumeration); if the SDK renames

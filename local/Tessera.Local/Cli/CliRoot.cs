@@ -17,6 +17,7 @@ public static class CliRoot
             VersionCommand.Build(context),
             RunCommands.BuildRun(context),
             RunCommands.BuildStatus(context),
+            RunsCommands.Build(context),
             ServeCommand.Build(context),
             WorkerCommand.Build(context),
             DataCommands.Build(context),

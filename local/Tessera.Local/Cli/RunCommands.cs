@@ -15,7 +15,7 @@ public static class RunCommands
     public static Command BuildRun(CliContext context)
     {
         var profile = new Option<string>("--profile") { Description = "Profile name from config/profiles (e.g. default)", DefaultValueFactory = _ => "default" };
-        var runId = new Option<string?>("--run-id") { Description = "Run id ([A-Za-z0-9_-], at most 64 chars); default: generated" };
+        var runId = new Option<string?>("--run-id") { Description = "Run id (lowercase [a-z0-9_-], at most 64 chars); default: generated" };
         var outDir = new Option<string?>("--out") { Description = "Folder for a local copy of the report, weights and manifest (default .local/runs/RUN_ID)" };
         var storage = StorageOption.Create();
         var command = new Command("run", "Run one atomic life cycle on the embedded default and print the run id, weights and report location");
@@ -55,7 +55,7 @@ public static class RunCommands
     {
         var runId = new Argument<string>("RUN_ID") { Description = "The run id printed by 'tessera run' or POST /api/runs" };
         var storage = StorageOption.Create();
-        var command = new Command("status", "Show the status, progress and result of a run");
+        var command = new Command("status", "Show the status, progress, steps (start, end, retries) and result of a run");
         command.Arguments.Add(runId);
         command.Options.Add(storage);
         command.SetGuardedAction(context, async (parse, ct) =>
@@ -87,6 +87,7 @@ public static class RunCommands
             }
 
             context.Console.Write(table);
+            PrintSteps(context, view.Steps);
             if (view.Output is { } output)
             {
                 PrintWeights(context, output);
@@ -95,6 +96,30 @@ public static class RunCommands
             return view.Status is "Failed" or "Terminated" or "Lost" ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Each step from the runtime's history: when it started and ended, how many calls, attempts and retries.</summary>
+    private static void PrintSteps(CliContext context, IReadOnlyList<Tessera.Orchestrations.Application.History.RunStep>? steps)
+    {
+        if (steps is null || steps.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Title("steps (runtime history)").AddColumns("step", "status", "started (UTC)", "ended (UTC)", "calls", "attempts", "retries");
+        foreach (var step in steps)
+        {
+            table.AddRow(
+                step.Name,
+                step.Status,
+                step.StartedAt.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+                step.EndedAt?.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "-",
+                step.Calls.ToString(CultureInfo.InvariantCulture),
+                step.Attempts.ToString(CultureInfo.InvariantCulture),
+                step.Retries.ToString(CultureInfo.InvariantCulture));
+        }
+
+        context.Console.Write(table);
     }
 
     /// <summary>Polls the run's custom status and shows one progress bar over the nine steps.</summary>

@@ -5,6 +5,8 @@ using Tessera.Local.Hosting;
 using Tessera.Local.Http;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Application.Http;
+using Tessera.Orchestrations.Application.Purge;
+using Tessera.Orchestrations.Application.Schedules;
 using Tessera.Orchestrations.Profiles;
 
 namespace Tessera.Local.Cli;
@@ -24,6 +26,7 @@ public static class ServeCommand
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var (apiKey, keySource) = ResolveApiKey(context);
+            var retention = RetentionAge.Parse(context.Env(ScheduledJobs.RetentionVariable) ?? ScheduledJobs.DefaultRetention, ScheduledJobs.RetentionVariable);
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
@@ -35,6 +38,16 @@ public static class ServeCommand
             context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
             context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by POST): {Markup.Escape(keySource)}");
             context.Console.MarkupLine($"  try: curl -s -X POST -H \"{ApiRoutes.ApiKeyHeader}: $KEY\" -d '{{\"profile\":\"default\"}}' {host.BoundAddress}api/runs");
+            // The local twins of the Functions timers (the daily history purge), on the same NCRONTAB schedules.
+            await using var timers = LocalScheduler.Start(
+                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report)),
+                TimeProvider.System,
+                (job, ex) => context.Error.WriteLine($"timer {job} failed: {ex.GetType().Name}: {ex.Message}"));
+            foreach (var job in LocalTimers.Jobs)
+            {
+                context.Console.MarkupLine($"  timer {job.Name}: '{job.Schedule}' (UTC)");
+            }
+
             context.Console.MarkupLine("  Ctrl-C to stop");
             try
             {

@@ -2,7 +2,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Tessera.Local.Durable;
 using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Journal;
+using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
@@ -18,8 +20,10 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled, IRunHistory history, RunHistoryPurge purge)
     {
+        History = history;
+        Purge = purge;
         Journal = journal;
         Reconciled = reconciled;
         Storage = storage;
@@ -45,6 +49,12 @@ public sealed class LocalRuntime : IAsyncDisposable
     public Lakehouse Lakehouse { get; }
 
     public ProfileCatalog Profiles { get; }
+
+    /// <summary>The runtime's history of runs (the task hub's History table), for the steps of a run's status.</summary>
+    public IRunHistory History { get; }
+
+    /// <summary>The history purge of <c>tessera runs purge</c> and the local PurgeRunHistory timer.</summary>
+    public RunHistoryPurge Purge { get; }
 
     /// <summary>The accepted-run journal every run start of this host goes through (CLI and HTTP alike).</summary>
     public IRunJournal Journal { get; }
@@ -86,8 +96,10 @@ public sealed class LocalRuntime : IAsyncDisposable
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled);
+        var history = new TaskHubHistoryTable(storage.Tables, options.TaskHubName);
+        var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System);
+        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge);
     }
 
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

@@ -52,7 +52,8 @@ public sealed class LocalHttpHost : IAsyncDisposable
                 return true;
             },
             runtime.Lakehouse,
-            runtime.Journal);
+            runtime.Journal,
+            runtime.History);
         LocalApi.Map(app, api, runtime.Client);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);

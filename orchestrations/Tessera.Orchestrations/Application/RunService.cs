@@ -2,7 +2,9 @@ using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Tessera.Core.Errors;
+using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Journal;
+using Tessera.Orchestrations.Application.Listing;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
@@ -22,14 +24,16 @@ public sealed record RunStatusView(
     DateTimeOffset LastUpdatedAt,
     LifeCycleProgress? Progress,
     LifeCycleOutput? Output,
-    string? Failure);
+    string? Failure,
+    IReadOnlyList<RunStep>? Steps = null);
 
 /// <summary>
 /// The application commands for runs, shared by the local host, the CLI and the Azure Functions twin:
 /// validate, start, query, fetch the report. Hosts only translate HTTP/CLI to these calls.
 /// </summary>
 /// <param name="journal">the host's accepted-run journal (local hosts); null where storage is durable on its own (Azure).</param>
-public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null, IRunJournal? journal = null)
+/// <param name="history">the runtime's history, for the steps of a run's status; null: the status has no steps.</param>
+public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null, IRunJournal? journal = null, IRunHistory? history = null)
 {
     /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
@@ -70,13 +74,20 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         return runId;
     }
 
+    /// <summary>A run's status with each step's start, end and retries from the runtime's history; null when no such run exists.</summary>
     public async Task<RunStatusView?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         RunId.Validate(runId);
         try
         {
             var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
-            return metadata is not null ? ToView(metadata) : LostView(runId);
+            if (metadata is null)
+            {
+                return LostView(runId);
+            }
+
+            var steps = history is null ? null : RunSteps.FromHistory(await history.ReadAsync(runId, cancellationToken).ConfigureAwait(false));
+            return ToView(metadata) with { Steps = steps };
         }
         catch (StorageNotFoundException)
         {
@@ -84,32 +95,58 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         }
     }
 
-    public async Task<IReadOnlyList<RunStatusView>> ListRunsAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of runs, in the runtime's order (by run id on the Azure Storage backend). Runs the journal marked lost
+    /// (unknown to the runtime) come on the first page when no status filter is given, so they are never invisible.
+    /// </summary>
+    public async Task<RunPage> ListRunsAsync(RunPageRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var views = new List<RunStatusView>();
-        var query = new OrchestrationQuery { FetchInputsAndOutputs = true, PageSize = 100 };
-        await foreach (var m in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken).ConfigureAwait(false))
+        string? next = null;
+        var query = new OrchestrationQuery
         {
-            if (m.Name == LifeCycleSteps.Orchestrator)
+            FetchInputsAndOutputs = true,
+            PageSize = request.PageSize,
+            ContinuationToken = request.ContinuationToken,
+            Statuses = request.Status is { } status ? [status] : null,
+        };
+        try
+        {
+            await foreach (var page in client.GetAllInstancesAsync(query).AsPages(request.ContinuationToken, request.PageSize).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                views.Add(ToView(m));
+                foreach (var m in page.Values)
+                {
+                    if (m.Name == LifeCycleSteps.Orchestrator)
+                    {
+                        views.Add(ToView(m));
+                    }
+                }
+
+                next = string.IsNullOrEmpty(page.ContinuationToken) ? null : RunPageToken.Wrap(page.ContinuationToken);
+                break; // one page per call: the caller asks for the next with the token
             }
         }
+        catch (StorageNotFoundException)
+        {
+            // no run was ever started on this storage
+        }
 
-        if (journal is not null)
+        if (journal is not null && request.ContinuationToken is null && request.Status is null)
         {
             foreach (var run in journal.Runs.Values)
             {
-                if (run.Outcome == JournalOutcome.Lost && views.TrueForAll(v => v.RunId != run.RunId))
+                if (run.Outcome == JournalOutcome.Lost && views.TrueForAll(v => v.RunId != run.RunId)
+                    && await client.GetInstanceAsync(run.RunId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
                 {
                     views.Add(LostView(run.RunId)!);
                 }
             }
         }
 
-        views.Sort(static (a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
-        return views;
+        return new RunPage(views, next);
     }
+
 
     /// <summary>The HTML report of a completed run, or null when the run or its report does not exist (yet).</summary>
     public async Task<byte[]?> GetReportAsync(string runId, CancellationToken cancellationToken = default)

@@ -47,6 +47,46 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
         var status = Cli(azurite.ConnectionString);
         Assert.Equal(ExitCodes.Ok, await status.RunAsync("status", "cli-run-1"));
         Assert.Contains("Completed", status.Out, StringComparison.Ordinal);
+
+        // Each step from the runtime's history, with its retries (none here).
+        Assert.Contains("steps (runtime history)", status.Out, StringComparison.Ordinal);
+        foreach (var step in Tessera.Orchestrations.LifeCycle.LifeCycleSteps.ActivityNames)
+        {
+            Assert.Contains(step, status.Out, StringComparison.Ordinal);
+        }
+
+        var list = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.Ok, await list.RunAsync("runs", "--page-size", "5"));
+        Assert.Contains("cli-run-1", list.Out, StringComparison.Ordinal);
+        Assert.Contains("(last page)", list.Out, StringComparison.Ordinal);
+
+        // Nothing is 30 days old yet: the purge keeps the run.
+        var purge = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.Ok, await purge.RunAsync("runs", "purge", "--older-than", "30d"));
+        Assert.Contains("purged the history of 0 finished run(s)", purge.Out, StringComparison.Ordinal);
+
+        // Run ids are lowercase: the upper-case spelling is refused, naming the rule, not looked up.
+        var upper = Cli(azurite.ConnectionString);
+        Assert.Equal(ExitCodes.BadInput, await upper.RunAsync("status", "CLI-RUN-1"));
+        Assert.Contains("lowercase", upper.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("runs", "purge", "--older-than", "30x")]
+    [InlineData("runs", "purge", "--older-than", "0d")]
+    [InlineData("runs", "purge", "--older-than", "d")]
+    [InlineData("runs", "purge")]
+    [InlineData("runs", "--page-size", "0")]
+    [InlineData("runs", "--page-size", "10000")]
+    [InlineData("runs", "--page-size", "NaN")]
+    [InlineData("runs", "--continuation", "<script>alert(1)</script>")]
+    [InlineData("runs", "--status", "Sleeping")]
+    public async Task Bad_runs_options_exit_2_before_storage_is_touched(params string[] args)
+    {
+        // No storage configured and no Azurite started: the options are refused first.
+        var cli = Cli(null);
+        Assert.Equal(ExitCodes.BadInput, await cli.RunAsync(args));
+        Assert.False(File.Exists(Path.Combine(_localDir, "embedded-storage.lock")));
     }
 
     [Theory]

@@ -45,7 +45,7 @@ public sealed class RunJournalRecoveryTests(AzuriteFixture azurite) : IDisposabl
         var done = await runtime.Client.WaitForInstanceCompletionAsync("recover-1", getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
 
-        var listed = (await runtime.Runs.ListRunsAsync()).Single(r => r.RunId == "lost-1");
+        var listed = (await runtime.Runs.ListRunsAsync(Tessera.Orchestrations.Application.Listing.RunPageRequest.Default)).Runs.Single(r => r.RunId == "lost-1");
         Assert.Equal("Lost", listed.Status);
         var lost = await runtime.Runs.GetRunAsync("lost-1");
         Assert.Equal("Lost", lost!.Status);

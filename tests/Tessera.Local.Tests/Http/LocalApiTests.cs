@@ -110,7 +110,7 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
         Assert.Contains("http-run-1", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var list = await JsonAsync(await Http.GetAsync("api/runs"));
-        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
+        Assert.Contains(list.GetProperty("runs").EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
 
         var again = await PostRunAsync("""{"profile":"compact","run_id":"http-run-1"}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

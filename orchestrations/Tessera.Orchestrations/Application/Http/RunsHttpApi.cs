@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Journal;
+using Tessera.Orchestrations.Application.Listing;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Lakehouse;
@@ -21,7 +23,8 @@ public sealed class RunsHttpApi(
     HttpApiSettings settings,
     Func<CancellationToken, Task<bool>> storageReady,
     Lakehouse? lakehouse = null,
-    IRunJournal? journal = null)
+    IRunJournal? journal = null,
+    IRunHistory? history = null)
 {
     public Task StartRunAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.StartRun, async ct =>
     {
@@ -32,8 +35,12 @@ public sealed class RunsHttpApi(
         return ApiErrors.Accepted(runId, statusUrl);
     });
 
+    /// <summary>GET /api/runs?pageSize=&amp;continuationToken=&amp;status= : one page, <c>{"runs": [...], "continuation_token": ...}</c>.</summary>
     public Task ListRunsAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.ListRuns, async ct =>
-        new ApiAnswer(StatusCodes.Status200OK, await Runs(client).ListRunsAsync(ct).ConfigureAwait(false)));
+    {
+        var request = RunPageRequest.Parse(Query(http, "pageSize"), Query(http, "continuationToken"), Query(http, "status"));
+        return new ApiAnswer(StatusCodes.Status200OK, await Runs(client).ListRunsAsync(request, ct).ConfigureAwait(false));
+    });
 
     public Task GetRunAsync(HttpContext http, DurableTaskClient client, string id) => Keyed(http, ApiRoutes.GetRun, async ct =>
         await Runs(client).GetRunAsync(id, ct).ConfigureAwait(false) is { } view
@@ -74,7 +81,19 @@ public sealed class RunsHttpApi(
             : new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { status = "not ready", reason = "storage not reachable" })).ConfigureAwait(false);
     }
 
-    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal);
+    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal, history);
+
+    /// <summary>A query parameter given at most once (null when absent); a repeated one is ambiguous, so refused.</summary>
+    private static string? Query(HttpContext http, string name)
+    {
+        var values = http.Request.Query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw new Tessera.Core.Errors.TesseraValidationException(name, values.ToString(), "must be given at most once"),
+        };
+    }
 
     /// <summary>
     /// The API key check of the route table, then the handler; typed errors become their ApiErrors answer, anything
