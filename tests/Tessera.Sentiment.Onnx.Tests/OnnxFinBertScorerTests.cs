@@ -117,6 +117,27 @@ public sealed class OnnxFinBertScorerTests : IDisposable
     }
 
     [Fact]
+    public void Words_are_split_into_WordPiece_continuations()
+    {
+        using var scorer = OnnxFinBertScorer.Load(_files.Write());
+
+        // [CLS] profit ##s [SEP]: (3, 0, 0) / 4 + bias = (0.75, 0, 0.5).
+        Assert.Equal(HandSoftmaxDifference(0.75, 0, 0.5), scorer.Score("Profits"), Tolerance);
+    }
+
+    [Fact]
+    public void Truncation_drops_a_word_whose_pieces_do_not_all_fit()
+    {
+        var options = _files.Write();
+        using var scorer = OnnxFinBertScorer.Load(new OnnxFinBertOptions(options.ModelPath, options.VocabPath) { MaxSequenceLength = 4 });
+
+        // Room for two pieces: "growth" fits, "profit ##s" would need two more, so the text is [CLS] growth [SEP]:
+        // (2, 0, 0) / 3 + bias = (2/3, 0, 0.5) — not [CLS] growth profit [SEP], which would give (5/4, 0, 0.5).
+        Assert.Equal(HandSoftmaxDifference(2.0 / 3, 0, 0.5), scorer.Score("growth profits"), Tolerance);
+        Assert.Equal(0.20618802463519573, scorer.Score("growth profits"), Tolerance);
+    }
+
+    [Fact]
     public void Configured_label_order_maps_permuted_logit_columns()
     {
         // The model emits (neutral, positive, negative); the options say so.

@@ -12,7 +12,7 @@ internal static class TinyFinBert
     /// <summary>vocab.txt in BERT's format: line number = token id.</summary>
     public static readonly string[] Vocabulary =
     [
-        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "company", "reported", "profit", "growth", "loss", "lawsuit",
+        "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "company", "reported", "profit", "growth", "loss", "lawsuit", "##s",
     ];
 
     /// <summary>Rows of W in vocabulary order; columns (positive, negative, neutral) in FinBERT's order.</summary>
@@ -30,6 +30,7 @@ internal static class TinyFinBert
         [2f, 0f, 0f],   // growth
         [0f, 3f, 0f],   // loss
         [0f, 2f, 0f],   // lawsuit
+        [0f, 0f, 0f],   // ##s: a WordPiece continuation ("profits" = profit ##s)
     ];
 
     public static readonly float[] Bias = [0f, 0f, 0.5f];
