@@ -184,6 +184,22 @@ public sealed class OnnxFinBertScorerTests : IDisposable
     }
 
     [Fact]
+    public void Concurrent_calls_give_the_sequential_results()
+    {
+        using var scorer = OnnxFinBertScorer.Load(_files.Write());
+        string[] texts = ["The company reported profit", "loss lawsuit", "Profits", "growth and the lawsuit"];
+        var expected = scorer.ScoreBatch(texts);
+        var actual = new double[64];
+
+        Parallel.For(0, actual.Length, i => actual[i] = scorer.Score(texts[i % texts.Length]));
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.Equal(expected[i % texts.Length], actual[i], Tolerance);
+        }
+    }
+
+    [Fact]
     public void Null_text_is_refused()
     {
         using var scorer = OnnxFinBertScorer.Load(_files.Write());
