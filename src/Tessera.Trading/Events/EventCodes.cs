@@ -97,6 +97,12 @@ public static class EventCodes
     /// <summary>The daily order budget was reset for a new trading day. Fields: budget_usd, trading_day.</summary>
     public const string DailyBudgetReset = "DAILY_BUDGET_RESET";
 
+    /// <summary>An order POST got no conclusive answer (timeout, 5xx) and the look-ups found nothing yet: the poller or the reconciliation resolves it. Fields: ticker, client_order_id, decision_id.</summary>
+    public const string OrderSubmissionUnknown = "ORDER_SUBMISSION_UNKNOWN";
+
+    /// <summary>A market scan finished. Fields: slot, approved, vetoed, deferred, submitted, veto_counts.</summary>
+    public const string ScanCompleted = "SCAN_COMPLETED";
+
     /// <summary>An alert channel failed to deliver; trading went on. Fields: channel, alert_event, error (secrets masked).</summary>
     public const string AlertDeliveryFailed = "ALERT_DELIVERY_FAILED";
 
@@ -113,6 +119,7 @@ public static class EventCodes
     [
         OrderSubmitted, OrderFilled, OrderPartiallyFilled, OrderCancelled, OrderRejected, OrderExpired, OrderVetoed, ManualHalt,
         TradingResumed, ResumeRefused, ReconciliationDifference, PreflightFailed, ExitBeforeClose, DailyBudgetReset, AlertDeliveryFailed,
+        OrderSubmissionUnknown, ScanCompleted,
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. SeedCodes, .. OrderPathCodes];

@@ -1,19 +1,17 @@
+using Tessera.Trading.Events;
+
 namespace Tessera.Trading.Orders;
 
-/// <summary>
-/// Event codes the order manager publishes. Local to this folder until the events catalogue exists; the lead points
-/// these at it then. ORDER_EXPIRED and ORDER_SUBMISSION_UNKNOWN are the two the order path adds beyond the list in
-/// issue 12.
-/// </summary>
+/// <summary>The event codes the order manager publishes: names for the catalogue's constants (<see cref="EventCodes"/>).</summary>
 public static class OrderEventCodes
 {
-    public const string Submitted = "ORDER_SUBMITTED";
-    public const string Filled = "ORDER_FILLED";
-    public const string PartiallyFilled = "ORDER_PARTIALLY_FILLED";
-    public const string Cancelled = "ORDER_CANCELLED";
-    public const string Rejected = "ORDER_REJECTED";
-    public const string Expired = "ORDER_EXPIRED";
-    public const string SubmissionUnknown = "ORDER_SUBMISSION_UNKNOWN";
+    public const string Submitted = EventCodes.OrderSubmitted;
+    public const string Filled = EventCodes.OrderFilled;
+    public const string PartiallyFilled = EventCodes.OrderPartiallyFilled;
+    public const string Cancelled = EventCodes.OrderCancelled;
+    public const string Rejected = EventCodes.OrderRejected;
+    public const string Expired = EventCodes.OrderExpired;
+    public const string SubmissionUnknown = EventCodes.OrderSubmissionUnknown;
 
     /// <summary>The code announcing arrival in <paramref name="state"/>, or null when that state is not announced.</summary>
     public static string? For(OrderState state) => state switch

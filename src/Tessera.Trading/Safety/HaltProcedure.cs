@@ -151,9 +151,9 @@ public sealed class HaltProcedure(IBroker broker, TradingSwitchStore switches, I
 
         var (code, level) = request.Source switch
         {
-            HaltSource.CircuitBreaker => (SafetyEventCodes.CircuitBreakerHalt, EventLevel.Critical),
-            HaltSource.SafetyMode => (SafetyEventCodes.SafetyModeActivated, EventLevel.Critical),
-            _ => (SafetyEventCodes.ManualHalt, EventLevel.Warning),
+            HaltSource.CircuitBreaker => (EventCodes.CircuitBreakerHalt, EventLevel.Critical),
+            HaltSource.SafetyMode => (EventCodes.SafetyModeActivated, EventLevel.Critical),
+            _ => (EventCodes.ManualHalt, EventLevel.Warning),
         };
         var message = string.Create(CultureInfo.InvariantCulture, $"trading halted ({request.Source}): {request.Reason}; cancelled {report.CancelledOrderIds.Count} order(s), closing {report.ClosingOrders.Count} position(s)");
         if (!report.Complete)

@@ -26,14 +26,14 @@ public sealed class ResumeProcedure(TradingSwitchStore switches, IAuditLedger le
         {
             var state = await switches.ResumeAsync(stamp.AccountId, request, cancellationToken).ConfigureAwait(false);
             await ledger.AppendAsync(new LedgerEntry("resume", stamp.AccountId, request.At, payload, stamp.ConfigPin, stamp.TraceId), cancellationToken).ConfigureAwait(false);
-            events.Publish(new TradingEvent(SafetyEventCodes.TradingResumed, EventLevel.Warning, "trading resumed: " + request.Reason, Fields(request, null)));
+            events.Publish(new TradingEvent(EventCodes.TradingResumed, EventLevel.Warning, "trading resumed: " + request.Reason, Fields(request, null)));
             return state;
         }
         catch (ResumeRefusedException refused)
         {
             payload["refusal"] = refused.Rule;
             await ledger.AppendAsync(new LedgerEntry("resume_refused", stamp.AccountId, request.At, payload, stamp.ConfigPin, stamp.TraceId), cancellationToken).ConfigureAwait(false);
-            events.Publish(new TradingEvent(SafetyEventCodes.ResumeRefused, EventLevel.Warning, refused.Message, Fields(request, refused.Rule)));
+            events.Publish(new TradingEvent(EventCodes.ResumeRefused, EventLevel.Warning, refused.Message, Fields(request, refused.Rule)));
             throw;
         }
     }

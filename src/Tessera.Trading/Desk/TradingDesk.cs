@@ -1,0 +1,98 @@
+using Tessera.Alpaca.Broker;
+using Tessera.Alpaca.Rest;
+using Tessera.Storage.Blobs;
+using Tessera.Storage.Tables;
+using Tessera.Trading.Configuration;
+using Tessera.Trading.Decisions;
+using Tessera.Trading.Events;
+using Tessera.Trading.Ledger;
+using Tessera.Trading.Orders;
+using Tessera.Trading.Safety;
+using Tessera.Trading.Scan;
+
+namespace Tessera.Trading.Desk;
+
+/// <summary>
+/// One account's order path, composed once from its parts: configuration (profile, config pin), the broker and its
+/// market data, the stores (kill switch, opening equity, orders, idempotency, ledger) and the event publisher. Every
+/// host builds it the same way (<see cref="OpenAsync"/>) and calls the same operations, so the CLI, the local host,
+/// the Functions activities and the stream service cannot drift apart. It owns no threads and no timers: the hosts
+/// schedule; the desk decides and records.
+/// </summary>
+public sealed class TradingDesk
+{
+    private TradingDesk(TradingDeskParts parts, string accountId)
+    {
+        Parts = parts;
+        AccountId = accountId;
+        Profile = parts.Configuration.Profile(parts.ProfileName);
+        Switches = new TradingSwitchStore(parts.Tables);
+        Openings = new SessionEquityStore(parts.Tables);
+        Ledger = new BlobAuditLedger(parts.Blobs, parts.Time);
+        Orders = new OrderManager(parts.Broker, parts.Tables, Ledger, parts.Events, new OrderManagerOptions { AccountId = accountId, ConfigPin = ConfigPin, Clock = parts.Time });
+        Halt = new HaltProcedure(parts.Broker, Switches, Ledger, parts.Events);
+        Resume = new ResumeProcedure(Switches, Ledger, parts.Events);
+        EquityPoll = new EquityPoll(parts.Broker, Openings, Switches, Halt, new CircuitBreakerRule((decimal)parts.Configuration.CircuitBreaker.MaxIntradayDrawdown));
+        Pipeline = new DecisionPipeline(Profile, ConfigPin);
+        MarketData = parts.MarketData is null ? null : new BrokerMarketData(parts.MarketData);
+    }
+
+    public TradingDeskParts Parts { get; }
+
+    public string AccountId { get; }
+
+    public TradingConfiguration Configuration => Parts.Configuration;
+
+    public TradingProfile Profile { get; }
+
+    public string ConfigPin => Parts.Configuration.ConfigPin;
+
+    public IBroker Broker => Parts.Broker;
+
+    public ITradingEventPublisher Events => Parts.Events;
+
+    public TradingSwitchStore Switches { get; }
+
+    public SessionEquityStore Openings { get; }
+
+    public BlobAuditLedger Ledger { get; }
+
+    public OrderManager Orders { get; }
+
+    public HaltProcedure Halt { get; }
+
+    public ResumeProcedure Resume { get; }
+
+    public EquityPoll EquityPoll { get; }
+
+    public DecisionPipeline Pipeline { get; }
+
+    /// <summary>Null when the desk was opened without a market data client (operations that never scan: halt, resume, audit).</summary>
+    public BrokerMarketData? MarketData { get; }
+
+    /// <summary>Probes the broker for the account id (the partition of every store), creates the tables, and returns the desk.</summary>
+    public static async Task<TradingDesk> OpenAsync(TradingDeskParts parts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var account = await parts.Broker.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+        var desk = new TradingDesk(parts, TradingAccountId.Validate(account.Id, "broker account id"));
+        await desk.Orders.EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
+        await parts.Tables.CreateTableIfNotExistsAsync(TradingSwitchStore.Table, cancellationToken).ConfigureAwait(false);
+        await parts.Tables.CreateTableIfNotExistsAsync(SessionEquityStore.Table, cancellationToken).ConfigureAwait(false);
+        return desk;
+    }
+
+    /// <summary>The ledger stamp of one operation: account, config pin and its trace id.</summary>
+    public AuditStamp Stamp(string traceId) => new(AccountId, ConfigPin, traceId);
+}
+
+/// <summary>What a desk is made of; the hosts construct these from their settings (connection string, broker selection).</summary>
+public sealed record TradingDeskParts(
+    TradingConfiguration Configuration,
+    string ProfileName,
+    IBroker Broker,
+    AlpacaMarketDataClient? MarketData,
+    IBlobStore Blobs,
+    ITableStore Tables,
+    ITradingEventPublisher Events,
+    TimeProvider Time);
