@@ -30,7 +30,7 @@ public static class DeskStatusReader
         var account = await desk.Broker.GetAccountAsync(cancellationToken).ConfigureAwait(false);
         var positions = await desk.Broker.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
         var open = await desk.Broker.GetOrdersAsync(Alpaca.Model.OrderStatusFilter.Open, 500, cancellationToken).ConfigureAwait(false);
-        var clock = await desk.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var day = UsEastern.DateOf(clock.Now);
         var opening = await desk.Openings.GetAsync(desk.AccountId, day, cancellationToken).ConfigureAwait(false);
         var page = await desk.Ledger.ReadAsync(desk.AccountId, day, 0, 1, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public static class RebalanceRunner
         ArgumentNullException.ThrowIfNull(desk);
         ArgumentNullException.ThrowIfNull(targetWeights);
         var data = desk.Parts.MarketData ?? throw new InvalidOperationException("the desk was opened without market data");
-        var clock = await desk.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
         var account = await AccountSnapshots.ReadAsync(desk, now, cancellationToken).ConfigureAwait(false);
         var symbols = new SortedSet<string>(targetWeights.Keys, StringComparer.Ordinal);

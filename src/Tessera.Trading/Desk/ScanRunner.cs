@@ -25,7 +25,7 @@ public static class ScanRunner
         ArgumentNullException.ThrowIfNull(desk);
         var marketData = desk.MarketData ?? throw new InvalidOperationException("the desk was opened without market data");
         var scan = desk.Configuration.Scan;
-        var clock = await desk.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
         var safety = new SafetyState(switches.KillSwitch, switches.Halted);

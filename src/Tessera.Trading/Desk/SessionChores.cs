@@ -27,7 +27,7 @@ public static class SessionChores
     public static async Task<ChoreReport> ExitBeforeCloseAsync(TradingDesk desk, string traceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(desk);
-        var clock = await desk.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var minutes = desk.Profile.Session.ExitBeforeCloseMinutes;
         if (!ExitBeforeClose.IsDue(clock.Now, minutes))
         {
@@ -70,7 +70,7 @@ public static class SessionChores
     public static async Task<ChoreReport> DailyResetAsync(TradingDesk desk, string traceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(desk);
-        var clock = await desk.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var today = UsEastern.DateOf(clock.Now);
         var previous = NyseCalendar.PreviousSessionClosedBy(UsEastern.At(today, new TimeOnly(0, 0)))?.Date;
         var detail = "budget " + desk.Profile.Policy.DailyUsd.ToString("0.00", CultureInfo.InvariantCulture) + " USD for " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -26,10 +26,11 @@ public sealed class TradingDesk
         Parts = parts;
         AccountId = accountId;
         Profile = parts.Configuration.Profile(parts.ProfileName);
+        Time = new MarketTime(parts.Time);
         Switches = new TradingSwitchStore(parts.Tables);
         Openings = new SessionEquityStore(parts.Tables);
-        Ledger = new BlobAuditLedger(parts.Blobs, parts.Time);
-        Orders = new OrderManager(parts.Broker, parts.Tables, Ledger, parts.Events, new OrderManagerOptions { AccountId = accountId, ConfigPin = ConfigPin, Clock = parts.Time });
+        Ledger = new BlobAuditLedger(parts.Blobs, Time);
+        Orders = new OrderManager(parts.Broker, parts.Tables, Ledger, parts.Events, new OrderManagerOptions { AccountId = accountId, ConfigPin = ConfigPin, Clock = Time });
         Halt = new HaltProcedure(parts.Broker, Switches, Ledger, parts.Events);
         Resume = new ResumeProcedure(Switches, Ledger, parts.Events);
         EquityPoll = new EquityPoll(parts.Broker, Openings, Switches, Halt, new CircuitBreakerRule((decimal)parts.Configuration.CircuitBreaker.MaxIntradayDrawdown));
@@ -42,6 +43,9 @@ public sealed class TradingDesk
     public string AccountId { get; }
 
     public TradingConfiguration Configuration => Parts.Configuration;
+
+    /// <summary>The broker's clock (see <see cref="MarketTime"/>): what the order manager and the ledger stamp with.</summary>
+    public MarketTime Time { get; }
 
     public TradingProfile Profile { get; }
 
@@ -76,10 +80,19 @@ public sealed class TradingDesk
         ArgumentNullException.ThrowIfNull(parts);
         var account = await parts.Broker.GetAccountAsync(cancellationToken).ConfigureAwait(false);
         var desk = new TradingDesk(parts, TradingAccountId.Validate(account.Id, "broker account id"));
+        await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         await desk.Orders.EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         await parts.Tables.CreateTableIfNotExistsAsync(TradingSwitchStore.Table, cancellationToken).ConfigureAwait(false);
         await parts.Tables.CreateTableIfNotExistsAsync(SessionEquityStore.Table, cancellationToken).ConfigureAwait(false);
         return desk;
+    }
+
+    /// <summary>Reads the broker's clock and makes it the desk's time.</summary>
+    public async Task<Alpaca.Broker.MarketClock> ClockAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = await Parts.Broker.GetClockAsync(cancellationToken).ConfigureAwait(false);
+        Time.Observe(clock.Now);
+        return clock;
     }
 
     /// <summary>The ledger stamp of one operation: account, config pin and its trace id.</summary>

@@ -1,0 +1,96 @@
+using Tessera.Core.Data;
+using Tessera.Core.Markets;
+using Tessera.Exchange.Market;
+
+namespace Tessera.Trading.Tests.Desk.Support;
+
+/// <summary>
+/// A hand-made market for the scan tests: 260 completed NYSE sessions of daily bars per symbol ending the day before
+/// <see cref="ScanDay"/> (laid on the sessions by the exchange's BarPrints), then today's prints a few seconds before the
+/// scan so quotes are fresh. Each symbol is built for one outcome of the canary profile ($75 per order):
+/// AAA ~$40 in an uptrend with a one-day 4 % pullback (Connors RSI-2 long entry, one share fits: approved);
+/// BBB ~$150, same shape (entry, but $75 buys no share: budget_below_one_share);
+/// CCC ~$20 steady uptrend (no signal);
+/// DDD ~$3.4, same shape as AAA (entry, but one tick is 0.3 % of the price: spread_too_wide, deferred).
+/// </summary>
+internal static class ScanMarket
+{
+    public static readonly DateOnly ScanDay = new(2024, 3, 13);
+
+    /// <summary>10:30 New York on the scan day.</summary>
+    public static readonly DateTimeOffset ScanTime = UsEastern.At(ScanDay, new TimeOnly(10, 30));
+
+    public static MarketTape Tape()
+    {
+        var sessions = NyseCalendar.Sessions(ScanDay.AddDays(-420), ScanDay.AddDays(-1)).ToList();
+        sessions = sessions.Skip(sessions.Count - 260).ToList();
+        return MarketTape.Build(
+        [
+            Symbol("AAA", sessions, start: 30, end: 42, pullback: true),
+            Symbol("BBB", sessions, start: 110, end: 155, pullback: true),
+            Symbol("CCC", sessions, start: 15, end: 20, pullback: false),
+            Symbol("DDD", sessions, start: 2.6, end: 3.5, pullback: true),
+        ],
+        []);
+    }
+
+    private static TradeTape Symbol(string symbol, List<TradingSession> sessions, double start, double end, bool pullback)
+    {
+        var n = sessions.Count;
+        var t = new long[n];
+        var o = new double[n];
+        var h = new double[n];
+        var l = new double[n];
+        var c = new double[n];
+        var v = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            // A straight uptrend with a small zig-zag (so RSI is defined), and a 4 % drop on the last day: RSI(2) falls
+            // below 10 above the SMA(200), Connors RSI-2's long entry, on the last completed bar only.
+            var close = start + ((end - start) * i / (n - 2)) + (i % 2 == 0 ? 0.001 * start : -0.001 * start);
+            if (i == n - 1)
+            {
+                close = c[i - 1] * (pullback ? 0.96 : 1.002);
+            }
+
+            t[i] = new DateTimeOffset(sessions[i].Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+            c[i] = Math.Round(close, 2);
+            o[i] = Math.Round(i == 0 ? close : c[i - 1], 2);
+            h[i] = Math.Round(Math.Max(o[i], c[i]) * 1.004, 2);
+            l[i] = Math.Round(Math.Min(o[i], c[i]) * 0.996, 2);
+            v[i] = 2_000_000;
+        }
+
+        var history = BarPrints.FromBars(new BarSeries(symbol, t, o, h, l, c, v));
+
+        // Today's prints: the open at 09:30, then one print two seconds before the scan (the quote the gates read).
+        var today = new[] { UsEastern.At(ScanDay, new TimeOnly(9, 30)), ScanTime.AddSeconds(-2) };
+        var m = history.Count + today.Length;
+        var ts = new long[m];
+        var px = new double[m];
+        var size = new double[m];
+        var exch = new byte[m];
+        var cond = new int[m];
+        var sus = new bool[m];
+        for (var i = 0; i < history.Count; i++)
+        {
+            ts[i] = history.Timestamps[i];
+            px[i] = history.Price[i];
+            size[i] = history.Size[i];
+            exch[i] = history.Exchange[i];
+            cond[i] = history.Condition[i];
+            sus[i] = history.Suspicious[i];
+        }
+
+        for (var k = 0; k < today.Length; k++)
+        {
+            var i = history.Count + k;
+            ts[i] = today[k].ToUnixTimeMilliseconds();
+            px[i] = c[^1];
+            size[i] = 50_000;
+            exch[i] = (byte)'P';
+        }
+
+        return new TradeTape(symbol, ts, px, size, exch, cond, sus);
+    }
+}
