@@ -75,5 +75,5 @@ public sealed class HttpFunctions(RunsHttpApi api)
     }
 
     /// <summary>The shared handler has written status, headers and body to the HttpContext already.</summary>
-    private static EmptyResult Written { get; } = new();
+    internal static EmptyResult Written { get; } = new();
 }

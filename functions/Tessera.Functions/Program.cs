@@ -16,6 +16,8 @@ using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
 using Tessera.Storage.Tables;
+using Tessera.Orchestrations.Trading;
+using Tessera.Trading.Events;
 
 // The Azure app's composition root: the same services the local host builds (LocalRuntime), bound to Azure storage
 // with the app's user-assigned managed identity when no connection string is configured.
@@ -43,6 +45,17 @@ services.AddSingleton(sp => new RunsHttpApi(
     },
     sp.GetRequiredService<Lakehouse>(),
     history: sp.GetRequiredService<IRunHistory>()));
+
+// The order path: same composition as `tessera serve` (TradingRuntime); events as JSON lines on stdout, which the
+// Functions host forwards to Application Insights. Trading timers run only with TESSERA_TRADING_ENABLED=true.
+services.AddSingleton(sp => new TradingRuntime(
+    TradingHostSettings.From(Environment.GetEnvironmentVariable),
+    Environment.GetEnvironmentVariable,
+    sp.GetRequiredService<IBlobStore>(),
+    sp.GetRequiredService<ITableStore>(),
+    new JsonLinesEventPublisher(Console.Out, EventEnvironment.ForThisProcess("tessera-functions"), TimeProvider.System),
+    HttpApiSettings.From(Environment.GetEnvironmentVariable),
+    sp.GetRequiredService<TimeProvider>()));
 
 // Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's sources, exported to
 // Application Insights when the app has its connection string (set by infra), else not exported.

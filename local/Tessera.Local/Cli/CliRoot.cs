@@ -31,6 +31,10 @@ public static class CliRoot
             PortfolioCommands.BuildSelect(context),
             BrokerCommands.Build(context),
             ExchangeCommands.Build(context),
+            TradeCommands.BuildTrade(context),
+            TradeCommands.BuildHalt(context),
+            TradeCommands.BuildResume(context),
+            TradeCommands.BuildAudit(context),
         })
         {
             root.Subcommands.Add(command);

@@ -34,6 +34,16 @@ public static class GuardedAction
                 await context.Error.WriteLineAsync($"error: storage request failed (HTTP {ex.Status} {ex.ErrorCode}): {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
+            catch (Tessera.Alpaca.Rest.AlpacaTransportException ex)
+            {
+                await context.Error.WriteLineAsync($"error: cannot reach the broker: {ex.Reason} (the local exchange: 'tessera exchange serve'; another broker: TESSERA_BROKER)").ConfigureAwait(false);
+                return ExitCodes.Unavailable;
+            }
+            catch (Tessera.Alpaca.Errors.AlpacaApiException ex)
+            {
+                await context.Error.WriteLineAsync("error: the broker refused: " + ex.Message).ConfigureAwait(false);
+                return ex.Kind is Tessera.Alpaca.Errors.AlpacaErrorKind.Unauthorized ? ExitCodes.Unavailable : ExitCodes.Failed;
+            }
             catch (DependencyUnavailableException ex)
             {
                 await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);

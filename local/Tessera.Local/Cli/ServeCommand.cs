@@ -20,9 +20,11 @@ public static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 7071 };
         var storage = StorageOption.Create();
-        var command = new Command("serve", "Serve the HTTP API (POST/GET /api/runs, /health/live, /health/ready) on 127.0.0.1");
+        var trade = new Option<bool>("--trade") { Description = "Run the trading timers (scan slots, 10 s equity poll, exit before close, daily reset and reconciliation) against the chosen broker (TESSERA_BROKER, default the local exchange); same as TESSERA_TRADING_ENABLED=true" };
+        var command = new Command("serve", "Serve the HTTP API (runs, trading, health) on 127.0.0.1 with the local timers");
         command.Options.Add(port);
         command.Options.Add(storage);
+        command.Options.Add(trade);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var (apiKey, keySource) = ResolveApiKey(context);
@@ -39,14 +41,24 @@ public static class ServeCommand
             context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by POST): {Markup.Escape(keySource)}");
             context.Console.MarkupLine($"  try: curl -s -X POST -H \"{ApiRoutes.ApiKeyHeader}: $KEY\" -d '{{\"profile\":\"default\"}}' {host.BoundAddress}api/runs");
             // The local twins of the Functions timers (the daily history purge), on the same NCRONTAB schedules.
+            var trading = parse.GetValue(trade) || (runtime.Trading.Runtime?.Enabled ?? false);
             await using var timers = LocalScheduler.Start(
-                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report)),
+                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report), trading, line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]")),
                 TimeProvider.System,
                 (job, ex) => context.Error.WriteLine($"timer {job} failed: {ex.GetType().Name}: {ex.Message}"));
             foreach (var job in LocalTimers.Jobs)
             {
                 context.Console.MarkupLine($"  timer {job.Name}: '{job.Schedule}' (UTC)");
             }
+
+            // The circuit breaker's 10 s equity poll (a Functions timer cannot tick every 10 s from zero instances; the
+            // local host and the stream service can). Only when trading.
+            await using var poll = trading && runtime.Trading.Runtime is { } tr
+                ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Settings.LoadConfiguration().CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
+                : null;
+            context.Console.MarkupLine(trading
+                ? $"  trading: ON ({Markup.Escape(runtime.Trading.Runtime?.Settings.Broker.ToString() ?? "?")} broker; equity poll every 10 s)"
+                : $"  trading: off{(runtime.Trading.Unavailable is { } why ? " (" + Markup.Escape(why) + ")" : " (serve --trade to run the trading timers)")}");
 
             context.Console.MarkupLine("  Ctrl-C to stop");
             try

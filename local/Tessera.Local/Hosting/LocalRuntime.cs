@@ -8,6 +8,7 @@ using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Orchestrations.Trading;
 using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Local.Hosting;
@@ -20,8 +21,9 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled, IRunHistory history, RunHistoryPurge purge)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled, IRunHistory history, RunHistoryPurge purge, LocalTrading trading)
     {
+        Trading = trading;
         History = history;
         Purge = purge;
         Journal = journal;
@@ -62,9 +64,12 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>What the start-up comparison of the run journal with the task hub did (null for read-only use).</summary>
     public ReconcileReport? Reconciled { get; }
 
+    /// <summary>The order path of this host (its runtime, or why it is unavailable: no trading configuration, bad settings).</summary>
+    public LocalTrading Trading { get; }
+
     /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
-    public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services) =>
-        registry.AddAtomicLifeCycle(services);
+    public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services, TradingServices trading) =>
+        registry.AddAtomicLifeCycle(services).AddMarketScan(trading);
 
     /// <param name="options">the durable runtime's task hub and tuning (<see cref="DurableSettings"/>); RunWorker = false
     /// for read-only use (status): the client answers queries, no worker runs anything.</param>
@@ -72,15 +77,17 @@ public sealed class LocalRuntime : IAsyncDisposable
         LocalStorage storage,
         ProfileCatalog profiles,
         EmbeddedDurableOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        var trading = LocalTrading.Create(environment ?? Environment.GetEnvironmentVariable, storage);
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
         var services = new LifeCycleServices(artifacts, lakehouse);
         var durable = await EmbeddedDurableRuntime.StartAsync(
-            storage.ConnectionString, registry => RegisterTasks(registry, services), options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            storage.ConnectionString, registry => RegisterTasks(registry, services, trading.Services), options, cancellationToken: cancellationToken).ConfigureAwait(false);
         // The accepted-run journal: written by every run this host accepts; compared with the task hub when the host
         // starts working, so a run accepted just before a crash or a power cut is run again or reported lost.
         var journal = options.RunWorker ? FileRunJournal.Open(storage.DataFolder) : FileRunJournal.OpenReadOnly(storage.DataFolder);
@@ -99,7 +106,7 @@ public sealed class LocalRuntime : IAsyncDisposable
         var history = new TaskHubHistoryTable(storage.Tables, options.TaskHubName);
         var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System);
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading);
     }
 
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

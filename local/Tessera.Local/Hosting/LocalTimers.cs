@@ -1,5 +1,6 @@
 using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Application.Schedules;
+using Tessera.Orchestrations.Trading;
 
 namespace Tessera.Local.Hosting;
 
@@ -11,17 +12,30 @@ namespace Tessera.Local.Hosting;
 public static class LocalTimers
 {
     /// <summary>The jobs the local host schedules, with their expressions.</summary>
-    public static IReadOnlyList<ScheduledJob> Jobs { get; } = [ScheduledJobs.PurgeRunHistory];
+    public static IReadOnlyList<ScheduledJob> Jobs { get; } = ScheduledJobs.All;
 
     /// <param name="retention">TESSERA_RUN_HISTORY_RETENTION (default 30d), parsed once when the host starts.</param>
     /// <param name="report">told what each purge did.</param>
-    public static IReadOnlyList<(ScheduledJob Job, Func<CancellationToken, Task> Run)> For(LocalRuntime runtime, RetentionAge retention, Action<PurgeReport> report)
+    /// <param name="trade">whether the trading jobs trade (serve --trade or TESSERA_TRADING_ENABLED); off, they only say so.</param>
+    /// <param name="tradingLine">told what each trading job did.</param>
+    public static IReadOnlyList<(ScheduledJob Job, Func<CancellationToken, Task> Run)> For(LocalRuntime runtime, RetentionAge retention, Action<PurgeReport> report, bool trade = false, Action<string>? tradingLine = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(report);
-        return
-        [
+        var jobs = new List<(ScheduledJob, Func<CancellationToken, Task>)>
+        {
             (ScheduledJobs.PurgeRunHistory, async ct => report(await runtime.Purge.PurgeAsync(runtime.Client, retention, ct).ConfigureAwait(false))),
-        ];
+        };
+        var commands = trade ? runtime.Trading.Runtime?.Commands : null;
+        foreach (var job in ScheduledJobs.Trading)
+        {
+            jobs.Add((job, async ct =>
+            {
+                var line = await TradingJobs.RunAsync(job.Name, commands, runtime.Client, ct).ConfigureAwait(false);
+                tradingLine?.Invoke(line);
+            }));
+        }
+
+        return jobs;
     }
 }

@@ -13,7 +13,7 @@ namespace Tessera.Local.Http;
 /// </summary>
 public static class LocalApi
 {
-    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client)
+    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, TradingHttpApi? trading = null, string? tradingUnavailable = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
@@ -23,7 +23,18 @@ public static class LocalApi
         Route(app, ApiRoutes.GetRunReport, http => api.GetRunReportAsync(http, client, Id(http)));
         Route(app, ApiRoutes.HealthLive, api.HealthLiveAsync);
         Route(app, ApiRoutes.HealthReady, api.HealthReadyAsync);
+
+        // The order path: its one implementation, or a 503 naming why trading is unavailable in this host.
+        Route(app, ApiRoutes.TradingHalt, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.HaltAsync(http));
+        Route(app, ApiRoutes.TradingResume, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.ResumeAsync(http));
+        Route(app, ApiRoutes.TradingStatus, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.StatusAsync(http));
+        Route(app, ApiRoutes.TradingOrders, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.OrdersAsync(http));
+        Route(app, ApiRoutes.TradingLedger, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.LedgerAsync(http));
+        Route(app, ApiRoutes.TradingScan, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.ScanAsync(http, client));
     }
+
+    private static Task Unavailable(HttpContext http, string? reason) =>
+        RunsHttpApi.WriteAsync(http, new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { error = reason ?? "trading is not available in this host" }));
 
     private static string Id(HttpContext http) => (string)http.GetRouteValue("id")!;
 

@@ -54,7 +54,8 @@ public sealed class LocalHttpHost : IAsyncDisposable
             runtime.Lakehouse,
             runtime.Journal,
             runtime.History);
-        LocalApi.Map(app, api, runtime.Client);
+        var trading = runtime.Trading.Runtime is { } t ? new TradingHttpApi(t.Commands, new HttpApiSettings(apiKey, publicBaseUrl ?? address)) : null;
+        LocalApi.Map(app, api, runtime.Client, trading, runtime.Trading.Unavailable);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);
     }

@@ -18,6 +18,7 @@ public static class ApiErrors
         RunAlreadyExistsException e => new ApiAnswer(409, Body(e)),
         PayloadTooLargeException e => new ApiAnswer(413, Body(e)),
         TesseraValidationException e => new ApiAnswer(400, Body(e)),
+        Tessera.Trading.Safety.ResumeRefusedException e => new ApiAnswer(409, new { error = e.Message, rule = e.Rule }),
         StorageUnreachableException => new ApiAnswer(503, new { error = "storage not reachable" }),
         _ => null,
     };

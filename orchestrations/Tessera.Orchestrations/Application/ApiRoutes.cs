@@ -19,5 +19,17 @@ public static class ApiRoutes
     public static readonly ApiRoute HealthLive = new("HealthLive", "GET", "health/live", RequiresApiKey: false);
     public static readonly ApiRoute HealthReady = new("HealthReady", "GET", "health/ready", RequiresApiKey: false);
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [StartRun, ListRuns, GetRun, GetRunReport, HealthLive, HealthReady];
+    // The order path (issue 12): halt and resume trading, see its state, its orders and its audit ledger, start a scan.
+    public static readonly ApiRoute TradingHalt = new("TradingHalt", "POST", "api/trading/halt", RequiresApiKey: true);
+    public static readonly ApiRoute TradingResume = new("TradingResume", "POST", "api/trading/resume", RequiresApiKey: true);
+    public static readonly ApiRoute TradingStatus = new("TradingStatus", "GET", "api/trading/status", RequiresApiKey: true);
+    public static readonly ApiRoute TradingOrders = new("TradingOrders", "GET", "api/trading/orders", RequiresApiKey: true);
+    public static readonly ApiRoute TradingLedger = new("TradingLedger", "GET", "api/trading/ledger", RequiresApiKey: true);
+    public static readonly ApiRoute TradingScan = new("TradingScan", "POST", "api/trading/scan", RequiresApiKey: true);
+
+    public static IReadOnlyList<ApiRoute> All { get; } =
+    [
+        StartRun, ListRuns, GetRun, GetRunReport, HealthLive, HealthReady,
+        TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan,
+    ];
 }

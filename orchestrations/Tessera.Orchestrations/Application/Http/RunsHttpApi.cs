@@ -100,9 +100,15 @@ public sealed class RunsHttpApi(
     /// else a 500 naming only the error type (details go to the host's log, never to the caller).
     /// A handler returns null when it has written the response itself.
     /// </summary>
-    private async Task Keyed(HttpContext http, ApiRoute route, Func<CancellationToken, Task<ApiAnswer?>> handler)
+    private Task Keyed(HttpContext http, ApiRoute route, Func<CancellationToken, Task<ApiAnswer?>> handler) => Keyed(http, route, settings, handler);
+
+    /// <summary>The key check and error mapping every API of the route table shares (runs, trading).</summary>
+    public static async Task Keyed(HttpContext http, ApiRoute route, HttpApiSettings settings, Func<CancellationToken, Task<ApiAnswer?>> handler)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(handler);
         if (route.RequiresApiKey && !ApiKeyCheck.IsAuthorized(settings.ApiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString()))
         {
             await WriteAsync(http, ApiErrors.Unauthorized).ConfigureAwait(false);

@@ -20,5 +20,38 @@ public static class ScheduledJobs
 
     public static readonly ScheduledJob PurgeRunHistory = new(PurgeRunHistoryName, PurgeRunHistorySchedule);
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [PurgeRunHistory];
+    // The order path's timers (issue 12 item 5). NCRONTAB is UTC and New York's offset moves with daylight saving, so
+    // they tick through 13:00-21:59 UTC on weekdays (covering 09:30-16:00 New York in EST and EDT) and the code asks the
+    // NYSE calendar whether anything is due (a scan slot, the exit window, the session). All of them do nothing unless
+    // TESSERA_TRADING_ENABLED=true.
+
+    /// <summary>Every 5 minutes: start the scan slot due now (New York scan times from config/trading.yaml), once per slot.</summary>
+    public const string MarketScanTimerName = "MarketScanTimer";
+    public const string MarketScanTimerSchedule = "0 */5 13-21 * * 1-5";
+
+    /// <summary>Every minute: the circuit breaker's backstop poll (the 10 s poll runs in the local host and the stream service).</summary>
+    public const string EquityPollBackstopName = "EquityPollBackstop";
+    public const string EquityPollBackstopSchedule = "0 * 13-21 * * 1-5";
+
+    /// <summary>Every minute, 30 s past: flatten positions within the exit-before-close window (early closes included).</summary>
+    public const string ExitBeforeCloseTimerName = "ExitBeforeCloseTimer";
+    public const string ExitBeforeCloseTimerSchedule = "30 * 13-21 * * 1-5";
+
+    /// <summary>Weekdays 21:30 UTC (after the close in EST and EDT): reconcile orders with the broker, report every difference.</summary>
+    public const string DailyReconciliationName = "DailyReconciliation";
+    public const string DailyReconciliationSchedule = "0 30 21 * * 1-5";
+
+    /// <summary>Weekdays 12:00 UTC (before the open): anchor the previous day's ledger and record the new day's budget.</summary>
+    public const string DailyBudgetResetName = "DailyBudgetReset";
+    public const string DailyBudgetResetSchedule = "0 0 12 * * 1-5";
+
+    public static readonly ScheduledJob MarketScanTimer = new(MarketScanTimerName, MarketScanTimerSchedule);
+    public static readonly ScheduledJob EquityPollBackstop = new(EquityPollBackstopName, EquityPollBackstopSchedule);
+    public static readonly ScheduledJob ExitBeforeCloseTimer = new(ExitBeforeCloseTimerName, ExitBeforeCloseTimerSchedule);
+    public static readonly ScheduledJob DailyReconciliation = new(DailyReconciliationName, DailyReconciliationSchedule);
+    public static readonly ScheduledJob DailyBudgetReset = new(DailyBudgetResetName, DailyBudgetResetSchedule);
+
+    public static IReadOnlyList<ScheduledJob> Trading { get; } = [MarketScanTimer, EquityPollBackstop, ExitBeforeCloseTimer, DailyReconciliation, DailyBudgetReset];
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [PurgeRunHistory, .. Trading];
 }

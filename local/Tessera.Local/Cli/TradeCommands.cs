@@ -1,0 +1,283 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.DurableTask.Client;
+using Spectre.Console;
+using Tessera.Core.Errors;
+using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Profiles;
+using Tessera.Orchestrations.Trading;
+using Tessera.Trading.Desk;
+using Tessera.Trading.Safety;
+
+namespace Tessera.Local.Cli;
+
+/// <summary>
+/// The order path on the command line: <c>tessera trade preflight|scan|status|orders|reconcile</c>,
+/// <c>tessera halt</c>, <c>tessera resume</c>, <c>tessera audit verify|show</c>. Each opens the embedded storage (or
+/// TESSERA_STORAGE_CONNECTION_STRING), builds the same <see cref="TradingRuntime"/> as `tessera serve` and the Functions
+/// app, and calls one <see cref="TradingCommands"/> operation. The broker is TESSERA_BROKER (default: the local exchange,
+/// `tessera exchange serve`); alpaca-live needs TESSERA_LIVE_CONFIRMED=true. Exit codes: 0 ok, 1 refused or a check
+/// failed, 2 bad input or configuration, 3 broker or storage unavailable.
+/// </summary>
+public static class TradeCommands
+{
+    public static Command BuildTrade(CliContext context)
+    {
+        var trade = new Command("trade", "The order path: preflight, market scan, status, orders, reconciliation (broker: $TESSERA_BROKER, default the local exchange)");
+        trade.Subcommands.Add(Build(context, "preflight", "The seed's preflight: configuration, keys, config pin, broker account probe, clock, storage", PreflightAsync));
+        trade.Subcommands.Add(BuildScan(context));
+        trade.Subcommands.Add(Build(context, "status", "Kill switch and halt, account, session, opening equity and drawdown, today's ledger", StatusAsync));
+        trade.Subcommands.Add(Build(context, "orders", "The order manager's orders, newest first", OrdersAsync));
+        var repair = new Option<bool>("--repair") { Description = "Adopt the broker's truth for every difference and record each adoption in the ledger" };
+        var reconcile = Build(context, "reconcile", "Compare local orders with the broker's and report every difference", (c, r, p, ct) => ReconcileAsync(c, r, p.GetValue(repair), ct));
+        reconcile.Options.Add(repair);
+        trade.Subcommands.Add(reconcile);
+        return trade;
+    }
+
+    public static Command BuildHalt(CliContext context)
+    {
+        var reason = new Option<string>("--reason") { Description = "Why (recorded in the ledger)", Required = true };
+        var flatten = new Option<bool>("--flatten") { Description = "Also cancel every open order and close every position (like the seed's make halt)" };
+        var command = Build(context, "halt", "Set the kill switch: no new order passes the gates until 'tessera resume'", async (c, r, p, ct) =>
+        {
+            var report = await r.Commands.HaltAsync(p.GetValue(reason)!, Actor(c), p.GetValue(flatten), ct).ConfigureAwait(false);
+            c.Console.MarkupLine($"[bold red]trading halted[/] (kill switch on){(report.Flattened ? $": {report.CancelledOrderIds.Count} order(s) cancelled, {report.ClosingOrders.Count} position(s) closing" : string.Empty)}");
+            if (!report.Complete)
+            {
+                c.Console.MarkupLine($"[red]NOT COMPLETE:[/] {report.OrdersStillOpen.Count} order(s) still open, {report.PositionsNotClosed.Count} position(s) not closed: {Markup.Escape(string.Join(", ", report.PositionsNotClosed))}");
+                return ExitCodes.Failed;
+            }
+
+            return ExitCodes.Ok;
+        });
+        command.Options.Add(reason);
+        command.Options.Add(flatten);
+        return command;
+    }
+
+    public static Command BuildResume(CliContext context)
+    {
+        var reason = new Option<string>("--reason") { Description = "Why trading may resume (recorded in the ledger)", Required = true };
+        var approve = new Option<string?>("--approve") { Description = "SOP-02 approval record: the approval's reason (required the same day after the circuit breaker)" };
+        var approver = new Option<string?>("--approver") { Description = "SOP-02 approval record: who approved" };
+        var command = Build(context, "resume", "Clear the kill switch and halt (after a circuit-breaker halt the same day: --approve \"reason\" --approver NAME)", async (c, r, p, ct) =>
+        {
+            try
+            {
+                await r.Commands.ResumeAsync(p.GetValue(reason)!, Actor(c), p.GetValue(approver), p.GetValue(approve), ct).ConfigureAwait(false);
+            }
+            catch (ResumeRefusedException refused)
+            {
+                await c.Error.WriteLineAsync("error: " + refused.Message).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            c.Console.MarkupLine("[green]trading resumed[/]");
+            return ExitCodes.Ok;
+        });
+        command.Options.Add(reason);
+        command.Options.Add(approve);
+        command.Options.Add(approver);
+        return command;
+    }
+
+    public static Command BuildAudit(CliContext context)
+    {
+        var audit = new Command("audit", "The hash-chained audit ledger: verify the chains, show a day's blocks");
+        var date = new Option<string?>("--date") { Description = "New York trading day yyyy-MM-dd (verify: default every day; show: default today)" };
+        var verify = Build(context, "verify", "Recompute every block's hash and link; name the first bad block", (c, r, p, ct) => VerifyAsync(c, r, Date(p.GetValue(date)), ct));
+        verify.Options.Add(date);
+        var limit = new Option<int>("--limit") { Description = "Blocks to show (1..1000)", DefaultValueFactory = _ => 50 };
+        var show = Build(context, "show", "The blocks of one day's chain", (c, r, p, ct) => ShowAsync(c, r, Date(p.GetValue(date)), p.GetValue(limit), ct));
+        show.Options.Add(date);
+        show.Options.Add(limit);
+        audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(show);
+        return audit;
+    }
+
+    private static Command BuildScan(CliContext context)
+    {
+        var slot = new Option<string?>("--slot") { Description = "Scan id (a-z, 0-9, '-'); default: manual-<broker time>. A slot that already ran is reported, not re-run" };
+        var storage = StorageOption.Create();
+        var command = new Command("scan", "Run one market scan now (durable orchestration: decide, submit each approved order once, summarize) and print its summary");
+        command.Options.Add(slot);
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR")), DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
+            var trading = Require(runtime.Trading);
+            var desk = await trading.Services.OpenDeskAsync(ct).ConfigureAwait(false);
+            var now = (await desk.ClockAsync(ct).ConfigureAwait(false)).Now;
+            var id = parse.GetValue(slot) ?? "manual-" + now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var start = await TradingCommands.StartScanAsync(runtime.Client, id, ct).ConfigureAwait(false);
+            context.Console.MarkupLine($"scan [bold]{Markup.Escape(start.Slot)}[/] {(start.Started ? "started" : "already ran: showing its result")} at broker time {now:u} ({Markup.Escape(desk.Broker.Descriptor.ToString())}, profile {Markup.Escape(desk.Profile.Name)})");
+            var final = await runtime.Client.WaitForInstanceCompletionAsync(start.InstanceId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
+            if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+            {
+                await context.Error.WriteLineAsync($"scan {start.Slot} ended {final.RuntimeStatus}: {final.FailureDetails?.ErrorMessage}").ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+
+            PrintSummary(context, final.ReadOutputAs<ScanSummary>()!);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Build(CliContext context, string name, string description, Func<CliContext, TradingRuntime, ParseResult, CancellationToken, Task<int>> body)
+    {
+        var storage = StorageOption.Create();
+        var command = new Command(name, description);
+        command.Options.Add(storage);
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+            var trading = Require(LocalTrading.Create(context.Env, store));
+            return await body(context, trading, parse, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static TradingRuntime Require(LocalTrading trading) =>
+        trading.Runtime ?? throw new TesseraValidationException("trading", null, trading.Unavailable ?? "trading is not available");
+
+    private static string Actor(CliContext context) => context.Env("USER") is { Length: > 0 and <= 64 } user ? "cli:" + user : "cli";
+
+    private static DateOnly? Date(string? text) => text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new TesseraValidationException("--date", text, "must be yyyy-MM-dd (New York trading day)");
+
+    private static async Task<int> PreflightAsync(CliContext context, TradingRuntime trading, ParseResult parse, CancellationToken ct)
+    {
+        var configuration = trading.Settings.LoadConfiguration();
+        var isLive = trading.Settings.Broker == Tessera.Alpaca.Configuration.BrokerTarget.AlpacaLive;
+        var host = PreflightChecks.HostChecks(configuration, trading.Settings.Broker.ToString(), keysPresent: true, isLive, trading.Settings.LiveConfirmed);
+        var desk = await trading.Services.OpenDeskAsync(ct).ConfigureAwait(false);
+        var report = await PreflightChecks.RunAsync(desk, host, DateTimeOffset.UtcNow, virtualClock: trading.Settings.Broker == Tessera.Alpaca.Configuration.BrokerTarget.Local, ct).ConfigureAwait(false);
+        var table = new Table().AddColumns("check", "result", "detail");
+        foreach (var c in report.Checks)
+        {
+            table.AddRow(Markup.Escape(c.Name), c.Passed ? "[green]ok[/]" : "[red]FAILED[/]", Markup.Escape(c.Detail));
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLine(report.Passed ? "[green]preflight passed[/] (config pin " + report.ConfigPin[..12] + "…)" : "[red]preflight failed[/]");
+        return report.ExitCode;
+    }
+
+    private static async Task<int> StatusAsync(CliContext context, TradingRuntime trading, ParseResult parse, CancellationToken ct)
+    {
+        var s = await trading.Commands.StatusAsync(ct).ConfigureAwait(false);
+        var table = new Table().AddColumns("", "");
+        table.AddRow("broker", Markup.Escape(s.Broker));
+        table.AddRow("account", Markup.Escape(s.AccountId));
+        table.AddRow("profile", Markup.Escape(s.Profile) + " (config pin " + s.ConfigPin[..12] + "…)");
+        table.AddRow("trading", s.Switches.Stopped ? $"[bold red]STOPPED[/] ({(s.Switches.KillSwitch ? "kill switch" : string.Empty)}{(s.Switches.Halted ? " halted by " + s.Switches.Source : string.Empty)}: {Markup.Escape(s.Switches.Reason ?? string.Empty)})" : "[green]running[/]");
+        table.AddRow("market", string.Create(CultureInfo.InvariantCulture, $"{s.MarketTime:u} ({(s.MarketOpen ? "open" : "closed")})"));
+        table.AddRow("equity / cash / buying power", string.Create(CultureInfo.InvariantCulture, $"{s.Equity:0.00} / {s.Cash:0.00} / {s.BuyingPower:0.00}"));
+        table.AddRow("opening equity, drawdown", s.OpeningEquity is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.00}, {s.IntradayDrawdown:P2}") : "not captured yet today");
+        table.AddRow("positions / open orders", string.Create(CultureInfo.InvariantCulture, $"{s.Positions} / {s.OpenOrders}"));
+        table.AddRow("ledger blocks today", s.LedgerBlocksToday.ToString(CultureInfo.InvariantCulture));
+        context.Console.Write(table);
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> OrdersAsync(CliContext context, TradingRuntime trading, ParseResult parse, CancellationToken ct)
+    {
+        var orders = await trading.Commands.OrdersAsync(50, ct).ConfigureAwait(false);
+        var table = new Table().AddColumns("created", "client order id", "symbol", "side", "qty", "limit", "state", "filled", "avg");
+        foreach (var o in orders)
+        {
+            table.AddRow(
+                o.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
+                Markup.Escape(o.ClientOrderId),
+                Markup.Escape(o.Symbol),
+                o.Side.ToString(),
+                (o.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "$" + o.Notional?.ToString(CultureInfo.InvariantCulture)) ?? string.Empty,
+                o.LimitPrice?.ToString(CultureInfo.InvariantCulture) ?? "market",
+                Tessera.Trading.Orders.OrderStateNames.Wire(o.ComparableState),
+                o.FilledQuantity.ToString(CultureInfo.InvariantCulture),
+                o.AveragePrice?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLine($"{orders.Count} order(s)");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ReconcileAsync(CliContext context, TradingRuntime trading, bool repair, CancellationToken ct)
+    {
+        var report = await trading.Commands.ReconcileAsync(repair, ct).ConfigureAwait(false);
+        foreach (var d in report.Differences)
+        {
+            context.Console.MarkupLine($"  {Markup.Escape(d.Code)}: {Markup.Escape(d.ToString())}{(d.Repaired ? " [green](repaired)[/]" : string.Empty)}");
+        }
+
+        context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"reconciliation: {report.LocalOrders} local order(s), {report.BrokerOrders} at the broker, {report.Differences.Count} difference(s){(repair ? $", {report.Repaired} repaired" : string.Empty)}"));
+        return report.IsClean || (repair && report.Repaired == report.Differences.Count) ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<int> VerifyAsync(CliContext context, TradingRuntime trading, DateOnly? date, CancellationToken ct)
+    {
+        var results = await trading.Commands.VerifyAsync(date, ct).ConfigureAwait(false);
+        var bad = 0;
+        foreach (var (day, r) in results)
+        {
+            if (r.IsValid)
+            {
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {day:yyyy-MM-dd}: [green]valid[/], {r.BlockCount} block(s), last hash {r.LastHash[..Math.Min(12, r.LastHash.Length)]}…"));
+            }
+            else
+            {
+                bad++;
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {day:yyyy-MM-dd}: [red]BROKEN[/] at block {r.FailedBlockIndex} ({r.Failure}): {Markup.Escape(r.Detail)}"));
+            }
+        }
+
+        context.Console.MarkupLine(bad == 0 ? $"audit ledger verified: {results.Count} chain(s)" : $"[red]{bad} of {results.Count} chain(s) broken[/]");
+        return bad == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+    }
+
+    private static async Task<int> ShowAsync(CliContext context, TradingRuntime trading, DateOnly? date, int limit, CancellationToken ct)
+    {
+        var page = await trading.Commands.LedgerAsync(date, 0, limit, ct).ConfigureAwait(false);
+        var table = new Table().AddColumns("#", "at", "kind", "payload", "hash");
+        foreach (var b in page.Blocks)
+        {
+            var payload = b.Entry.Payload.ToJsonString();
+            table.AddRow(b.Index.ToString(CultureInfo.InvariantCulture), b.Entry.At.ToString("u", CultureInfo.InvariantCulture), Markup.Escape(b.Entry.Kind), Markup.Escape(payload.Length > 120 ? payload[..120] + "…" : payload), b.Hash[..12] + "…");
+        }
+
+        context.Console.Write(table);
+        context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{page.Blocks.Count} of {page.TotalBlocks} block(s)"));
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintSummary(CliContext context, ScanSummary s)
+    {
+        context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]scan {Markup.Escape(s.Slot)}[/] at {s.DecidedAt:u}: {s.SymbolsScanned} symbol(s), {s.Signals} signal(s) → {s.Approved} approved, {s.Vetoed} vetoed, {s.Deferred} deferred"));
+        foreach (var (code, n) in s.VetoCounts)
+        {
+            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {Markup.Escape(code)}: {n}"));
+        }
+
+        if (s.Submissions.Count > 0)
+        {
+            var table = new Table().AddColumns("symbol", "client order id", "outcome", "state", "filled", "avg price");
+            foreach (var o in s.Submissions)
+            {
+                table.AddRow(Markup.Escape(o.Symbol), Markup.Escape(o.ClientOrderId), Markup.Escape(o.Outcome), Markup.Escape(o.State), o.FilledQuantity.ToString(CultureInfo.InvariantCulture), o.AveragePrice?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+
+            context.Console.Write(table);
+        }
+
+        foreach (var notice in s.Notices)
+        {
+            context.Console.MarkupLine("[yellow]notice:[/] " + Markup.Escape(notice));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Tessera.Orchestrations.Application.Http;
+using Tessera.Storage.Blobs;
+using Tessera.Storage.Tables;
+using Tessera.Trading.Events;
+
+namespace Tessera.Orchestrations.Trading;
+
+/// <summary>
+/// The order path of one host process: settings, the desk factory, the application commands and the HTTP API, built
+/// the same way by `tessera serve`, the CLI and the Functions app. <see cref="Enabled"/> gates only the scheduled
+/// jobs; halt, resume, status and the ledger work whenever the configuration loads (a halt must never depend on a
+/// scheduling flag).
+/// </summary>
+public sealed class TradingRuntime
+{
+    public TradingRuntime(TradingHostSettings settings, Func<string, string?> environment, IBlobStore blobs, ITableStore tables, ITradingEventPublisher events, HttpApiSettings http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        var configuration = settings.LoadConfiguration();
+        Services = TradingServicesFactory.Create(configuration, settings.ProfileName, () => settings.BrokerOptions(environment), blobs, tables, events, time);
+        Commands = new TradingCommands(Services, time);
+        Api = new TradingHttpApi(Commands, http);
+    }
+
+    public TradingHostSettings Settings { get; }
+
+    public bool Enabled => Settings.Enabled;
+
+    public TradingServices Services { get; }
+
+    public TradingCommands Commands { get; }
+
+    public TradingHttpApi Api { get; }
+}
