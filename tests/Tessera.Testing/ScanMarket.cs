@@ -2,7 +2,7 @@ using Tessera.Core.Data;
 using Tessera.Core.Markets;
 using Tessera.Exchange.Market;
 
-namespace Tessera.Trading.Tests.Desk.Support;
+namespace Tessera.Testing;
 
 /// <summary>
 /// A hand-made market for the scan tests: 260 completed NYSE sessions of daily bars per symbol ending the day before
@@ -13,7 +13,7 @@ namespace Tessera.Trading.Tests.Desk.Support;
 /// CCC ~$20 steady uptrend (no signal);
 /// DDD ~$3.4, same shape as AAA (entry, but one tick is 0.3 % of the price: spread_too_wide, deferred).
 /// </summary>
-internal static class ScanMarket
+public static class ScanMarket
 {
     public static readonly DateOnly ScanDay = new(2024, 3, 13);
 
