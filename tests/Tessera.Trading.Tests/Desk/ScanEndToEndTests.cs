@@ -6,7 +6,6 @@ using Tessera.Trading.Desk;
 using Tessera.Trading.Events;
 using Tessera.Trading.Orders;
 using Tessera.Trading.Tests.Desk.Support;
-using Tessera.Testing;
 using Xunit;
 
 namespace Tessera.Trading.Tests.Desk;
