@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run   - the full local life cycle on the embedded default (Azurite + local durable engine)
 #   make test  - every test (unit + integration)
-.PHONY: run test build serve azurite bench tools
+.PHONY: run test build serve azurite bench tools halt resume audit config-check trade-scan trade-demo
 
 PROFILE ?= default
 # Runs, the embedded Azurite's data and the generated API key live here (git-ignored).
@@ -29,6 +29,31 @@ serve: tools
 azurite: tools
 	node_modules/.bin/azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
 	  --location $(TESSERA_LOCAL_DIR)/azurite-standalone --disableTelemetry --skipApiVersionCheck
+
+# The order path (docs/TRADING.md). The broker is $TESSERA_BROKER (default: the local exchange, 'tessera exchange serve').
+# make halt REASON="..."  sets the kill switch, cancels every order and closes every position (the seed's make halt).
+halt: tools
+	./tessera halt --flatten --reason "$(or $(REASON),make halt)"
+
+# make resume REASON="..." [APPROVE="..." APPROVER=NAME] (after a circuit-breaker halt the same day SOP-02 needs both).
+resume: tools
+	./tessera resume --reason "$(or $(REASON),make resume)" $(if $(APPROVE),--approve "$(APPROVE)" --approver "$(APPROVER)")
+
+# Verify every audit-ledger chain, then the lakehouse freshness audit (the data audits that exist).
+audit: tools
+	./tessera audit verify
+	./tessera data audit
+
+# Validate config/trading.yaml and every sleeve profile; prints the config pin.
+config-check: tools
+	./tessera config check
+
+trade-scan: tools
+	./tessera trade scan
+
+# The order path end to end on the local exchange's demo market (preflight, scan, fills, audit, reconciliation).
+trade-demo: tools
+	scripts/trade-demo.sh
 
 bench: tools
 	dotnet run -c Release --project bench/Tessera.Bench -- all

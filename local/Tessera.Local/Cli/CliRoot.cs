@@ -35,6 +35,7 @@ public static class CliRoot
             TradeCommands.BuildHalt(context),
             TradeCommands.BuildResume(context),
             TradeCommands.BuildAudit(context),
+            ConfigCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);

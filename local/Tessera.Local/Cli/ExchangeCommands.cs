@@ -33,7 +33,7 @@ public static class ExchangeCommands
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 7080 };
         var speed = new Option<string>("--speed") { Description = "Clock speed: 1 = real time, N = N times faster, max = as fast as possible", DefaultValueFactory = _ => "1" };
-        var data = new Option<string>("--data") { Description = "synthetic[:symbols=SPY,QQQ;date=2024-03-04;trades=20000;seed=42], or CSV files (trades or bars, .gz ok), comma-separated", DefaultValueFactory = _ => TapeSources.DefaultSynthetic };
+        var data = new Option<string>("--data") { Description = "synthetic[:symbols=SPY,QQQ;date=2024-03-04;trades=20000;seed=42], scan-demo (the order path's demo market: 260 sessions of AAA..DDD, scan at 2024-03-13 10:30 New York), or CSV files (trades or bars, .gz ok), comma-separated", DefaultValueFactory = _ => TapeSources.DefaultSynthetic };
         var start = new Option<string?>("--start") { Description = "Clock start, RFC 3339 (default: one minute before the first replayed event)" };
         var faults = new Option<string?>("--faults") { Description = "Fault plan: a JSON file or inline JSON (see docs/BROKER.md); also POST /admin/faults" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of ids, fault decisions and synthetic data", DefaultValueFactory = _ => 42UL };

@@ -21,6 +21,11 @@ public static class TapeSources
     public static MarketTape Load(string spec, ulong seed = 42)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        if (spec.Equals(ScanDemoMarket.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return ScanDemoMarket.Tape();
+        }
+
         if (spec.StartsWith(DefaultSynthetic, StringComparison.OrdinalIgnoreCase))
         {
             return Synthetic(ParseSynthetic(spec, seed));

@@ -4,6 +4,7 @@ using Tessera.Exchange.Time;
 using Tessera.Exchange.Trading;
 using Tessera.Local.Cli;
 using Tessera.Testing;
+using Tessera.Exchange.Market;
 using Xunit;
 
 namespace Tessera.Local.Tests.Cli;
@@ -34,9 +35,9 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
 
     private static async Task<ExchangeHost> StartExchangeAsync() => await ExchangeHost.StartAsync(new ExchangeOptions
     {
-        Tape = ScanMarket.Tape(),
+        Tape = ScanDemoMarket.Tape(),
         ClockMode = ClockMode.Manual,
-        Start = ScanMarket.ScanTime,
+        Start = ScanDemoMarket.ScanTime,
         RateLimitPerMinute = 0,
         KeyId = BrokerSelection.DefaultExchangeKeyId,
         SecretKey = BrokerSelection.DefaultExchangeSecret,

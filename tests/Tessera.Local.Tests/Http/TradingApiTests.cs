@@ -11,6 +11,7 @@ using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Testing;
 using Tessera.Trading.Safety;
+using Tessera.Exchange.Market;
 using Xunit;
 
 namespace Tessera.Local.Tests.Http;
@@ -33,9 +34,9 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         _exchange = await ExchangeHost.StartAsync(new ExchangeOptions
         {
-            Tape = ScanMarket.Tape(),
+            Tape = ScanDemoMarket.Tape(),
             ClockMode = ClockMode.Manual,
-            Start = ScanMarket.ScanTime,
+            Start = ScanDemoMarket.ScanTime,
             RateLimitPerMinute = 0,
             KeyId = BrokerSelection.DefaultExchangeKeyId,
             SecretKey = BrokerSelection.DefaultExchangeSecret,
@@ -123,7 +124,7 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_same_day_resume_after_the_circuit_breaker_is_409_without_an_approval()
     {
         var desk = await _runtime!.Trading.Services.OpenDeskAsync();
-        await desk.Switches.HaltAsync(desk.AccountId, new HaltRequest(HaltSource.CircuitBreaker, "drawdown 3.1%", "circuit-breaker", ScanMarket.ScanTime));
+        await desk.Switches.HaltAsync(desk.AccountId, new HaltRequest(HaltSource.CircuitBreaker, "drawdown 3.1%", "circuit-breaker", ScanDemoMarket.ScanTime));
         var refused = await PostAsync("api/trading/resume", """{"reason":"fine"}""");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("SOP-02", (await JsonAsync(refused)).GetProperty("rule").GetString(), StringComparison.Ordinal);

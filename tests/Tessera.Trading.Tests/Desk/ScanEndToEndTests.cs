@@ -6,6 +6,7 @@ using Tessera.Trading.Desk;
 using Tessera.Trading.Events;
 using Tessera.Trading.Orders;
 using Tessera.Trading.Tests.Desk.Support;
+using Tessera.Exchange.Market;
 using Xunit;
 
 namespace Tessera.Trading.Tests.Desk;
@@ -21,12 +22,12 @@ public sealed class ScanEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_scan_decides_submits_fills_audits_and_reconciles_cleanly()
     {
-        await using var h = await DeskHarness.StartAsync(azurite.ConnectionString, ScanMarket.Tape(), ScanMarket.ScanTime);
+        await using var h = await DeskHarness.StartAsync(azurite.ConnectionString, ScanDemoMarket.Tape(), ScanDemoMarket.ScanTime);
         var desk = h.Desk;
 
         var decisions = await ScanRunner.DecideAsync(desk, "20240313-1030", "trace-scan-1");
 
-        Assert.Equal(ScanMarket.ScanTime, decisions.DecidedAt);
+        Assert.Equal(ScanDemoMarket.ScanTime, decisions.DecidedAt);
         Assert.Equal(new DateOnly(2024, 3, 12), decisions.LastCompletedSession);
         Assert.Equal(4, decisions.SymbolsScanned);
         var bySymbol = decisions.Decisions.ToDictionary(d => d.Decision.Symbol, d => d.Decision);
@@ -61,7 +62,7 @@ public sealed class ScanEndToEndTests(AzuriteFixture azurite)
         Assert.Equal(EventCodes.ScanCompleted, codes[^1]);
 
         // The ledger of the day verifies and holds every decision, the order's transitions and the summary, one config pin.
-        var day = UsEastern.DateOf(ScanMarket.ScanTime);
+        var day = UsEastern.DateOf(ScanDemoMarket.ScanTime);
         var verification = await desk.Ledger.VerifyAsync(desk.AccountId, day);
         Assert.True(verification.IsValid, verification.Detail);
         var blocks = (await desk.Ledger.ReadAsync(desk.AccountId, day, 0, 100)).Blocks;
@@ -87,8 +88,8 @@ public sealed class ScanEndToEndTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_halted_account_vetoes_every_signal_and_sends_nothing()
     {
-        await using var h = await DeskHarness.StartAsync(azurite.ConnectionString, ScanMarket.Tape(), ScanMarket.ScanTime);
-        await h.Desk.Switches.HaltAsync(h.Desk.AccountId, new Tessera.Trading.Safety.HaltRequest(Tessera.Trading.Safety.HaltSource.Manual, "test", "ops", ScanMarket.ScanTime));
+        await using var h = await DeskHarness.StartAsync(azurite.ConnectionString, ScanDemoMarket.Tape(), ScanDemoMarket.ScanTime);
+        await h.Desk.Switches.HaltAsync(h.Desk.AccountId, new Tessera.Trading.Safety.HaltRequest(Tessera.Trading.Safety.HaltSource.Manual, "test", "ops", ScanDemoMarket.ScanTime));
         var decisions = await ScanRunner.DecideAsync(h.Desk, "20240313-1030", "trace-halted");
         Assert.NotEmpty(decisions.Decisions);
         Assert.All(decisions.Decisions, d => Assert.Equal(VetoCodes.KillSwitch, d.Decision.Veto));

@@ -1,24 +1,27 @@
 using Tessera.Core.Data;
 using Tessera.Core.Markets;
-using Tessera.Exchange.Market;
 
-namespace Tessera.Testing;
+namespace Tessera.Exchange.Market;
 
 /// <summary>
-/// A hand-made market for the scan tests: 260 completed NYSE sessions of daily bars per symbol ending the day before
-/// <see cref="ScanDay"/> (laid on the sessions by the exchange's BarPrints), then today's prints a few seconds before the
-/// scan so quotes are fresh. Each symbol is built for one outcome of the canary profile ($75 per order):
+/// A hand-made market for the order path's demo (<c>tessera exchange serve --data scan-demo</c>, `make trade-demo`)
+/// and its tests: 260 completed NYSE sessions of daily bars per symbol ending the day before
+/// <see cref="ScanDay"/> (laid on the sessions by the exchange's BarPrints), then today's prints around the scan so quotes
+/// are fresh. Each symbol is built for one outcome of the canary profile ($75 per order):
 /// AAA ~$40 in an uptrend with a one-day 4 % pullback (Connors RSI-2 long entry, one share fits: approved);
 /// BBB ~$150, same shape (entry, but $75 buys no share: budget_below_one_share);
 /// CCC ~$20 steady uptrend (no signal);
 /// DDD ~$3.4, same shape as AAA (entry, but one tick is 0.3 % of the price: spread_too_wide, deferred).
 /// </summary>
-public static class ScanMarket
+public static class ScanDemoMarket
 {
     public static readonly DateOnly ScanDay = new(2024, 3, 13);
 
     /// <summary>10:30 New York on the scan day.</summary>
     public static readonly DateTimeOffset ScanTime = UsEastern.At(ScanDay, new TimeOnly(10, 30));
+
+    /// <summary>The TapeSources name of this market.</summary>
+    public const string Name = "scan-demo";
 
     public static MarketTape Tape()
     {
@@ -63,9 +66,15 @@ public static class ScanMarket
 
         var history = BarPrints.FromBars(new BarSeries(symbol, t, o, h, l, c, v));
 
-        // Today's prints: the open at 09:30, then one print two seconds before the scan (the quote the gates read).
-        var today = new[] { UsEastern.At(ScanDay, new TimeOnly(9, 30)), ScanTime.AddSeconds(-2) };
-        var m = history.Count + today.Length;
+        // Today's prints: the open at 09:30, then one every 2 seconds from 10:29:00 to 10:45:00 at the last close, so the
+        // quotes stay fresh for a scan at 10:30 on a real-time clock (the demo) as on a manual one (the tests).
+        var today = new List<DateTimeOffset> { UsEastern.At(ScanDay, new TimeOnly(9, 30)) };
+        for (var at = UsEastern.At(ScanDay, new TimeOnly(10, 29)); at <= UsEastern.At(ScanDay, new TimeOnly(10, 45)); at = at.AddSeconds(2))
+        {
+            today.Add(at);
+        }
+
+        var m = history.Count + today.Count;
         var ts = new long[m];
         var px = new double[m];
         var size = new double[m];
@@ -82,7 +91,7 @@ public static class ScanMarket
             sus[i] = history.Suspicious[i];
         }
 
-        for (var k = 0; k < today.Length; k++)
+        for (var k = 0; k < today.Count; k++)
         {
             var i = history.Count + k;
             ts[i] = today[k].ToUnixTimeMilliseconds();
