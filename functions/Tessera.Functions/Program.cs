@@ -48,14 +48,15 @@ services.AddSingleton(sp => new RunsHttpApi(
 
 // The order path: same composition as `tessera serve` (TradingRuntime); events as JSON lines on stdout, which the
 // Functions host forwards to Application Insights. Trading timers run only with TESSERA_TRADING_ENABLED=true.
-services.AddSingleton(sp => new TradingRuntime(
-    TradingHostSettings.From(Environment.GetEnvironmentVariable),
-    Environment.GetEnvironmentVariable,
-    sp.GetRequiredService<IBlobStore>(),
-    sp.GetRequiredService<ITableStore>(),
-    new JsonLinesEventPublisher(Console.Out, EventEnvironment.ForThisProcess("tessera-functions"), TimeProvider.System),
-    HttpApiSettings.From(Environment.GetEnvironmentVariable),
-    sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton(sp =>
+{
+    var settings = TradingHostSettings.From(Environment.GetEnvironmentVariable);
+    var configuration = settings.LoadConfiguration();
+    var log = new JsonLinesEventPublisher(Console.Out, EventEnvironment.ForThisProcess("tessera-functions"), TimeProvider.System);
+    // Azure has no terminal or local file: the log (stdout, forwarded to Application Insights) plus the configured channels.
+    var events = AlertingSetup.Create(log, configuration.Alerts, Environment.GetEnvironmentVariable, [], TimeProvider.System);
+    return new TradingRuntime(settings, configuration, Environment.GetEnvironmentVariable, sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITableStore>(), events, HttpApiSettings.From(Environment.GetEnvironmentVariable), sp.GetRequiredService<TimeProvider>());
+});
 
 // Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's sources, exported to
 // Application Insights when the app has its connection string (set by infra), else not exported.

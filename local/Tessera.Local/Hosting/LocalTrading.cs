@@ -1,6 +1,7 @@
 using Tessera.Core.Errors;
 using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Trading;
+using Tessera.Trading.Configuration;
 using Tessera.Trading.Events;
 
 namespace Tessera.Local.Hosting;
@@ -35,8 +36,9 @@ public sealed class LocalTrading
         try
         {
             var settings = TradingHostSettings.From(environment);
-            var events = LocalEvents(storage.DataFolder);
-            var runtime = new TradingRuntime(settings, environment, storage.Blobs, storage.Tables, events, http ?? HttpApiSettings.From(environment, new Uri("http://127.0.0.1/")), TimeProvider.System);
+            var configuration = settings.LoadConfiguration();
+            var events = LocalEvents(storage.DataFolder, configuration.Alerts, environment);
+            var runtime = new TradingRuntime(settings, configuration, environment, storage.Blobs, storage.Tables, events, http ?? HttpApiSettings.From(environment, new Uri("http://127.0.0.1/")), TimeProvider.System);
             return new LocalTrading(runtime, null, runtime.Services);
         }
         catch (TesseraValidationException e)
@@ -46,15 +48,17 @@ public sealed class LocalTrading
         }
     }
 
-    private static ITradingEventPublisher LocalEvents(string dataFolder)
+    /// <summary>The JSON-lines log in the data folder; alerts by the configuration's policy to its file sink (relative to the data folder), the terminal and any enabled channel.</summary>
+    private static ITradingEventPublisher LocalEvents(string dataFolder, AlertSettings alerts, Func<string, string?> secrets)
     {
         Directory.CreateDirectory(dataFolder);
         var log = new StreamWriter(new FileStream(Path.Combine(dataFolder, "events.jsonl"), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         var environment = EventEnvironment.ForThisProcess("tessera");
-        return new AlertingPublisher(
+        return AlertingSetup.Create(
             new JsonLinesEventPublisher(log, environment, TimeProvider.System),
-            AlertingPolicy.FromOptions(new AlertingOptions()),
-            [new FileAlertChannel(Path.Combine(dataFolder, "alerts.jsonl")), new TerminalAlertChannel(Console.Error)],
+            alerts,
+            secrets,
+            [new FileAlertChannel(Path.Combine(dataFolder, alerts.FileSinkPath)), new TerminalAlertChannel(Console.Error)],
             TimeProvider.System);
     }
 }

@@ -1,6 +1,7 @@
 using Tessera.Orchestrations.Application.Http;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Tables;
+using Tessera.Trading.Configuration;
 using Tessera.Trading.Events;
 
 namespace Tessera.Orchestrations.Trading;
@@ -13,17 +14,20 @@ namespace Tessera.Orchestrations.Trading;
 /// </summary>
 public sealed class TradingRuntime
 {
-    public TradingRuntime(TradingHostSettings settings, Func<string, string?> environment, IBlobStore blobs, ITableStore tables, ITradingEventPublisher events, HttpApiSettings http, TimeProvider time)
+    public TradingRuntime(TradingHostSettings settings, TradingConfiguration configuration, Func<string, string?> environment, IBlobStore blobs, ITableStore tables, ITradingEventPublisher events, HttpApiSettings http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configuration);
         Settings = settings;
-        var configuration = settings.LoadConfiguration();
+        Configuration = configuration;
         Services = TradingServicesFactory.Create(configuration, settings.ProfileName, () => settings.BrokerOptions(environment), blobs, tables, events, time);
         Commands = new TradingCommands(Services, time);
         Api = new TradingHttpApi(Commands, http);
     }
 
     public TradingHostSettings Settings { get; }
+
+    public TradingConfiguration Configuration { get; }
 
     public bool Enabled => Settings.Enabled;
 
