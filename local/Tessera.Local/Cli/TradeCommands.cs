@@ -32,7 +32,78 @@ public static class TradeCommands
         var reconcile = Build(context, "reconcile", "Compare local orders with the broker's and report every difference", (c, r, p, ct) => ReconcileAsync(c, r, p.GetValue(repair), ct));
         reconcile.Options.Add(repair);
         trade.Subcommands.Add(reconcile);
+        trade.Subcommands.Add(BuildRebalance(context));
         return trade;
+    }
+
+    private static Command BuildRebalance(CliContext context)
+    {
+        var weights = new Option<string?>("--weights") { Description = "Target weights SYMBOL=W,... (fractions of equity, long-only)" };
+        var run = new Option<string?>("--run") { Description = "Or: the weights.json of a completed run (its symbols must be tradable at the broker)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and audit every order, submit none" };
+        var command = Build(context, "rebalance", "Move the account toward target weights: every order through the same gates, audited, submitted once", async (c, r, p, store, ct) =>
+        {
+            var targets = await TargetsAsync(store, p.GetValue(weights), p.GetValue(run), ct).ConfigureAwait(false);
+            var desk = await r.Services.OpenDeskAsync(ct).ConfigureAwait(false);
+            var outcome = await RebalanceRunner.RunAsync(desk, targets.Weights, targets.Source, "rebalance-" + DateTimeOffset.UtcNow.ToString("yyyyMMddTHHmmssZ", CultureInfo.InvariantCulture), p.GetValue(dryRun), ct).ConfigureAwait(false);
+            var table = new Table().AddColumns("symbol", "side", "qty", "decision", "reason");
+            foreach (var d in outcome.Decisions)
+            {
+                var i = d.Decision.Intent;
+                table.AddRow(Markup.Escape(d.Decision.Symbol), i?.Side.ToString() ?? d.SignalReason, i?.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, d.Decision.Outcome.ToString(), Markup.Escape(d.Decision.Veto ?? d.Decision.Detail));
+            }
+
+            c.Console.Write(table);
+            c.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"turnover {outcome.Plan.TurnoverBefore:P2} → {outcome.Plan.TurnoverAfter:P2} of equity (scale {outcome.Plan.TurnoverScale:0.###}); {outcome.Decisions.Count} order(s) decided, {outcome.Submissions.Count} submitted{(outcome.DryRun ? " (dry run)" : string.Empty)}"));
+            foreach (var note in outcome.Plan.Notes)
+            {
+                c.Console.MarkupLine("[yellow]note:[/] " + Markup.Escape(note));
+            }
+
+            return ExitCodes.Ok;
+        });
+        command.Options.Add(weights);
+        command.Options.Add(run);
+        command.Options.Add(dryRun);
+        return command;
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, double> Weights, string Source)> TargetsAsync(LocalStorage store, string? weights, string? run, CancellationToken ct)
+    {
+        if ((weights is null) == (run is null))
+        {
+            throw new TesseraValidationException("--weights", weights, "give exactly one of --weights and --run");
+        }
+
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (weights is not null)
+        {
+            foreach (var part in weights.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var eq = part.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) || !double.IsFinite(w))
+                {
+                    throw new TesseraValidationException("--weights", part, "each entry is SYMBOL=WEIGHT with a finite number");
+                }
+
+                if (!result.TryAdd(part[..eq].Trim().ToUpperInvariant(), w))
+                {
+                    throw new TesseraValidationException("--weights", part, "a symbol is listed twice");
+                }
+            }
+
+            return (result, "weights");
+        }
+
+        var runId = Tessera.Orchestrations.Runs.RunId.Validate(run, "--run");
+        var bytes = await new Tessera.Orchestrations.Artifacts.RunArtifactStore(store.Blobs).ReadAsync(runId, "weights.json", ct).ConfigureAwait(false);
+        var artifact = System.Text.Json.JsonSerializer.Deserialize<Tessera.Orchestrations.LifeCycle.WeightsArtifact>(bytes, Tessera.Orchestrations.Artifacts.ArtifactJson.Options)!;
+        foreach (var w in artifact.Weights)
+        {
+            result[w.Symbol] = w.Weight;
+        }
+
+        return (result, "run:" + runId);
     }
 
     public static Command BuildHalt(CliContext context)
@@ -127,7 +198,10 @@ public static class TradeCommands
         return command;
     }
 
-    private static Command Build(CliContext context, string name, string description, Func<CliContext, TradingRuntime, ParseResult, CancellationToken, Task<int>> body)
+    private static Command Build(CliContext context, string name, string description, Func<CliContext, TradingRuntime, ParseResult, CancellationToken, Task<int>> body) =>
+        Build(context, name, description, (c, r, p, _, ct) => body(c, r, p, ct));
+
+    private static Command Build(CliContext context, string name, string description, Func<CliContext, TradingRuntime, ParseResult, LocalStorage, CancellationToken, Task<int>> body)
     {
         var storage = StorageOption.Create();
         var command = new Command(name, description);
@@ -136,7 +210,7 @@ public static class TradeCommands
         {
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             var trading = Require(LocalTrading.Create(context.Env, store));
-            return await body(context, trading, parse, ct).ConfigureAwait(false);
+            return await body(context, trading, parse, store, ct).ConfigureAwait(false);
         });
         return command;
     }

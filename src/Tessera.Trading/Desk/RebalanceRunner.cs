@@ -41,6 +41,16 @@ public static class RebalanceRunner
             }
         }
 
+        // Buys need the same facts as a scan's entries (ADV cap, ATR%, returns for the sizers): the last completed sessions.
+        var facts = new Dictionary<string, Scan.SymbolMarketFacts>(StringComparer.Ordinal);
+        if (desk.MarketData is { } history)
+        {
+            foreach (var f in (await history.LoadAsync([.. symbols], now, 30, cancellationToken).ConfigureAwait(false)).Facts)
+            {
+                facts[f.Symbol] = f;
+            }
+        }
+
         var plan = Rebalancer.Plan(new RebalanceRequest(targetWeights, account.Positions, prices, account.Equity, source), desk.Profile.Rebalance, desk.Profile.FractionalShares);
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
         var safety = new SafetyState(switches.KillSwitch, switches.Halted);
@@ -55,6 +65,8 @@ public static class RebalanceRunner
                 Ask = q is null ? null : (double)q.AskPrice,
                 QuoteTime = q?.Timestamp,
                 LastPrice = prices.TryGetValue(order.Symbol, out var p) ? p : double.NaN,
+                Adv20Shares = facts.TryGetValue(order.Symbol, out var f) ? f.AverageDailyVolume20 : double.NaN,
+                AtrPct = f?.AtrPercent14 ?? double.NaN,
             };
             var result = desk.Pipeline.Decide(new DecisionRequest(order, market, account, safety, now));
             var decision = new ScanDecision(result.Decision, "rebalance:" + source, order.Side == OrderSide.Sell ? "rebalance-sell" : "rebalance-buy", result.ChaseUnfilled);

@@ -95,6 +95,16 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(ExitCodes.Ok, await reconcile.RunAsync("trade", "reconcile"));
         Assert.Contains("0 difference(s)", reconcile.Out, StringComparison.Ordinal);
 
+        // Rebalance toward new targets: sell the AAA share, buy ~$49 of CCC; the dry run decides and audits, sends nothing.
+        var dry = Cli(exchange, config);
+        Assert.Equal(ExitCodes.Ok, await dry.RunAsync("trade", "rebalance", "--weights", "AAA=0,CCC=0.0005", "--dry-run"));
+        Assert.Contains("2 order(s) decided, 0 submitted (dry run)", dry.Out, StringComparison.Ordinal);
+        Assert.Equal(1, exchange.Venue.Read(v => v.Orders.Count));
+        var rebalance = Cli(exchange, config);
+        Assert.Equal(ExitCodes.Ok, await rebalance.RunAsync("trade", "rebalance", "--weights", "AAA=0,CCC=0.0005"));
+        Assert.True(rebalance.Out.Contains("2 order(s) decided, 2 submitted", StringComparison.Ordinal), rebalance.Out);
+        Assert.Equal(3, exchange.Venue.Read(v => v.Orders.Count));
+
         var show = Cli(exchange, config);
         Assert.Equal(ExitCodes.Ok, await show.RunAsync("audit", "show", "--date", "2024-03-13", "--limit", "100"));
         Assert.Contains("scan_summary", show.Out, StringComparison.Ordinal);
@@ -112,6 +122,10 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
 
         var badSlot = Cli(exchange, config);
         Assert.Equal(ExitCodes.BadInput, await badSlot.RunAsync("trade", "scan", "--slot", "../x"));
+
+        var badWeights = Cli(exchange, config);
+        Assert.Equal(ExitCodes.BadInput, await badWeights.RunAsync("trade", "rebalance", "--weights", "AAA=lots"));
+        Assert.Contains("--weights", badWeights.Error, StringComparison.Ordinal);
 
         var noReason = Cli(exchange, config);
         Assert.Equal(ExitCodes.BadInput, await noReason.RunAsync("halt", "--reason", " "));
