@@ -29,17 +29,21 @@ public static class DataCommands
         var path = new Argument<string>("PATH") { Description = "A long-format CSV (plain or .gz) or a folder with one CSV per symbol" };
         var strict = new Option<bool>("--strict") { Description = "Fail on the first invalid row (default: drop invalid rows and report them)" };
         var exchange = new Option<string?>("--exchange") { Description = "Exchange prefix for bare tickers (identity EXCHANGE:SYMBOL)" };
+        var symbol = new Option<string?>("--symbol") { Description = "Symbol of a single file without a symbol column (e.g. VIX for the CBOE VIX file)" };
+        var volumeOptional = new Option<bool>("--volume-optional") { Description = "Accept a file without a volume column (an index such as VIX): volumes recorded as 0" };
         var storage = StorageOption.Create();
         var command = new Command("import", "Import bars into the lakehouse (merge keep-last; re-importing the same file changes nothing)");
         command.Arguments.Add(path);
         command.Options.Add(strict);
         command.Options.Add(exchange);
+        command.Options.Add(symbol);
+        command.Options.Add(volumeOptional);
         command.Options.Add(storage);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var mode = parse.GetValue(strict) ? ImportMode.Strict : ImportMode.Lenient;
             var source = parse.GetValue(path)!;
-            var files = BarFiles.Read(source, mode, parse.GetValue(exchange) ?? string.Empty);
+            var files = BarFiles.Read(source, mode, parse.GetValue(exchange) ?? string.Empty, parse.GetValue(symbol), parse.GetValue(volumeOptional));
             PrintReports(context, files);
             var (lake, store) = await OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             await using (store.ConfigureAwait(false))

@@ -97,7 +97,13 @@ public static class TradingServicesFactory
                 }
 
                 var options = broker();
-                return desk = await TradingDesk.OpenAsync(new TradingDeskParts(configuration, profile, new AlpacaBroker(options), new AlpacaMarketDataClient(options), blobs, tables, events, time), ct).ConfigureAwait(false);
+                // The VIX of the Kelly taper: the imported series in this storage's lakehouse.
+                var lakehouse = new Tessera.Storage.Lakehouse.Lakehouse(blobs, time);
+                var parts = new TradingDeskParts(configuration, profile, new AlpacaBroker(options), new AlpacaMarketDataClient(options), blobs, tables, events, time)
+                {
+                    Vix = (day, token) => Tessera.Trading.Scan.LakehouseVix.ReadAsync(lakehouse, day, token),
+                };
+                return desk = await TradingDesk.OpenAsync(parts, ct).ConfigureAwait(false);
             }
             finally
             {

@@ -20,12 +20,14 @@ public sealed record FileImportResult(IReadOnlyList<BarSeries> Series, IReadOnly
 /// </summary>
 public static class BarFiles
 {
-    public static FileImportResult Read(string path, ImportMode mode, string defaultExchange = "")
+    /// <param name="symbol">the symbol of a single file without a symbol column (e.g. VIX); null: the file must name its symbols.</param>
+    /// <param name="volumeOptional">accept a file without a volume column (an index), volumes 0.</param>
+    public static FileImportResult Read(string path, ImportMode mode, string defaultExchange = "", string? symbol = null, bool volumeOptional = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            return ReadFolder(path, mode, defaultExchange);
+            return ReadFolder(path, mode, defaultExchange, volumeOptional);
         }
 
         if (!File.Exists(path))
@@ -33,11 +35,11 @@ public static class BarFiles
             throw new Tessera.Core.Errors.TesseraValidationException("path", path, "file or folder does not exist");
         }
 
-        var (result, sha) = ReadFile(path, mode, defaultExchange, defaultSymbol: null);
+        var (result, sha) = ReadFile(path, mode, defaultExchange, symbol, volumeOptional);
         return new FileImportResult(result.Series, [result.Report], sha);
     }
 
-    private static FileImportResult ReadFolder(string folder, ImportMode mode, string defaultExchange)
+    private static FileImportResult ReadFolder(string folder, ImportMode mode, string defaultExchange, bool volumeOptional)
     {
         var files = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
@@ -53,7 +55,7 @@ public static class BarFiles
         var lineage = new StringBuilder();
         foreach (var file in files)
         {
-            var (result, sha) = ReadFile(file, mode, defaultExchange, BarCsvImporter.SymbolFromFileName(file));
+            var (result, sha) = ReadFile(file, mode, defaultExchange, BarCsvImporter.SymbolFromFileName(file), volumeOptional);
             reports.Add(result.Report);
             lineage.Append(Path.GetFileName(file)).Append(' ').Append(sha).Append('\n');
             foreach (var s in result.Series)
@@ -65,11 +67,11 @@ public static class BarFiles
         return new FileImportResult(merged.Values.ToList(), reports, Tessera.Core.Determinism.Sha256Hex.Of(lineage.ToString()));
     }
 
-    private static (BarImportResult Result, string Sha256) ReadFile(string path, ImportMode mode, string defaultExchange, string? defaultSymbol)
+    private static (BarImportResult Result, string Sha256) ReadFile(string path, ImportMode mode, string defaultExchange, string? defaultSymbol, bool volumeOptional)
     {
         using var file = File.OpenRead(path);
         using var hashing = new HashingReadStream(file);
-        var options = new BarImportOptions { Mode = mode, Source = Path.GetFileName(path), DefaultExchange = defaultExchange, DefaultSymbol = defaultSymbol };
+        var options = new BarImportOptions { Mode = mode, Source = Path.GetFileName(path), DefaultExchange = defaultExchange, DefaultSymbol = defaultSymbol, VolumeOptional = volumeOptional };
         var result = BarCsvImporter.Import(hashing, options);
         hashing.Drain();
         return (result, hashing.HashHex());

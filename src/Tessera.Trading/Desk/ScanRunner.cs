@@ -45,6 +45,7 @@ public static class ScanRunner
         }
 
         var signals = SignalScanner.ScanLatest(bars, strategies, maxDegreeOfParallelism: 1);
+        var vix = desk.Parts.Vix is { } readVix ? await readVix(load.LastCompletedSession, cancellationToken).ConfigureAwait(false) : null;
         var account = await AccountSnapshots.ReadAsync(desk, now, cancellationToken).ConfigureAwait(false);
         var notices = new List<string>();
         if (load.MissingSymbols.Count > 0)
@@ -67,6 +68,8 @@ public static class ScanRunner
                 Adv20Shares = f.AverageDailyVolume20,
                 AtrPct = f.AtrPercent14,
                 DailyReturns = DailyReturns(f.DailyBars.Close),
+                Vix = vix?.Close ?? double.NaN,
+                VixAsOf = vix?.AsOf,
             };
             var result = desk.Pipeline.Decide(new DecisionRequest(input, market, account, safety, now));
             decisions.Add(new ScanDecision(result.Decision, signal.Strategy, signal.Reason, result.ChaseUnfilled));

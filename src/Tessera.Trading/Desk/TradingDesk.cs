@@ -108,4 +108,8 @@ public sealed record TradingDeskParts(
     IBlobStore Blobs,
     ITableStore Tables,
     ITradingEventPublisher Events,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>The VIX the Kelly sizer tapers by (the imported series, <see cref="LakehouseVix"/>); null: none.</summary>
+    public Func<DateOnly, CancellationToken, Task<VixReading?>>? Vix { get; init; }
+}

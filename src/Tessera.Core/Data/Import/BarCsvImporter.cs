@@ -293,6 +293,12 @@ public sealed class BarCsvImporter
 
     private bool Volume(ReadOnlySpan<byte> line, Span<Range> ranges, long ln, out double value)
     {
+        if (_header.IndexOf(BarColumn.Volume) < 0)
+        {
+            value = 0; // VolumeOptional and the file has none (checked when the header was read)
+            return true;
+        }
+
         var text = Field(line, ranges, BarColumn.Volume);
         if (!Number(text, "volume", ln, out value))
         {

@@ -121,9 +121,19 @@ internal sealed class BarHeader
         }
 
         Require(index, BarColumn.Timestamp, "date", source, line);
-        foreach (var (col, name) in new[] { (BarColumn.Open, "open"), (BarColumn.High, "high"), (BarColumn.Low, "low"), (BarColumn.Close, "close"), (BarColumn.Volume, "volume") })
+        foreach (var (col, name) in new[] { (BarColumn.Open, "open"), (BarColumn.High, "high"), (BarColumn.Low, "low"), (BarColumn.Close, "close") })
         {
             Require(index, col, name, source, line);
+        }
+
+        if (!index.ContainsKey(BarColumn.Volume))
+        {
+            if (!options.VolumeOptional)
+            {
+                Require(index, BarColumn.Volume, "volume", source, line);
+            }
+
+            warnings.Add("no volume column: every volume recorded as 0 (volume optional, e.g. an index)");
         }
 
         if (!index.ContainsKey(BarColumn.Symbol) && options.DefaultSymbol is null)

@@ -20,6 +20,12 @@ public sealed record BarImportOptions
     /// <summary>Strict mode normally refuses unknown columns; set to accept and ignore them.</summary>
     public bool AllowUnknownColumns { get; init; }
 
+    /// <summary>
+    /// A file without a volume column is accepted with every volume 0 (an index such as VIX has no volume; the report
+    /// says so). Off by default: a stock file that lost its volume column is an error, not zeros.
+    /// </summary>
+    public bool VolumeOptional { get; init; }
+
     /// <summary>Prices above this are refused as implausible (a guard against unit or parsing accidents).</summary>
     public double MaxPrice { get; init; } = 1e9;
 
