@@ -54,10 +54,14 @@ public static class ServeCommand
             // The circuit breaker's 10 s equity poll (a Functions timer cannot tick every 10 s from zero instances; the
             // local host and the stream service can). Only when trading.
             await using var poll = trading && runtime.Trading.Runtime is { } tr
-                ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Settings.LoadConfiguration().CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
+                ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Configuration.CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
+                : null;
+            // The order manager's records follow the broker's trade-update stream, with a poll every minute as the fallback.
+            await using var orderUpdates = trading && runtime.Trading.Runtime is { } rt
+                ? OrderUpdatesLoop.Start(rt.Services, rt.Settings.BrokerOptions(context.Env), TimeSpan.FromMinutes(1), ex => context.Error.WriteLine($"order updates: {ex.GetType().Name}: {ex.Message}"))
                 : null;
             context.Console.MarkupLine(trading
-                ? $"  trading: ON ({Markup.Escape(runtime.Trading.Runtime?.Settings.Broker.ToString() ?? "?")} broker; equity poll every 10 s)"
+                ? $"  trading: ON ({Markup.Escape(runtime.Trading.Runtime?.Settings.Broker.ToString() ?? "?")} broker; equity poll every {runtime.Trading.Runtime?.Configuration.CircuitBreaker.EquityPollSeconds} s, trade-update stream + 1 min order poll)"
                 : $"  trading: off{(runtime.Trading.Unavailable is { } why ? " (" + Markup.Escape(why) + ")" : " (serve --trade to run the trading timers)")}");
 
             context.Console.MarkupLine("  Ctrl-C to stop");
