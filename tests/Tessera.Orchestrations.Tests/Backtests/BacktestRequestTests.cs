@@ -77,7 +77,7 @@ public sealed class BacktestRequestTests
     [Fact]
     public void The_body_bound_is_the_limit_exactly()
     {
-        var head = """{"kind":"backtest","strategy":"ibs","universe":{"profile":"compact"},"run_id":"""";
+        var head = """{"kind":"backtest","strategy":"ibs","universe":{"profile":"compact"},"run_id":""" + "\"";
         var tail = "\"}";
         var atLimit = head + new string('a', BacktestRequest.MaxBodyBytes - head.Length - tail.Length) + tail;
         Assert.Equal(BacktestRequest.MaxBodyBytes, Encoding.UTF8.GetByteCount(atLimit));
