@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Determinism;
 using Tessera.Local.Hosting;
 using Tessera.Local.Http;
@@ -8,6 +9,7 @@ using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Storage.Lakehouse;
 using Tessera.Testing;
 using Xunit;
 
@@ -127,6 +129,34 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         // A run id names one run forever.
         var again = await PostAsync("""{"kind":"backtest","strategy":"connors-rsi2","universe":{"profile":"compact"},"run_id":"bt-http-1"}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_walkforward_on_a_pinned_lakehouse_version_reads_that_version_not_a_later_one()
+    {
+        var lake = _runtime!.Lakehouse;
+        await lake.InitializeAsync();
+        var first = await lake.ImportAsync(new LakehouseImportRequest(SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(6, 340, 11)).Bars, "bt-v1"));
+        var second = await lake.ImportAsync(new LakehouseImportRequest(SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(6, 340, 12)).Bars, "bt-v2"));
+        Assert.True(second.Version > first.Version);
+
+        var response = await PostAsync($$"""{"kind":"walkforward","strategy":"ibs,connors-rsi2","universe":{"lakehouse_version":{{first.Version}}},"run_id":"bt-http-wf"}""");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var view = await _runtime.Backtests.WaitAsync("bt-http-wf");
+        Assert.True(view.Status == "Completed", view.Failure);
+
+        var manifest = JsonSerializer.Deserialize<BacktestManifest>(await _runtime.Artifacts.ReadAsync("bt-http-wf", "manifest.json"), ArtifactJson.Options)!;
+        Assert.Equal(first.Version, manifest.LakehouseSnapshot!.Version);
+        Assert.Equal($"lakehouse version {first.Version}", manifest.Source);
+        Assert.Equal(["walkforward.csv", "walkforward.html", "walkforward.json"], manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
+        foreach (var a in manifest.Artifacts)
+        {
+            Assert.Equal(a.Sha256, Sha256Hex.Of(await _runtime.Artifacts.ReadAsync("bt-http-wf", a.Path)));
+        }
+
+        var json = Encoding.UTF8.GetString(await _runtime.Artifacts.ReadAsync("bt-http-wf", "walkforward.json"));
+        Assert.Contains("connors-rsi2", json, StringComparison.Ordinal);
+        Assert.Contains("ibs", json, StringComparison.Ordinal);
     }
 
     [Theory]
