@@ -11,6 +11,7 @@ using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
@@ -45,6 +46,12 @@ services.AddSingleton(sp => new RunsHttpApi(
     },
     sp.GetRequiredService<Lakehouse>(),
     history: sp.GetRequiredService<IRunHistory>()));
+services.AddSingleton(sp => new BacktestServices(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<Lakehouse>()));
+services.AddSingleton(sp => new BacktestsHttpApi(
+    sp.GetRequiredService<ProfileCatalog>(),
+    sp.GetRequiredService<BacktestServices>(),
+    sp.GetRequiredService<TimeProvider>(),
+    HttpApiSettings.From(Environment.GetEnvironmentVariable)));
 
 // The order path: same composition as `tessera serve` (TradingRuntime); events as JSON lines on stdout, which the
 // Functions host forwards to Application Insights. Trading timers run only with TESSERA_TRADING_ENABLED=true.

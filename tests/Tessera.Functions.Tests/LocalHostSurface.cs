@@ -13,7 +13,7 @@ public static class LocalHostSurface
     public static (IReadOnlyList<string> Orchestrators, IReadOnlyList<string> Activities) DurableTasks()
     {
         var registry = new DurableTaskRegistry();
-        LocalRuntime.RegisterTasks(registry, new LifeCycleServices(new RunArtifactStore(null!)), new Tessera.Orchestrations.Trading.TradingServices(_ => throw new InvalidOperationException("not opened by the parity test")));
+        LocalRuntime.RegisterTasks(registry, new LifeCycleServices(new RunArtifactStore(null!)), new Tessera.Orchestrations.Trading.TradingServices(_ => throw new InvalidOperationException("not opened by the parity test")), new Tessera.Orchestrations.Backtests.BacktestServices(null!));
         return (Names(registry, "Orchestrators"), Names(registry, "Activities"));
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Spectre.Console;
 using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Universe;
 using Tessera.Storage.Lakehouse;
@@ -21,7 +22,7 @@ namespace Tessera.Local.Cli;
 /// <c>tessera backtest</c> (event engine + tear sheet, summary.json, trades.csv, equity.csv),
 /// <c>tessera walkforward</c> (rolling/anchored walk-forward of several strategies, one row per split + stability) and
 /// <c>tessera validate</c> (purged K-fold or CPCV of a parameter grid, with PBO and DSR). Thin host: parse, call
-/// Tessera.Core, print, write files.
+/// <see cref="BacktestWork"/> (the code BacktestRun's activities call too), print, write files.
 /// </summary>
 public static class BacktestCommands
 {
@@ -47,30 +48,21 @@ public static class BacktestCommands
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var chosen = StrategyFactory.Create(parse.GetValue(strategy)!, parse.GetValue(parameters));
-            var options = Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), parse.GetValue(fraction));
+            var options = BacktestWork.Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), parse.GetValue(fraction));
             var outDir = OutDir(parse.GetValue(output));
             var (bars, source) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
-            BacktestResult? result = null;
+            BacktestOutcome? outcome = null;
             await context.Console.Progress().StartAsync(async p =>
             {
-                var load = p.AddTask("load bars", maxValue: 1);
-                var universe = BarWindow.Slice(bars, parse.GetValue(from), parse.GetValue(to));
-                load.Increment(1);
-                var sig = p.AddTask($"signals ({Markup.Escape(chosen.Name)})", maxValue: 1);
-                var signals = chosen.SignalsOverTime(universe);
-                sig.Increment(1);
-                var run = p.AddTask("event engine", maxValue: 1);
-                result = EventBacktestEngine.Run(new MarketData(universe), signals, options);
+                var run = p.AddTask($"event engine ({Markup.Escape(chosen.Name)})", maxValue: 1);
+                outcome = BacktestWork.Backtest(bars, chosen, options, source, parse.GetValue(from), parse.GetValue(to));
                 run.Increment(1);
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            var metrics = MetricsSummary.From(result!);
-            var input = new TearSheetInput($"{chosen.Name} backtest", chosen.Name, Parameters(chosen, options, source, parse.GetValue(from), parse.GetValue(to)), result!, metrics)
-            {
-                Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result!.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
-            };
-            await WriteAll(outDir, BacktestReportBundle.Build(input), ct).ConfigureAwait(false);
+            var metrics = outcome!.Metrics;
+            var result = outcome.Result;
+            await WriteAll(outDir, outcome.Files, ct).ConfigureAwait(false);
             var table = new Table().AddColumns("metric", "value");
             foreach (var (k, v) in metrics.AsPairs())
             {
@@ -107,30 +99,19 @@ public static class BacktestCommands
             var grids = ParameterGrid.Expand(parse.GetValue(grid));
             var outDir = OutDir(parse.GetValue(output));
             var mode = parse.GetValue(anchored) ? WalkForwardMode.Anchored : WalkForwardMode.Rolling;
-            var results = new List<WalkForwardResult>();
             var (universe, _) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
-            var data = new MarketData(universe);
-            var splitCount = WalkForwardSplits.Create(data.BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
             var started = DateTime.UtcNow;
+            WalkForwardOutcome? outcome = null;
             await context.Console.Progress().StartAsync(async p =>
             {
-                foreach (var name in names)
-                {
-                    var task = p.AddTask(Markup.Escape(name), maxValue: splitCount + 1);
-                    var candidates = grids.Select(g => Candidate(data, universe, name, g)).ToList();
-                    task.Increment(1);
-                    results.Add(WalkForward.Run(name, data, candidates, ReferenceRun.Options, parse.GetValue(train), parse.GetValue(test), mode, new SynchronousProgress(task)));
-                }
-
+                var splits = WalkForwardSplits.Create(new MarketData(universe).BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
+                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)));
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            await WriteAll(outDir,
-            [
-                new("walkforward.html", WalkForwardReport.Html(results, $"Walk-forward ({mode}, train {parse.GetValue(train)}, test {parse.GetValue(test)})")),
-                new("walkforward.json", WalkForwardReport.Json(results)),
-                new("walkforward.csv", string.Concat(results.Select(WalkForwardReport.Csv))),
-            ], ct).ConfigureAwait(false);
+            var results = outcome!.Results;
+            var splitCount = outcome.Splits;
+            await WriteAll(outDir, outcome.Files, ct).ConfigureAwait(false);
             var table = new Table().AddColumns("strategy", "splits", "mean Sharpe", "median Sharpe", "sd Sharpe", "worst DD", "profitable");
             foreach (var r in results)
             {
@@ -166,37 +147,23 @@ public static class BacktestCommands
 
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            var m = parse.GetValue(method)!.Trim().ToLowerInvariant();
-            if (m is not ("purged-kfold" or "cpcv"))
-            {
-                throw new TesseraValidationException("--method", m, "must be purged-kfold or cpcv");
-            }
-
+            var m = BacktestWork.Method(parse.GetValue(method));
             var name = parse.GetValue(strategy)!;
             var labels = ParameterGrid.Expand(parse.GetValue(grid));
             var outDir = OutDir(parse.GetValue(output));
-            double[][] returns = [];
             var (universe, _) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
+            ValidationOutcome? outcome = null;
             await context.Console.Progress().StartAsync(async p =>
             {
-                var data = new MarketData(universe);
-                var task = p.AddTask($"candidates ({labels.Count})", maxValue: labels.Count);
-                var candidates = new List<StrategyCandidate>();
-                foreach (var g in labels)
-                {
-                    candidates.Add(Candidate(data, universe, name, g));
-                    task.Increment(1);
-                }
-
-                returns = WalkForward.CandidateReturns(data, candidates, ReferenceRun.Options);
+                var task = p.AddTask($"candidates ({labels.Count})", maxValue: 1);
+                outcome = BacktestWork.Validate(universe, name, labels, m, parse.GetValue(folds), parse.GetValue(groups), parse.GetValue(testGroups), parse.GetValue(horizon), parse.GetValue(embargo));
+                task.Increment(1);
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            var evaluation = m == "cpcv"
-                ? CrossValidatedSelection.Cpcv(returns, parse.GetValue(groups), parse.GetValue(testGroups), parse.GetValue(horizon), parse.GetValue(embargo))
-                : CrossValidatedSelection.PurgedKFold(returns, parse.GetValue(folds), parse.GetValue(horizon), parse.GetValue(embargo));
-            var shown = labels.Select(l => l.Length == 0 ? "defaults" : l).ToList();
-            await WriteAll(outDir, [new("validation.json", ValidationReport.Json(name, shown, evaluation))], ct).ConfigureAwait(false);
+            var evaluation = outcome!.Evaluation;
+            var shown = outcome.Labels;
+            await WriteAll(outDir, outcome.Files, ct).ConfigureAwait(false);
             var table = new Table().AddColumns("split", "test groups", "chosen", "train Sharpe", "test Sharpe");
             foreach (var s in evaluation.Splits)
             {
@@ -212,35 +179,6 @@ public static class BacktestCommands
         });
         return command;
     }
-
-    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
-    {
-        var s = StrategyFactory.Create(name, parameters);
-        var book = SignalBook.Create(data, s.SignalsOverTime(universe));
-        return new StrategyCandidate(parameters.Length == 0 ? "defaults" : parameters, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
-    }
-
-    private static BacktestOptions Options(double cash, double slippageBps, double commissionPerShare, double fraction) =>
-        ReferenceRun.Options with
-        {
-            InitialCash = cash,
-            Costs = new CostModel(SlippageBps: slippageBps, CommissionPerShare: commissionPerShare),
-            Sizer = new FixedFractionSizer(fraction),
-        };
-
-    private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string source, DateTime? from, DateTime? to) =>
-    [
-        new("strategy", s.CanonicalParameters),
-        new("parameters_sha256", s.ParametersHash),
-        new("data", source),
-        new("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"),
-        new("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"),
-        new("initial_cash", o.InitialCash.ToString("R", CultureInfo.InvariantCulture)),
-        new("sizer", o.Sizer.Name + " " + ((FixedFractionSizer)o.Sizer).Fraction.ToString("R", CultureInfo.InvariantCulture)),
-        new("slippage_bps", o.Costs.SlippageBps.ToString("R", CultureInfo.InvariantCulture)),
-        new("commission_per_share", o.Costs.CommissionPerShare.ToString("R", CultureInfo.InvariantCulture)),
-        new("fills", "signal at close(t), fill at open(t+1); stops intrabar, gap-through at the open"),
-    ];
 
     private static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
 
@@ -259,11 +197,11 @@ public static class BacktestCommands
         return path;
     }
 
-    private static async Task WriteAll(string dir, IReadOnlyList<KeyValuePair<string, string>> files, CancellationToken ct)
+    private static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
     {
-        foreach (var (name, content) in files)
+        foreach (var f in files)
         {
-            await File.WriteAllTextAsync(Path.Combine(dir, name), content, new UTF8Encoding(false), ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(dir, f.Name), f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
         }
     }
 

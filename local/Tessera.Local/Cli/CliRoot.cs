@@ -18,6 +18,7 @@ public static class CliRoot
             RunCommands.BuildRun(context),
             RunCommands.BuildStatus(context),
             RunsCommands.Build(context),
+            BacktestRunCommands.Build(context),
             ServeCommand.Build(context),
             WorkerCommand.Build(context),
             DataCommands.Build(context),

@@ -6,6 +6,7 @@ using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Trading;
@@ -21,8 +22,9 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
-    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled, IRunHistory history, RunHistoryPurge purge, LocalTrading trading)
+    private LocalRuntime(LocalStorage storage, EmbeddedDurableRuntime durable, LifeCycleServices services, RunService runs, ProfileCatalog profiles, Lakehouse lakehouse, IRunJournal journal, ReconcileReport? reconciled, IRunHistory history, RunHistoryPurge purge, LocalTrading trading, BacktestService backtests)
     {
+        Backtests = backtests;
         Trading = trading;
         History = history;
         Purge = purge;
@@ -46,6 +48,9 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     public RunService Runs { get; }
 
+    /// <summary>The backtest-run commands (POST /api/backtests, <c>tessera backtests start</c>).</summary>
+    public BacktestService Backtests { get; }
+
     public RunArtifactStore Artifacts => Services.Artifacts;
 
     public Lakehouse Lakehouse { get; }
@@ -68,8 +73,8 @@ public sealed class LocalRuntime : IAsyncDisposable
     public LocalTrading Trading { get; }
 
     /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
-    public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services, TradingServices trading) =>
-        registry.AddAtomicLifeCycle(services).AddMarketScan(trading);
+    public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services, TradingServices trading, BacktestServices backtests) =>
+        registry.AddAtomicLifeCycle(services).AddMarketScan(trading).AddBacktestRun(backtests);
 
     /// <param name="options">the durable runtime's task hub and tuning (<see cref="DurableSettings"/>); RunWorker = false
     /// for read-only use (status): the client answers queries, no worker runs anything.</param>
@@ -86,8 +91,9 @@ public sealed class LocalRuntime : IAsyncDisposable
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
         var services = new LifeCycleServices(artifacts, lakehouse);
+        var backtestServices = new BacktestServices(storage.Blobs, lakehouse);
         var durable = await EmbeddedDurableRuntime.StartAsync(
-            storage.ConnectionString, registry => RegisterTasks(registry, services, trading.Services), options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            storage.ConnectionString, registry => RegisterTasks(registry, services, trading.Services, backtestServices), options, cancellationToken: cancellationToken).ConfigureAwait(false);
         // The accepted-run journal: written by every run this host accepts; compared with the task hub when the host
         // starts working, so a run accepted just before a crash or a power cut is run again or reported lost.
         var journal = options.RunWorker ? FileRunJournal.Open(storage.DataFolder) : FileRunJournal.OpenReadOnly(storage.DataFolder);
@@ -106,7 +112,8 @@ public sealed class LocalRuntime : IAsyncDisposable
         var history = new TaskHubHistoryTable(storage.Tables, options.TaskHubName);
         var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System);
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading);
+        var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System);
+        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
     }
 
     public ValueTask DisposeAsync() => Durable.DisposeAsync();

@@ -13,16 +13,19 @@ namespace Tessera.Local.Http;
 /// </summary>
 public static class LocalApi
 {
-    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, TradingHttpApi? trading = null, string? tradingUnavailable = null)
+    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, BacktestsHttpApi backtests, TradingHttpApi? trading = null, string? tradingUnavailable = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(backtests);
         Route(app, ApiRoutes.StartRun, http => api.StartRunAsync(http, client));
         Route(app, ApiRoutes.ListRuns, http => api.ListRunsAsync(http, client));
         Route(app, ApiRoutes.GetRun, http => api.GetRunAsync(http, client, Id(http)));
         Route(app, ApiRoutes.GetRunReport, http => api.GetRunReportAsync(http, client, Id(http)));
         Route(app, ApiRoutes.HealthLive, api.HealthLiveAsync);
         Route(app, ApiRoutes.HealthReady, api.HealthReadyAsync);
+        Route(app, ApiRoutes.StartBacktest, http => backtests.StartAsync(http, client));
+        Route(app, ApiRoutes.GetBacktest, http => backtests.GetAsync(http, client, Id(http)));
 
         // The order path: its one implementation, or a 503 naming why trading is unavailable in this host.
         Route(app, ApiRoutes.TradingHalt, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.HaltAsync(http));

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Tessera.Local.Hosting;
 using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Backtests;
 
 namespace Tessera.Local.Http;
 
@@ -55,7 +56,8 @@ public sealed class LocalHttpHost : IAsyncDisposable
             runtime.Journal,
             runtime.History);
         var trading = runtime.Trading.Runtime is { } t ? new TradingHttpApi(t.Commands, new HttpApiSettings(apiKey, publicBaseUrl ?? address)) : null;
-        LocalApi.Map(app, api, runtime.Client, trading, runtime.Trading.Unavailable);
+        var backtests = new BacktestsHttpApi(runtime.Profiles, new BacktestServices(runtime.Storage.Blobs, runtime.Lakehouse), TimeProvider.System, new HttpApiSettings(apiKey, publicBaseUrl ?? address));
+        LocalApi.Map(app, api, runtime.Client, backtests, trading, runtime.Trading.Unavailable);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);
     }

@@ -27,9 +27,14 @@ public static class ApiRoutes
     public static readonly ApiRoute TradingLedger = new("TradingLedger", "GET", "api/trading/ledger", RequiresApiKey: true);
     public static readonly ApiRoute TradingScan = new("TradingScan", "POST", "api/trading/scan", RequiresApiKey: true);
 
+    // Backtests as runs (issue 10 item 5): backtest, walkforward or validate as a durable run with artifacts in Blob.
+    public static readonly ApiRoute StartBacktest = new("StartBacktest", "POST", "api/backtests", RequiresApiKey: true);
+    public static readonly ApiRoute GetBacktest = new("GetBacktest", "GET", "api/backtests/{id}", RequiresApiKey: true);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         StartRun, ListRuns, GetRun, GetRunReport, HealthLive, HealthReady,
         TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan,
+        StartBacktest, GetBacktest,
     ];
 }

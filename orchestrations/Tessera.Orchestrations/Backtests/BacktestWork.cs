@@ -1,0 +1,137 @@
+using System.Globalization;
+using Tessera.Core.Backtest;
+using Tessera.Core.Backtest.Sizing;
+using Tessera.Core.Data;
+using Tessera.Core.Errors;
+using Tessera.Core.Metrics;
+using Tessera.Core.Reports;
+using Tessera.Core.Strategies;
+using Tessera.Core.Validation;
+
+namespace Tessera.Orchestrations.Backtests;
+
+/// <summary>A named text file a backtest job produces (tearsheet.html, summary.json, ...).</summary>
+public sealed record BacktestFile(string Name, string Content);
+
+/// <summary>The event-engine backtest's result with its files.</summary>
+public sealed record BacktestOutcome(BacktestResult Result, MetricsSummary Metrics, IReadOnlyList<BacktestFile> Files);
+
+/// <summary>Walk-forward results (one per strategy) with their files.</summary>
+public sealed record WalkForwardOutcome(IReadOnlyList<WalkForwardResult> Results, int Splits, IReadOnlyList<BacktestFile> Files);
+
+/// <summary>A cross-validated selection with the candidate labels as shown, and its file.</summary>
+public sealed record ValidationOutcome(CvEvaluation Evaluation, IReadOnlyList<string> Labels, IReadOnlyList<BacktestFile> Files);
+
+/// <summary>
+/// The one implementation of backtest, walk-forward and validate over bars already loaded: the CLI
+/// (<c>tessera backtest|walkforward|validate</c>) and the BacktestRun activities both call these, so a run through
+/// the API and a run at the terminal compute the same numbers and the same files. No I/O, no clock.
+/// </summary>
+public static class BacktestWork
+{
+    public const string PurgedKFold = "purged-kfold";
+    public const string Cpcv = "cpcv";
+
+    public static BacktestOutcome Backtest(IReadOnlyList<BarSeries> bars, IStrategy strategy, BacktestOptions options, string source, DateTime? from, DateTime? to)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(options);
+        var universe = BarWindow.Slice(bars, from, to);
+        var result = EventBacktestEngine.Run(new MarketData(universe), strategy.SignalsOverTime(universe), options);
+        var metrics = MetricsSummary.From(result);
+        var input = new TearSheetInput($"{strategy.Name} backtest", strategy.Name, Parameters(strategy, options, source, from, to), result, metrics)
+        {
+            Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
+        };
+        return new BacktestOutcome(result, metrics, Files(BacktestReportBundle.Build(input)));
+    }
+
+    public static WalkForwardOutcome WalkForward(
+        IReadOnlyList<BarSeries> universe, IReadOnlyList<string> strategies, IReadOnlyList<string> grid, int train, int test, WalkForwardMode mode, Func<string, IProgress<int>?>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategies);
+        ArgumentNullException.ThrowIfNull(grid);
+        var data = new MarketData(universe);
+        var splits = WalkForwardSplits.Create(data.BarCount, train, test, mode).Count;
+        var results = new List<WalkForwardResult>(strategies.Count);
+        foreach (var name in strategies)
+        {
+            var candidates = new List<StrategyCandidate>(grid.Count);
+            foreach (var g in grid)
+            {
+                candidates.Add(Candidate(data, universe, name, g));
+            }
+
+            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, ReferenceRun.Options, train, test, mode, progress?.Invoke(name)));
+        }
+
+        return new WalkForwardOutcome(results, splits,
+        [
+            new("walkforward.html", WalkForwardReport.Html(results, $"Walk-forward ({mode}, train {train}, test {test})")),
+            new("walkforward.json", WalkForwardReport.Json(results)),
+            new("walkforward.csv", string.Concat(results.Select(WalkForwardReport.Csv))),
+        ]);
+    }
+
+    public static ValidationOutcome Validate(
+        IReadOnlyList<BarSeries> universe, string strategy, IReadOnlyList<string> grid, string method, int folds, int groups, int testGroups, int horizon, double embargo)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var m = Method(method);
+        var data = new MarketData(universe);
+        var candidates = new List<StrategyCandidate>(grid.Count);
+        foreach (var g in grid)
+        {
+            candidates.Add(Candidate(data, universe, strategy, g));
+        }
+
+        var returns = Tessera.Core.Validation.WalkForward.CandidateReturns(data, candidates, ReferenceRun.Options);
+        var evaluation = m == Cpcv
+            ? CrossValidatedSelection.Cpcv(returns, groups, testGroups, horizon, embargo)
+            : CrossValidatedSelection.PurgedKFold(returns, folds, horizon, embargo);
+        var shown = grid.Select(l => l.Length == 0 ? "defaults" : l).ToList();
+        return new ValidationOutcome(evaluation, shown, [new("validation.json", ValidationReport.Json(strategy, shown, evaluation))]);
+    }
+
+    /// <summary>The validation method, normalized; anything but purged-kfold or cpcv is refused.</summary>
+    public static string Method(string? method)
+    {
+        var m = (method ?? string.Empty).Trim().ToLowerInvariant();
+        return m is PurgedKFold or Cpcv ? m : throw new TesseraValidationException("method", method, "must be purged-kfold or cpcv");
+    }
+
+    /// <summary>The backtest's options: the reference run with the caller's cash, costs and fixed-fraction sizer.</summary>
+    public static BacktestOptions Options(double cash, double slippageBps, double commissionPerShare, double fraction) =>
+        ReferenceRun.Options with
+        {
+            InitialCash = cash,
+            Costs = new CostModel(SlippageBps: slippageBps, CommissionPerShare: commissionPerShare),
+            Sizer = new FixedFractionSizer(fraction),
+        };
+
+    /// <summary>The default options of <c>tessera backtest</c> (reference costs, 5 % of equity per entry).</summary>
+    public static BacktestOptions DefaultOptions => Options(ReferenceRun.Options.InitialCash, ReferenceRun.Options.Costs.SlippageBps, ReferenceRun.Options.Costs.CommissionPerShare, 0.05);
+
+    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
+    {
+        var s = StrategyFactory.Create(name, parameters);
+        var book = SignalBook.Create(data, s.SignalsOverTime(universe));
+        return new StrategyCandidate(parameters.Length == 0 ? "defaults" : parameters, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
+    }
+
+    private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string source, DateTime? from, DateTime? to) =>
+    [
+        new("strategy", s.CanonicalParameters),
+        new("parameters_sha256", s.ParametersHash),
+        new("data", source),
+        new("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"),
+        new("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"),
+        new("initial_cash", o.InitialCash.ToString("R", CultureInfo.InvariantCulture)),
+        new("sizer", o.Sizer.Name + " " + ((FixedFractionSizer)o.Sizer).Fraction.ToString("R", CultureInfo.InvariantCulture)),
+        new("slippage_bps", o.Costs.SlippageBps.ToString("R", CultureInfo.InvariantCulture)),
+        new("commission_per_share", o.Costs.CommissionPerShare.ToString("R", CultureInfo.InvariantCulture)),
+        new("fills", "signal at close(t), fill at open(t+1); stops intrabar, gap-through at the open"),
+    ];
+
+    private static List<BacktestFile> Files(IReadOnlyList<KeyValuePair<string, string>> files) => files.Select(f => new BacktestFile(f.Key, f.Value)).ToList();
+}
