@@ -209,8 +209,20 @@ public static class TradeCommands
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            var trading = Require(LocalTrading.Create(context.Env, store));
-            return await body(context, trading, parse, store, ct).ConfigureAwait(false);
+            var local = LocalTrading.Create(context.Env, store);
+            var trading = Require(local);
+            try
+            {
+                return await body(context, trading, parse, store, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Alerts (a halt's, a refused resume's) go out in the background: deliver them before the process exits.
+                if (local.Events is { } events)
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         });
         return command;
     }

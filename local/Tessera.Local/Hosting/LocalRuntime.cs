@@ -116,5 +116,12 @@ public sealed class LocalRuntime : IAsyncDisposable
         return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
     }
 
-    public ValueTask DisposeAsync() => Durable.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Durable.DisposeAsync().ConfigureAwait(false);
+        if (Trading.Events is { } events)
+        {
+            await events.DisposeAsync().ConfigureAwait(false); // deliver the alerts still queued
+        }
+    }
 }

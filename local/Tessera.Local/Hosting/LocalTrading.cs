@@ -14,14 +14,18 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalTrading
 {
-    private LocalTrading(TradingRuntime? runtime, string? unavailable, TradingServices services)
+    private LocalTrading(TradingRuntime? runtime, string? unavailable, TradingServices services, AlertingPublisher? events = null)
     {
+        Events = events;
         Runtime = runtime;
         Unavailable = unavailable;
         Services = services;
     }
 
     public TradingRuntime? Runtime { get; }
+
+    /// <summary>The event publisher; alerts are delivered in the background, so a short-lived command flushes it before exiting.</summary>
+    public AlertingPublisher? Events { get; }
 
     /// <summary>Why trading is unavailable in this host, or null.</summary>
     public string? Unavailable { get; }
@@ -39,7 +43,7 @@ public sealed class LocalTrading
             var configuration = settings.LoadConfiguration();
             var events = LocalEvents(storage.DataFolder, configuration.Alerts, environment);
             var runtime = new TradingRuntime(settings, configuration, environment, storage.Blobs, storage.Tables, events, http ?? HttpApiSettings.From(environment, new Uri("http://127.0.0.1/")), TimeProvider.System);
-            return new LocalTrading(runtime, null, runtime.Services);
+            return new LocalTrading(runtime, null, runtime.Services, events);
         }
         catch (TesseraValidationException e)
         {
@@ -49,7 +53,7 @@ public sealed class LocalTrading
     }
 
     /// <summary>The JSON-lines log in the data folder; alerts by the configuration's policy to its file sink (relative to the data folder), the terminal and any enabled channel.</summary>
-    private static ITradingEventPublisher LocalEvents(string dataFolder, AlertSettings alerts, Func<string, string?> secrets)
+    private static AlertingPublisher LocalEvents(string dataFolder, AlertSettings alerts, Func<string, string?> secrets)
     {
         Directory.CreateDirectory(dataFolder);
         var log = new StreamWriter(new FileStream(Path.Combine(dataFolder, "events.jsonl"), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };

@@ -84,6 +84,11 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
 
         var halt = Cli(exchange, config);
         Assert.Equal(ExitCodes.Ok, await halt.RunAsync("halt", "--reason", "end-to-end test"));
+        // The halt's P1 alert reached the local channels before the command exited (alerts.file_sink_path, data folder).
+        var alerts = await File.ReadAllTextAsync(Path.Combine(_localDir, "logs", "alerts.jsonl"));
+        Assert.Contains("MANUAL_HALT", alerts, StringComparison.Ordinal);
+        Assert.Contains("MANUAL_HALT", await File.ReadAllTextAsync(Path.Combine(_localDir, "events.jsonl")), StringComparison.Ordinal);
+
         var status = Cli(exchange, config);
         Assert.Equal(ExitCodes.Ok, await status.RunAsync("trade", "status"));
         Assert.Contains("STOPPED", status.Out, StringComparison.Ordinal);
