@@ -238,11 +238,23 @@ public static class TradeCommands
 
     private static async Task<int> PreflightAsync(CliContext context, TradingRuntime trading, ParseResult parse, CancellationToken ct)
     {
-        var configuration = trading.Settings.LoadConfiguration();
         var isLive = trading.Settings.Broker == Tessera.Alpaca.Configuration.BrokerTarget.AlpacaLive;
-        var host = PreflightChecks.HostChecks(configuration, trading.Settings.Broker.ToString(), keysPresent: true, isLive, trading.Settings.LiveConfirmed);
-        var desk = await trading.Services.OpenDeskAsync(ct).ConfigureAwait(false);
-        var report = await PreflightChecks.RunAsync(desk, host, DateTimeOffset.UtcNow, virtualClock: trading.Settings.Broker == Tessera.Alpaca.Configuration.BrokerTarget.Local, ct).ConfigureAwait(false);
+        // Keys are probed as if live were confirmed, so a missing key and a missing confirmation are reported apart.
+        bool keysPresent;
+        try
+        {
+            Tessera.Alpaca.Configuration.BrokerSelection.Resolve(trading.Settings.Broker, context.Env, liveConfirmed: true);
+            keysPresent = true;
+        }
+        catch (TesseraValidationException)
+        {
+            keysPresent = false;
+        }
+
+        var host = PreflightChecks.HostChecks(trading.Configuration, trading.Settings.Broker.ToString(), keysPresent, isLive, trading.Settings.LiveConfirmed);
+        var report = host.All(c => c.Passed)
+            ? await PreflightChecks.RunAsync(await trading.Services.OpenDeskAsync(ct).ConfigureAwait(false), host, DateTimeOffset.UtcNow, virtualClock: trading.Settings.Broker == Tessera.Alpaca.Configuration.BrokerTarget.Local, ct).ConfigureAwait(false)
+            : new PreflightReport(host, trading.Configuration.ConfigPin, null); // no broker call without keys or confirmation
         var table = new Table().AddColumns("check", "result", "detail");
         foreach (var c in report.Checks)
         {

@@ -49,7 +49,7 @@ public sealed class AlpacaBroker : IBroker
     public async Task<IReadOnlyList<BrokerOrder>> GetOrdersAsync(OrderStatusFilter status, int limit, CancellationToken cancellationToken = default)
     {
         var orders = await _client.ListOrdersAsync(new OrderQuery { Status = status, Limit = limit, Direction = SortDirection.Desc }, cancellationToken).ConfigureAwait(false);
-        return orders.Select(ToBroker).ToList();
+        return orders.Select(ToBrokerOrder).ToList();
     }
 
     public async Task<BrokerOrder?> FindOrderAsync(string idOrClientOrderId, CancellationToken cancellationToken = default)
@@ -58,7 +58,7 @@ public sealed class AlpacaBroker : IBroker
         {
             try
             {
-                return ToBroker(await _client.GetOrderAsync(idOrClientOrderId, cancellationToken: cancellationToken).ConfigureAwait(false));
+                return ToBrokerOrder(await _client.GetOrderAsync(idOrClientOrderId, cancellationToken: cancellationToken).ConfigureAwait(false));
             }
             catch (AlpacaApiException ex) when (ex.Kind == AlpacaErrorKind.NotFound)
             {
@@ -67,7 +67,7 @@ public sealed class AlpacaBroker : IBroker
         }
 
         var byClient = await _client.FindOrderByClientOrderIdAsync(idOrClientOrderId, cancellationToken).ConfigureAwait(false);
-        return byClient is null ? null : ToBroker(byClient);
+        return byClient is null ? null : ToBrokerOrder(byClient);
     }
 
     public async Task<BrokerOrder> SubmitOrderAsync(BrokerOrderRequest request, CancellationToken cancellationToken = default)
@@ -87,7 +87,7 @@ public sealed class AlpacaBroker : IBroker
                 ClientOrderId = request.ClientOrderId,
             },
             cancellationToken).ConfigureAwait(false);
-        return ToBroker(order);
+        return ToBrokerOrder(order);
     }
 
     public Task CancelOrderAsync(string orderId, CancellationToken cancellationToken = default) => _client.CancelOrderAsync(orderId, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class AlpacaBroker : IBroker
     public async Task<BrokerOrder> ClosePositionAsync(Instrument instrument, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        return ToBroker(await _client.ClosePositionAsync(instrument.Symbol, null, cancellationToken).ConfigureAwait(false));
+        return ToBrokerOrder(await _client.ClosePositionAsync(instrument.Symbol, null, cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<MarketClock> GetClockAsync(CancellationToken cancellationToken = default)
@@ -106,7 +106,8 @@ public sealed class AlpacaBroker : IBroker
 
     public void Dispose() => _client.Dispose();
 
-    private static BrokerOrder ToBroker(Order o) => new(
+    /// <summary>Alpaca's order (REST answer or trade-update frame) as the broker interface's order: the one mapping.</summary>
+    public static BrokerOrder ToBrokerOrder(Order o) => new(
         o.Id,
         o.ClientOrderId ?? string.Empty,
         new Instrument(o.Symbol, o.AssetClass),

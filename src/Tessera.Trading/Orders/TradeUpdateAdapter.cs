@@ -44,7 +44,7 @@ public sealed class TradeUpdateAdapter(OrderManager manager, OrderPoller poller)
     public async Task<AppliedUpdate?> ApplyAsync(TradeUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var applied = await manager.ApplyBrokerOrderAsync(ToBrokerOrder(update.Order), "stream:" + update.Event.ToString().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
+        var applied = await manager.ApplyBrokerOrderAsync(AlpacaBroker.ToBrokerOrder(update.Order), "stream:" + update.Event.ToString().ToLowerInvariant(), cancellationToken).ConfigureAwait(false);
         if (applied is null)
         {
             Untracked++;
@@ -56,22 +56,4 @@ public sealed class TradeUpdateAdapter(OrderManager manager, OrderPoller poller)
 
         return applied;
     }
-
-    /// <summary>The stream's order as the broker interface's order (the fields the OMS reads).</summary>
-    internal static BrokerOrder ToBrokerOrder(Order o) => new(
-        o.Id,
-        o.ClientOrderId ?? string.Empty,
-        new Instrument(o.Symbol, o.AssetClass),
-        o.Side,
-        o.Type,
-        o.TimeInForce,
-        o.Qty,
-        o.Notional,
-        o.FilledQty,
-        o.FilledAvgPrice,
-        o.LimitPrice,
-        o.StopPrice,
-        o.Status,
-        o.SubmittedAt,
-        o.UpdatedAt);
 }

@@ -45,14 +45,8 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
         PersistInterval = TimeSpan.FromMilliseconds(50),
     });
 
-    private string Config()
-    {
-        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "config", "trading.yaml"))
-            .Replace("universe: [SPY, QQQ, IWM, DIA]", "universe: [AAA, BBB, CCC, DDD]", StringComparison.Ordinal);
-        var path = Path.Combine(_localDir, "trading.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    /// <summary>The demo configuration: seed defaults and the demo market's universe.</summary>
+    private static string Config() => Path.Combine(RepositoryPaths.Root(), "config", "trading-demo.yaml");
 
     [Fact]
     public async Task Preflight_scan_audit_halt_resume_and_reconcile_from_the_command_line()
@@ -140,6 +134,17 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
         var bad = Cli(exchange, badConfig);
         Assert.Equal(ExitCodes.BadInput, await bad.RunAsync("trade", "status"));
         Assert.Contains("per_order_usd", bad.Error, StringComparison.Ordinal);
+
+        // Alpaca paper without keys: the preflight names the failed check and calls no broker.
+        var noKeys = new TestCli(new Dictionary<string, string?>
+        {
+            ["TESSERA_LOCAL_DIR"] = _localDir,
+            ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
+            ["TESSERA_BROKER"] = "alpaca-paper",
+            ["TESSERA_TRADING_CONFIG"] = config,
+        });
+        Assert.Equal(ExitCodes.BadInput, await noKeys.RunAsync("trade", "preflight"));
+        Assert.Matches(@"api_keys_present\s+│\s+FAILED", noKeys.Out);
 
         var port = Tessera.Storage.Local.LoopbackPort.Free();
         var down = new TestCli(new Dictionary<string, string?>

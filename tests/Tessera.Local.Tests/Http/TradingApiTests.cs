@@ -42,8 +42,7 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
             SecretKey = BrokerSelection.DefaultExchangeSecret,
             Venue = new VenueOptions { Costs = CostModel.Free, AccountId = Guid.NewGuid() },
         });
-        var config = Path.Combine(_dir, "trading.yaml");
-        File.WriteAllText(config, File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "config", "trading.yaml")).Replace("universe: [SPY, QQQ, IWM, DIA]", "universe: [AAA, BBB, CCC, DDD]", StringComparison.Ordinal));
+        var config = Path.Combine(RepositoryPaths.Root(), "config", "trading-demo.yaml");
         var env = new Dictionary<string, string?>
         {
             ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,

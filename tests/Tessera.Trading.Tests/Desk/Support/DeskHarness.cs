@@ -16,7 +16,7 @@ namespace Tessera.Trading.Tests.Desk.Support;
 /// <summary>
 /// A trading desk over the real parts: the local exchange in-process on 127.0.0.1 (manual clock, rate limit off, no
 /// costs), the real Alpaca client pointed at it, Azurite for the stores and the ledger, and the repository's
-/// config/trading.yaml with the scan universe set to the test market's symbols. Disposing stops the exchange.
+/// config/trading-demo.yaml (the demo market's universe). Disposing stops the exchange.
 /// </summary>
 internal sealed class DeskHarness : IAsyncDisposable
 {
@@ -52,9 +52,14 @@ internal sealed class DeskHarness : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(10),
             ReconcileDelay = TimeSpan.FromMilliseconds(10),
         };
-        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "config", "trading.yaml"))
-            .Replace("universe: [SPY, QQQ, IWM, DIA]", "universe: [" + string.Join(", ", universe ?? ["AAA", "BBB", "CCC", "DDD"]) + "]", StringComparison.Ordinal);
-        var config = TradingConfigurationLoader.Load(yaml, "config/trading.yaml (test universe)");
+        // The demo configuration (seed defaults, the demo market's universe), with another universe when a test asks.
+        var yaml = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "config", "trading-demo.yaml"));
+        if (universe is not null)
+        {
+            yaml = yaml.Replace("universe: [AAA, BBB, CCC, DDD]", "universe: [" + string.Join(", ", universe) + "]", StringComparison.Ordinal);
+        }
+
+        var config = TradingConfigurationLoader.Load(yaml, "config/trading-demo.yaml");
         var storage = StorageAccount.FromConnectionString(azurite);
         var events = new RecordingEventPublisher();
         var parts = new TradingDeskParts(config, profile ?? config.DefaultProfileName, new AlpacaBroker(client), new AlpacaMarketDataClient(client), storage.Blobs, storage.Tables, events, TimeProvider.System);
