@@ -32,6 +32,7 @@ public static class RunCommands
             context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
+            RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
             context.Console.MarkupLine($"run [bold]{id}[/] started (profile {Markup.Escape(request.Profile)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);

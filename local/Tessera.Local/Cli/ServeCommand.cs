@@ -33,6 +33,7 @@ public static class ServeCommand
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
+            RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             // TESSERA_PUBLIC_BASE_URL when set (e.g. behind a proxy), else the loopback address bound.
             var publicBaseUrl = context.Env(HttpApiSettings.PublicBaseUrlVariable) is null ? null : HttpApiSettings.From(context.Env).PublicBaseUrl;
             await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct, publicBaseUrl).ConfigureAwait(false);

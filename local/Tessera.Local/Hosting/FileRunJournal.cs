@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
 
 namespace Tessera.Local.Hosting;
@@ -64,6 +65,13 @@ public sealed class FileRunJournal : IRunJournal
         return AppendAsync(new JournalLine("accepted", input.RunId, acceptedAt, input, null, null), run, cancellationToken);
     }
 
+    public Task RecordAcceptedAsync(BacktestRunInput input, DateTimeOffset acceptedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new JournalRun(input.RunId, acceptedAt, null, JournalOutcome.Accepted, null, input);
+        return AppendAsync(new JournalLine("accepted", input.RunId, acceptedAt, null, null, null, input), run, cancellationToken);
+    }
+
     public Task RecordOutcomeAsync(string runId, JournalOutcome outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (!_runs.TryGetValue(runId, out var run))
@@ -113,9 +121,9 @@ public sealed class FileRunJournal : IRunJournal
             return;
         }
 
-        if (line.Kind == "accepted" && line.Input is not null)
+        if (line.Kind == "accepted" && (line.Input is not null || line.Backtest is not null))
         {
-            runs[line.RunId] = new JournalRun(line.RunId, line.At, line.Input, JournalOutcome.Accepted, null);
+            runs[line.RunId] = new JournalRun(line.RunId, line.At, line.Input, JournalOutcome.Accepted, null, line.Backtest);
         }
         else if (line.Kind == "outcome" && line.Outcome is { } outcome && runs.TryGetValue(line.RunId, out var run))
         {
@@ -139,7 +147,7 @@ public sealed class FileRunJournal : IRunJournal
         {
             foreach (var run in runs.Values.OrderBy(r => r.AcceptedAt))
             {
-                writer.Write(JsonSerializer.Serialize(new JournalLine("accepted", run.RunId, run.AcceptedAt, run.Input, null, null), Json) + "\n");
+                writer.Write(JsonSerializer.Serialize(new JournalLine("accepted", run.RunId, run.AcceptedAt, run.Input, null, null, run.Backtest), Json) + "\n");
                 if (run.Outcome != JournalOutcome.Accepted)
                 {
                     writer.Write(JsonSerializer.Serialize(new JournalLine("outcome", run.RunId, run.AcceptedAt, null, run.Outcome, run.Reason), Json) + "\n");
@@ -156,5 +164,5 @@ public sealed class FileRunJournal : IRunJournal
     private static JsonSerializerOptions Json { get; } = new(ArtifactJson.Options) { WriteIndented = false };
 
     /// <summary>One line of the journal.</summary>
-    private sealed record JournalLine(string Kind, string RunId, DateTimeOffset At, LifeCycleInput? Input, JournalOutcome? Outcome, string? Reason);
+    private sealed record JournalLine(string Kind, string RunId, DateTimeOffset At, LifeCycleInput? Input, JournalOutcome? Outcome, string? Reason, BacktestRunInput? Backtest = null);
 }

@@ -110,14 +110,58 @@ public sealed class LocalRuntime : IAsyncDisposable
         }
 
         var history = new TaskHubHistoryTable(storage.Tables, options.TaskHubName);
-        var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System);
+        var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System, journal);
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
-        var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System);
-        return new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
+        var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System, journal);
+        var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
+        if (storage.PreviousStopWasUnclean && reconciled is { InFlight.Count: > 0 })
+        {
+            runtime.WatchInFlight(reconciled.InFlight, StallAfter(options));
+        }
+
+        return runtime;
     }
+
+    /// <summary>
+    /// Settles the runs a power cut left in flight once they end (<see cref="InFlightRunWatch"/>); runs in the
+    /// background of this host and stops with it.
+    /// </summary>
+    private void WatchInFlight(IReadOnlyList<string> runIds, TimeSpan stallAfter)
+    {
+        InFlightWatch = Task.Run(() => InFlightRunWatch.WatchAsync(
+            Journal, Client, TimeProvider.System, runIds,
+            (runId, ct) => ManifestCheck.IsIntactAsync(Artifacts, runId, ct),
+            stallAfter, TimeSpan.FromMilliseconds(250), _stopping.Token));
+    }
+
+    /// <summary>
+    /// How long a run resumed after a power cut may show no progress before it is taken for stuck on a lost message:
+    /// long enough for the runtime to take over the dead process's leases and see its invisible messages again.
+    /// </summary>
+    private static TimeSpan StallAfter(EmbeddedDurableOptions options) =>
+        2 * (options.WorkItemQueueVisibilityTimeout + options.LeaseInterval);
+
+    /// <summary>The watch over runs left in flight by a power cut, when there is one (its report says what it settled).</summary>
+    public Task<InFlightWatchReport>? InFlightWatch { get; private set; }
+
+    private readonly CancellationTokenSource _stopping = new();
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (InFlightWatch is { } watch)
+        {
+            try
+            {
+                await watch.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped with the host; the next start watches what is still in flight
+            }
+        }
+
+        _stopping.Dispose();
         await Durable.DisposeAsync().ConfigureAwait(false);
         if (Trading.Events is { } events)
         {

@@ -44,7 +44,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
             : RunId.Validate(request.RunId);
         var snapshot = profile.Universe.Source == UniverseSource.Lakehouse ? await SnapshotPin.CurrentAsync(lakehouse, cancellationToken).ConfigureAwait(false) : null;
-        var input = new LifeCycleInput(runId, profile, snapshot);
+        var input = new LifeCycleInput(runId, profile, snapshot, clock.GetUtcNow().UtcDateTime);
         if (journal is not null && journal.Runs.TryGetValue(runId, out var prior) && prior.Outcome != JournalOutcome.NotStarted)
         {
             throw new RunAlreadyExistsException(runId); // accepted before (possibly lost): a run id names one run forever
@@ -80,14 +80,26 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         RunId.Validate(runId);
         try
         {
+            // The journal's verdict comes first: a run the host gave up on is Lost even if the runtime still holds a
+            // stalled instance of it.
+            if (LostView(runId) is { } lost)
+            {
+                return lost;
+            }
+
             var metadata = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
             if (metadata is null)
             {
-                return LostView(runId);
+                return RecoveringView(runId);
             }
 
             var steps = history is null ? null : RunSteps.FromHistory(await history.ReadAsync(runId, cancellationToken).ConfigureAwait(false));
-            return ToView(metadata) with { Steps = steps };
+            var view = ToView(metadata) with { Steps = steps };
+
+            // Watched after a power cut: an end is final only once the watch has checked it (a torn run is scheduled again).
+            return metadata.IsCompleted && journal is not null && journal.Runs.TryGetValue(runId, out var watched) && watched.Outcome == JournalOutcome.Recovering
+                ? view with { Status = "Running", Output = null, Failure = $"recovering after an unclean stop of the storage (the runtime reports {view.Status}; a torn run is scheduled again)" }
+                : view;
         }
         catch (StorageNotFoundException)
         {
@@ -117,7 +129,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
             {
                 foreach (var m in page.Values)
                 {
-                    if (m.Name == LifeCycleSteps.Orchestrator)
+                    if (m.Name is LifeCycleSteps.Orchestrator or Backtests.BacktestSteps.Orchestrator)
                     {
                         views.Add(ToView(m));
                     }
@@ -177,7 +189,16 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
     /// <summary>A run the journal marked lost, as a status (never a silent 404); null when the journal has none.</summary>
     private RunStatusView? LostView(string runId) =>
         journal is not null && journal.Runs.TryGetValue(runId, out var run) && run.Outcome == JournalOutcome.Lost
-            ? new RunStatusView(runId, LifeCycleSteps.Orchestrator, "Lost", run.AcceptedAt, run.AcceptedAt, null, null, run.Reason)
+            ? new RunStatusView(runId, run.Orchestrator, "Lost", run.AcceptedAt, run.AcceptedAt, null, null, run.Reason)
+            : null;
+
+    /// <summary>
+    /// A run the journal accepted that the runtime does not hold right now (being scheduled again after a crash, or
+    /// waiting for the next worker to start): Pending, with the reason, instead of a 404.
+    /// </summary>
+    private RunStatusView? RecoveringView(string runId) =>
+        journal is not null && journal.Runs.TryGetValue(runId, out var run) && run.Outcome is JournalOutcome.Accepted or JournalOutcome.Rescheduled or JournalOutcome.Recovering
+            ? new RunStatusView(runId, run.Orchestrator, "Pending", run.AcceptedAt, run.AcceptedAt, null, null, "accepted; the runtime does not hold it right now, it is being scheduled again from the run journal")
             : null;
 
     private Task NotStartedAsync(string runId, string reason) =>

@@ -12,7 +12,7 @@ public static class ManifestCheck
         ArgumentNullException.ThrowIfNull(artifacts);
         try
         {
-            var manifest = JsonSerializer.Deserialize<RunManifest>(
+            var manifest = JsonSerializer.Deserialize<ListedArtifacts>(
                 await artifacts.ReadAsync(runId, "manifest.json", cancellationToken).ConfigureAwait(false), ArtifactJson.Options);
             if (manifest is null || manifest.Artifacts.Count == 0)
             {
@@ -38,4 +38,7 @@ public static class ManifestCheck
             return false;
         }
     }
+
+    /// <summary>What every manifest (a life cycle's, a backtest run's) has: the artifacts it lists with their hashes.</summary>
+    private sealed record ListedArtifacts(IReadOnlyList<ArtifactRecord> Artifacts);
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Tessera.Core.Backtest;
 using Tessera.Core.Validation;
 using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Runs;
 using Tessera.Orchestrations.Universe;
@@ -16,8 +17,10 @@ public sealed record BacktestStatusView(string RunId, string Workflow, string St
 /// <summary>
 /// The application commands for backtest runs, shared by the local HTTP API, the CLI (<c>tessera backtests start</c>)
 /// and the Functions app: validate the request, resolve and pin its universe, start BacktestRun, query it.
+/// Like life-cycle runs, an accepted backtest run is recorded in the host's run journal (when it has one) before its
+/// id is returned, so a crash or a power cut never loses it silently (<see cref="RunJournalReconciler"/>).
 /// </summary>
-public sealed class BacktestService(DurableTaskClient client, ProfileCatalog profiles, BacktestServices services, TimeProvider clock)
+public sealed class BacktestService(DurableTaskClient client, ProfileCatalog profiles, BacktestServices services, TimeProvider clock, IRunJournal? journal = null)
 {
     /// <summary>Validates everything that can be checked before running (strategy names, parameters, grid, universe), pins the data, starts the run; returns its id.</summary>
     public async Task<string> StartAsync(BacktestRequest request, CancellationToken cancellationToken = default)
@@ -29,13 +32,29 @@ public sealed class BacktestService(DurableTaskClient client, ProfileCatalog pro
             : RunId.Validate(request.RunId);
         var (universe, snapshot, source) = await ResolveAsync(request.Universe, cancellationToken).ConfigureAwait(false);
         var input = new BacktestRunInput(runId, request, universe, snapshot, source, clock.GetUtcNow().UtcDateTime);
+        if (journal is not null && journal.Runs.TryGetValue(runId, out var prior) && prior.Outcome != JournalOutcome.NotStarted)
+        {
+            throw new RunAlreadyExistsException(runId); // accepted before (possibly lost): a run id names one run forever
+        }
+
+        if (journal is not null)
+        {
+            await journal.RecordAcceptedAsync(input, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(BacktestSteps.Orchestrator, input, RunService.NeverReplace(runId), cancellationToken).ConfigureAwait(false);
         }
         catch (OrchestrationAlreadyExistsException)
         {
+            await NotStartedAsync(runId, "a run with this id already exists").ConfigureAwait(false);
             throw new RunAlreadyExistsException(runId);
+        }
+        catch (Exception ex) when (journal is not null)
+        {
+            await NotStartedAsync(runId, "scheduling failed: " + ex.GetType().Name).ConfigureAwait(false);
+            throw;
         }
 
         return runId;
@@ -55,8 +74,33 @@ public sealed class BacktestService(DurableTaskClient client, ProfileCatalog pro
             return null; // nothing was ever started on this storage
         }
 
-        return metadata is null || metadata.Name != BacktestSteps.Orchestrator ? null : ToView(metadata);
+        if (metadata is null)
+        {
+            return JournalView(runId);
+        }
+
+        return metadata.Name != BacktestSteps.Orchestrator ? null : ToView(metadata);
     }
+
+    /// <summary>A backtest run the journal accepted that the runtime does not hold: Lost with the reason, or Pending while it is scheduled again; never a silent 404.</summary>
+    private BacktestStatusView? JournalView(string runId)
+    {
+        if (journal is null || !journal.Runs.TryGetValue(runId, out var run) || run.Backtest is null)
+        {
+            return null;
+        }
+
+        return run.Outcome switch
+        {
+            JournalOutcome.Lost => new BacktestStatusView(runId, BacktestSteps.Orchestrator, "Lost", null, run.AcceptedAt, run.AcceptedAt, null, run.Reason),
+            JournalOutcome.Accepted or JournalOutcome.Rescheduled or JournalOutcome.Recovering =>
+                new BacktestStatusView(runId, BacktestSteps.Orchestrator, "Pending", null, run.AcceptedAt, run.AcceptedAt, null, "accepted; the runtime does not hold it right now, it is being scheduled again from the run journal"),
+            _ => null,
+        };
+    }
+
+    private Task NotStartedAsync(string runId, string reason) =>
+        journal?.RecordOutcomeAsync(runId, JournalOutcome.NotStarted, reason, clock.GetUtcNow(), CancellationToken.None) ?? Task.CompletedTask;
 
     public async Task<BacktestStatusView> WaitAsync(string runId, CancellationToken cancellationToken = default) =>
         ToView(await client.WaitForInstanceCompletionAsync(RunId.Validate(runId), getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false));

@@ -25,7 +25,7 @@ public static class AtomicLifeCycleOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var startedAt = context.CurrentUtcDateTime;
+        var startedAt = input.AcceptedAtUtc ?? context.CurrentUtcDateTime;
         var step = new StepInput(input.RunId, input.Profile, input.Snapshot);
         var total = LifeCycleSteps.ProgressLabels.Count;
         var finished = new List<string>(total);

@@ -10,9 +10,11 @@ namespace Tessera.Orchestrations.LifeCycle;
 
 /// <summary>
 /// Input of the orchestration: the run id, the resolved and validated profile and, for lakehouse profiles, the
-/// lakehouse snapshot pinned when the run was started (a run reads that version even if imports follow).
+/// lakehouse snapshot pinned when the run was started (a run reads that version even if imports follow), and the time
+/// the run was accepted: the run's start time in its manifest and report, so a run scheduled again from the journal
+/// after a crash writes the same bytes (artifacts are write-once). Without it the orchestration's first replay time is used.
 /// </summary>
-public sealed record LifeCycleInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null);
+public sealed record LifeCycleInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null, DateTime? AcceptedAtUtc = null);
 
 public sealed record StepInput(string RunId, SleeveProfile Profile, SnapshotLineage? Snapshot = null);
 

@@ -81,7 +81,7 @@ public sealed class EmbeddedCrashTests(Xunit.Abstractions.ITestOutputHelper log)
         await AssertNoAzuriteOutlivesItsHostAsync(ct);
     }
 
-    [Fact(Skip = "Known gap (issue 10, open): after a power cut a run still in flight can hold a torn state (a step recorded as completed whose artifact the emulator never saved) and end Failed instead of Completed or Lost; under load this fails about one run in three. See docs/DURABILITY.md.")]
+    [Fact]
     public async Task A_power_cut_of_host_and_azurite_together_leaves_every_accepted_run_completed_or_reported_lost()
     {
         var ct = _deadline.Token;
@@ -109,6 +109,7 @@ public sealed class EmbeddedCrashTests(Xunit.Abstractions.ITestOutputHelper log)
 
         await AssertNoAzuriteOutlivesItsHostAsync(ct);
         await using var restarted = await ServeProcess.StartAsync(_dataFolder, _taskHub, ct);
+        var completed = new List<string>();
         foreach (var runId in accepted)
         {
             var (http, status, failure) = await WaitForTerminalAsync(restarted, runId, ct);
@@ -118,7 +119,16 @@ public sealed class EmbeddedCrashTests(Xunit.Abstractions.ITestOutputHelper log)
             {
                 Assert.False(string.IsNullOrWhiteSpace(failure), $"{runId} is lost without a reason");
             }
+            else
+            {
+                completed.Add(runId);
+            }
         }
+
+        log.WriteLine($"completed {completed.Count} of {accepted.Count}; host output:\n{restarted.Process.Output}");
+        await restarted.Process.KillAsync();
+        await AssertNoAzuriteOutlivesItsHostAsync(ct);
+        await AssertManifestsVerifyAsync(completed, ct);
     }
 
     private async Task AssertNoAzuriteOutlivesItsHostAsync(CancellationToken ct)

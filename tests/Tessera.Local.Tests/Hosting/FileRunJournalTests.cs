@@ -28,7 +28,7 @@ public sealed class FileRunJournalTests : IDisposable
 
         var reopened = FileRunJournal.OpenReadOnly(_dir);
         Assert.Equal(JournalOutcome.Accepted, reopened.Runs["run-a"].Outcome);
-        Assert.Equal(Json(Compact), Json(reopened.Runs["run-a"].Input.Profile));
+        Assert.Equal(Json(Compact), Json(reopened.Runs["run-a"].Input!.Profile));
         Assert.Equal(T0, reopened.Runs["run-a"].AcceptedAt);
         Assert.Equal(JournalOutcome.Lost, reopened.Runs["run-b"].Outcome);
         Assert.Equal("because", reopened.Runs["run-b"].Reason);

@@ -54,4 +54,42 @@ public sealed class RunJournalRecoveryTests(AzuriteFixture azurite) : IDisposabl
         await Assert.ThrowsAsync<Tessera.Orchestrations.Application.RunAlreadyExistsException>(
             () => runtime.Runs.StartRunAsync(new Tessera.Orchestrations.Application.StartRunRequest("compact", "lost-1")));
     }
+
+    [Fact]
+    public async Task A_backtest_run_the_task_hub_lost_is_scheduled_again_from_the_journal_and_completes_with_the_same_artifacts()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var ct = timeout.Token;
+        Dictionary<string, string?> Env(string hub) => new()
+        {
+            ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
+            ["TESSERA_LOCAL_DIR"] = _dir,
+            ["TESSERA_TASK_HUB"] = hub,
+            ["TESSERA_DURABLE_TUNING"] = "tests",
+        };
+        var request = new Tessera.Orchestrations.Backtests.BacktestRequest(
+            Tessera.Orchestrations.Backtests.BacktestKind.Backtest, "connors-rsi2", null, null, null, new Tessera.Orchestrations.Backtests.BacktestUniverse("compact", null), "bt-recover");
+
+        // Accepted and completed on one task hub...
+        var first = new TestCli(Env(TestTaskHub.New()));
+        await using (var storage = await LocalStorage.OpenAsync(first.Context, null, ct))
+        await using (var runtime = await LocalRuntime.StartAsync(storage, ProfileCatalog.Locate(), DurableSettings.From(first.Context), ct))
+        {
+            Assert.Equal("bt-recover", await runtime.Backtests.StartAsync(request, ct));
+            Assert.Equal(Tessera.Orchestrations.Backtests.BacktestSteps.Orchestrator, runtime.Journal.Runs["bt-recover"].Orchestrator);
+            Assert.Equal("Completed", (await runtime.Backtests.WaitAsync("bt-recover", ct)).Status);
+        }
+
+        // ...which is then lost (a task hub that never recorded it, as storage that lost its last writes looks):
+        // the next host schedules it again from the journal, and the run rewrites the same artifacts.
+        var second = new TestCli(Env(TestTaskHub.New()));
+        await using var storage2 = await LocalStorage.OpenAsync(second.Context, null, ct);
+        await using var runtime2 = await LocalRuntime.StartAsync(storage2, ProfileCatalog.Locate(), DurableSettings.From(second.Context), ct);
+        Assert.Equal(["bt-recover"], runtime2.Reconciled!.Rescheduled);
+        var done = await runtime2.Backtests.WaitAsync("bt-recover", ct);
+        Assert.True(done.Status == "Completed", $"{done.Status} {done.Failure}");
+        Assert.True(await Tessera.Orchestrations.Artifacts.ManifestCheck.IsIntactAsync(runtime2.Artifacts, "bt-recover", ct));
+        var listed = await runtime2.Runs.ListRunsAsync(Tessera.Orchestrations.Application.Listing.RunPageRequest.Default, ct);
+        Assert.Contains(listed.Runs, r => r.RunId == "bt-recover" && r.Workflow == Tessera.Orchestrations.Backtests.BacktestSteps.Orchestrator);
+    }
 }

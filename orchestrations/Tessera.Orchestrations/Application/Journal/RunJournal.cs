@@ -1,9 +1,20 @@
+using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
 
 namespace Tessera.Orchestrations.Application.Journal;
 
-/// <summary>What the journal knows of one accepted run: the input it was accepted with and its last outcome.</summary>
-public sealed record JournalRun(string RunId, DateTimeOffset AcceptedAt, LifeCycleInput Input, JournalOutcome Outcome, string? Reason);
+/// <summary>
+/// What the journal knows of one accepted run: the input it was accepted with (a life cycle's or a backtest run's)
+/// and its last outcome.
+/// </summary>
+public sealed record JournalRun(string RunId, DateTimeOffset AcceptedAt, LifeCycleInput? Input, JournalOutcome Outcome, string? Reason, BacktestRunInput? Backtest = null)
+{
+    /// <summary>The orchestration that runs it.</summary>
+    public string Orchestrator => Backtest is null ? LifeCycleSteps.Orchestrator : BacktestSteps.Orchestrator;
+
+    /// <summary>The input to schedule it with again.</summary>
+    public object ScheduledInput => (object?)Backtest ?? Input ?? throw new InvalidOperationException($"journal entry {RunId} has no input");
+}
 
 /// <summary>Where an accepted run stands in the journal.</summary>
 public enum JournalOutcome
@@ -22,6 +33,12 @@ public enum JournalOutcome
 
     /// <summary>It could not be recovered; the reason says why. Shown by status and the API instead of a 404.</summary>
     Lost,
+
+    /// <summary>
+    /// Left in flight by an unclean stop of the storage and watched until it ends (<see cref="InFlightRunWatch"/>): an
+    /// end other than a verified completion is not final, the run is scheduled again. Shown as still running.
+    /// </summary>
+    Recovering,
 }
 
 /// <summary>
@@ -33,6 +50,8 @@ public enum JournalOutcome
 public interface IRunJournal
 {
     Task RecordAcceptedAsync(LifeCycleInput input, DateTimeOffset acceptedAt, CancellationToken cancellationToken);
+
+    Task RecordAcceptedAsync(BacktestRunInput input, DateTimeOffset acceptedAt, CancellationToken cancellationToken);
 
     Task RecordOutcomeAsync(string runId, JournalOutcome outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken);
 

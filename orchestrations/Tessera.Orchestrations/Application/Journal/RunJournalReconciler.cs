@@ -5,7 +5,8 @@ using Tessera.Orchestrations.LifeCycle;
 namespace Tessera.Orchestrations.Application.Journal;
 
 /// <summary>What reconciliation did with the journal's unsettled runs.</summary>
-public sealed record ReconcileReport(int Checked, int Running, int Settled, IReadOnlyList<string> Rescheduled, IReadOnlyList<string> Lost);
+/// <param name="InFlight">runs the runtime resumes from their history (their ids; <see cref="Running"/> counts them).</param>
+public sealed record ReconcileReport(int Checked, int Running, int Settled, IReadOnlyList<string> Rescheduled, IReadOnlyList<string> Lost, IReadOnlyList<string> InFlight);
 
 /// <summary>
 /// Compares the journal with the task hub when a host starts. Runs are deterministic functions of their inputs and
@@ -16,7 +17,7 @@ public sealed record ReconcileReport(int Checked, int Running, int Settled, IRea
 /// <item>after an unclean stop of the storage itself (the embedded emulator died without saving: a power cut), the task
 /// hub's tables, queues and the run's blobs may each have lost a different last fraction of a second, so a run that
 /// ended failed, or completed with a missing or altered artifact, is purged and scheduled again (runs still in flight
-/// are left to resume: see DiscardAsync);</item>
+/// are left to resume, and <see cref="InFlightRunWatch"/> settles them once they end);</item>
 /// <item>runs the task hub holds in a terminal state are settled.</item>
 /// </list>
 /// A run that cannot be scheduled again is marked lost with the reason (status and the API show it).
@@ -40,16 +41,17 @@ public static class RunJournalReconciler
         int checkedRuns = 0, running = 0, settled = 0;
         var rescheduled = new List<string>();
         var lost = new List<string>();
+        var inFlight = new List<string>();
         foreach (var run in journal.Runs.Values.ToList())
         {
-            if (run.Outcome is not (JournalOutcome.Accepted or JournalOutcome.Rescheduled))
+            if (run.Outcome is not (JournalOutcome.Accepted or JournalOutcome.Rescheduled or JournalOutcome.Recovering))
             {
                 continue;
             }
 
             checkedRuns++;
             var instance = await client.GetInstanceAsync(run.RunId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-            string? why = null;
+            string why;
             if (instance is null)
             {
                 why = "the task hub had no record of this accepted run (storage lost its last writes)";
@@ -74,37 +76,63 @@ public static class RunJournalReconciler
             else
             {
                 running++; // the runtime resumes it from its history
+                inFlight.Add(run.RunId);
                 continue;
             }
 
-            try
+            switch (await RescheduleAsync(journal, client, clock, run, why, cancellationToken).ConfigureAwait(false))
             {
-                await client.ScheduleNewOrchestrationInstanceAsync(
-                    LifeCycleSteps.Orchestrator, run.Input, RunService.NeverReplace(run.RunId), cancellationToken).ConfigureAwait(false);
-                rescheduled.Add(run.RunId);
-                await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Rescheduled, why + "; scheduled again from the journal", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OrchestrationAlreadyExistsException)
-            {
-                running++; // another process on the hub scheduled it meanwhile
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                lost.Add(run.RunId);
-                await journal.RecordOutcomeAsync(
-                    run.RunId, JournalOutcome.Lost, $"{why}; it could not be scheduled again: {ex.GetType().Name}: {ex.Message}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                case RescheduleResult.Scheduled:
+                    rescheduled.Add(run.RunId);
+                    break;
+                case RescheduleResult.AlreadyRunning:
+                    running++; // another process on the hub scheduled it meanwhile
+                    break;
+                default:
+                    lost.Add(run.RunId);
+                    break;
             }
         }
 
-        return new ReconcileReport(checkedRuns, running, settled, rescheduled, lost);
+        return new ReconcileReport(checkedRuns, running, settled, rescheduled, lost, inFlight);
+    }
+
+    internal enum RescheduleResult
+    {
+        Scheduled,
+        AlreadyRunning,
+        Lost,
+    }
+
+    /// <summary>Schedules a journaled run again from its journaled input; records the outcome (rescheduled or lost) with the reason.</summary>
+    internal static async Task<RescheduleResult> RescheduleAsync(IRunJournal journal, DurableTaskClient client, TimeProvider clock, JournalRun run, string why, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                run.Orchestrator, run.ScheduledInput, RunService.NeverReplace(run.RunId), cancellationToken).ConfigureAwait(false);
+            await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Rescheduled, why + "; scheduled again from the journal", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return RescheduleResult.Scheduled;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return RescheduleResult.AlreadyRunning;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await journal.RecordOutcomeAsync(
+                run.RunId, JournalOutcome.Lost, $"{why}; it could not be scheduled again: {ex.GetType().Name}: {ex.Message}", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return RescheduleResult.Lost;
+        }
     }
 
     /// <summary>
     /// Purges a terminal instance's history and waits until it is gone. Non-terminal instances are never discarded:
     /// terminating one and scheduling its id again races with the termination message (seen in tests: the new run
-    /// was terminated), so a run still in flight after an unclean stop is left to resume from its history.
+    /// was terminated), so a run still in flight after an unclean stop is left to resume from its history, and
+    /// <see cref="InFlightRunWatch"/> discards it only once it has ended.
     /// </summary>
-    private static async Task<bool> DiscardAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
+    internal static async Task<bool> DiscardAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
     {
         await client.PurgeInstanceAsync(runId, cancellation: cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Runs;
 using Tessera.Storage.Errors;
 
@@ -19,7 +20,9 @@ public sealed record ProtectedRun(string RunId, string Mark);
 /// are never purged whatever their age. Instances are purged one by one (not with a filter purge) so a protected
 /// run is never deleted, even between the check and the delete of another run.
 /// </summary>
-public sealed class RunHistoryPurge(IRunProtection protection, TimeProvider clock)
+/// <param name="journal">the host's accepted-run journal, if any: a purged run is settled there, so a later start never
+/// takes the runtime's forgetting for a loss and schedules the run again.</param>
+public sealed class RunHistoryPurge(IRunProtection protection, TimeProvider clock, IRunJournal? journal = null)
 {
     private static readonly OrchestrationRuntimeStatus[] Finished =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
@@ -63,6 +66,10 @@ public sealed class RunHistoryPurge(IRunProtection protection, TimeProvider cloc
             if (result.PurgedInstanceCount > 0)
             {
                 purged.Add(id);
+                if (journal is not null && journal.Runs.TryGetValue(id, out var run) && run.Outcome is JournalOutcome.Accepted or JournalOutcome.Rescheduled)
+                {
+                    await journal.RecordOutcomeAsync(id, JournalOutcome.Settled, "history purged", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
