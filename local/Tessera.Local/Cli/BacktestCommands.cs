@@ -206,7 +206,7 @@ public static class BacktestCommands
     }
 
     /// <summary>Bars from --csv FILE or from --universe PROFILE (exactly one), with a label for the report.</summary>
-    private static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)
+    internal static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)
     {
         if ((csvPath is null) == (profileName is null))
         {
