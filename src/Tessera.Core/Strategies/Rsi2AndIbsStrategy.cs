@@ -26,6 +26,6 @@ public sealed class Rsi2AndIbsStrategy : SeriesStrategy
     {
         rsi2.Validate();
         ibs.Validate();
-        return ibs.AppendTo(rsi2.AppendTo(new CanonicalParameters(StrategyName))).ToString();
+        return ibs.AppendTo(rsi2.AppendTo(new CanonicalParameters(StrategyName)), ownRules: false).ToString();
     }
 }
