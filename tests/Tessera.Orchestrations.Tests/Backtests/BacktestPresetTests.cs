@@ -4,6 +4,7 @@ using Tessera.Core.Backtest.Sizing;
 using Tessera.Core.Data.Synthetic;
 using Tessera.Core.Errors;
 using Tessera.Core.Strategies;
+using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Xunit;
 
@@ -58,5 +59,13 @@ public sealed class BacktestPresetTests
         Assert.Contains("kobe81", sheet, StringComparison.Ordinal);
         Assert.Contains("cash-fraction 0.007", sheet, StringComparison.Ordinal);
         Assert.Contains("lag=1;minPrice=5", sheet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_manifest_records_a_preset_and_omits_the_field_without_one()
+    {
+        var manifest = new BacktestManifest("bt-1", "BacktestRun", "backtest", "ibs", null, null, null, "synthetic", null, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), []);
+        Assert.DoesNotContain("preset", System.Text.Json.JsonSerializer.Serialize(manifest, ArtifactJson.Options), StringComparison.Ordinal);
+        Assert.Contains("\"preset\": \"kobe81\"", System.Text.Json.JsonSerializer.Serialize(manifest with { Preset = "kobe81" }, ArtifactJson.Options), StringComparison.Ordinal);
     }
 }
