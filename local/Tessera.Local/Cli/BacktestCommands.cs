@@ -87,11 +87,12 @@ public static class BacktestCommands
         var train = new Option<int>("--train") { Description = "Train bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTrain };
         var test = new Option<int>("--test") { Description = "Test bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTest };
         var anchored = new Option<bool>("--anchored") { Description = "Anchored (growing) train window instead of rolling" };
+        var preset = new Option<string?>("--preset") { Description = "Strategy preset reproducing a seed: " + string.Join(", ", BacktestPresets.Names) + " (its rules under the grid, and its sizing)" };
         var csv = CsvOption();
         var universeName = UniverseOption();
         var output = OutOption();
         var command = new Command("walkforward", "Walk-forward (rolling or anchored) of several strategies: one row per split and stability statistics");
-        foreach (var o in new Option[] { strategies, grid, train, test, anchored, csv, universeName, output })
+        foreach (var o in new Option[] { strategies, grid, train, test, anchored, preset, csv, universeName, output })
         {
             command.Options.Add(o);
         }
@@ -108,7 +109,7 @@ public static class BacktestCommands
             await context.Console.Progress().StartAsync(async p =>
             {
                 var splits = WalkForwardSplits.Create(new MarketData(universe).BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
-                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)));
+                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)), parse.GetValue(preset));
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 

@@ -52,11 +52,15 @@ public static class BacktestWork
         return new BacktestOutcome(result, metrics, Files(BacktestReportBundle.Build(input)));
     }
 
+    /// <param name="preset">optional strategy preset (<see cref="BacktestPresets"/>): every strategy runs under the preset's
+    /// rules (the grid's keys over them) and the preset's sizing; the seed's walk-forward (Kobe81: rsi2, ibs, and).</param>
     public static WalkForwardOutcome WalkForward(
-        IReadOnlyList<BarSeries> universe, IReadOnlyList<string> strategies, IReadOnlyList<string> grid, int train, int test, WalkForwardMode mode, Func<string, IProgress<int>?>? progress = null)
+        IReadOnlyList<BarSeries> universe, IReadOnlyList<string> strategies, IReadOnlyList<string> grid, int train, int test, WalkForwardMode mode, Func<string, IProgress<int>?>? progress = null, string? preset = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(grid);
+        var chosen = preset is null ? null : BacktestPresets.Get(preset);
+        var options = chosen is null ? ReferenceRun.Options : ReferenceRun.Options with { Sizer = chosen.Sizing.Build() };
         var data = new MarketData(universe);
         var splits = WalkForwardSplits.Create(data.BarCount, train, test, mode).Count;
         var results = new List<WalkForwardResult>(strategies.Count);
@@ -65,10 +69,10 @@ public static class BacktestWork
             var candidates = new List<StrategyCandidate>(grid.Count);
             foreach (var g in grid)
             {
-                candidates.Add(Candidate(data, universe, name, g));
+                candidates.Add(Candidate(data, universe, name, chosen is null ? g : chosen.ParametersFor(name, g), g));
             }
 
-            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, ReferenceRun.Options, train, test, mode, progress?.Invoke(name)));
+            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, options, train, test, mode, progress?.Invoke(name)));
         }
 
         return new WalkForwardOutcome(results, splits,
@@ -144,11 +148,12 @@ public static class BacktestWork
     /// <summary>The default options of <c>tessera backtest</c> (reference costs, 5 % of equity per entry).</summary>
     public static BacktestOptions DefaultOptions => Options(ReferenceRun.Options.InitialCash, ReferenceRun.Options.Costs.SlippageBps, ReferenceRun.Options.Costs.CommissionPerShare, 0.05);
 
-    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
+    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters, string? label = null)
     {
         var s = StrategyFactory.Create(name, parameters);
         var book = SignalBook.Create(data, s.SignalsOverTime(universe));
-        return new StrategyCandidate(parameters.Length == 0 ? "defaults" : parameters, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
+        label ??= parameters;
+        return new StrategyCandidate(label.Length == 0 ? "defaults" : label, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
     }
 
     private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string source, DateTime? from, DateTime? to) =>

@@ -26,6 +26,23 @@ public sealed class BacktestSizingCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Walkforward_with_the_kobe81_preset_runs_the_seeds_three_strategies_under_its_rules()
+    {
+        var cli = Cli();
+        Assert.Equal(ExitCodes.Ok, await cli.RunAsync("walkforward", "--strategies", "connors-rsi2,ibs,rsi2-and-ibs", "--preset", "kobe81", "--universe", "compact", "--out", Out("wf")));
+        var plain = Cli();
+        Assert.Equal(ExitCodes.Ok, await plain.RunAsync("walkforward", "--strategies", "connors-rsi2,ibs,rsi2-and-ibs", "--universe", "compact", "--out", Out("wf0")));
+
+        // The rules themselves are pinned in Core (Kobe81RulesTests); here: the preset reaches the runs and changes them.
+        var json = File.ReadAllText(Path.Combine(Out("wf"), "walkforward.json"));
+        Assert.Contains("\"strategy\": \"rsi2-and-ibs\"", json, StringComparison.Ordinal);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(Out("wf0"), "walkforward.json")), json);
+
+        var refused = Cli();
+        Assert.Equal(ExitCodes.BadInput, await refused.RunAsync("walkforward", "--strategies", "donchian-breakout", "--preset", "kobe81", "--universe", "compact", "--out", Out("wf2")));
+    }
+
+    [Fact]
     public async Task Backtest_sizing_options_choose_the_sizer_and_bad_ones_exit_with_bad_input()
     {
         var vol = Cli();
