@@ -13,18 +13,21 @@ public sealed class VixSeries
 {
     private const long MsPerDay = 86_400_000;
 
+    private readonly int[] _days;
+    private readonly double[] _closes;
+
     private VixSeries(int[] dayNumbers, double[] closes)
     {
-        DayNumbers = dayNumbers;
-        Closes = closes;
+        _days = dayNumbers;
+        _closes = closes;
     }
 
     /// <summary>Days since 1970-01-01 (UTC) of each close.</summary>
-    public IReadOnlyList<int> DayNumbers { get; }
+    public IReadOnlyList<int> DayNumbers => _days;
 
-    public IReadOnlyList<double> Closes { get; }
+    public IReadOnlyList<double> Closes => _closes;
 
-    public int Count => Closes.Count;
+    public int Count => _closes.Length;
 
     /// <summary>A supplied series; the same rules as a file.</summary>
     public static VixSeries Of(IReadOnlyList<DateOnly> dates, IReadOnlyList<double> closes)
@@ -111,8 +114,8 @@ public sealed class VixSeries
     public double[] AlignTo(long[] calendarUtcMs)
     {
         ArgumentNullException.ThrowIfNull(calendarUtcMs);
-        var days = (int[])DayNumbers;
-        var closes = (double[])Closes;
+        var days = _days;
+        var closes = _closes;
         var result = new double[calendarUtcMs.Length];
         var k = -1;
         for (var t = 0; t < calendarUtcMs.Length; t++)
