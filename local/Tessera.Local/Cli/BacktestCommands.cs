@@ -37,25 +37,28 @@ public static class BacktestCommands
         var cash = new Option<double>("--cash") { Description = "Initial cash", DefaultValueFactory = _ => ReferenceRun.Options.InitialCash };
         var slippage = new Option<double>("--slippage-bps") { Description = "Slippage per fill in basis points", DefaultValueFactory = _ => ReferenceRun.Options.Costs.SlippageBps };
         var commission = new Option<double>("--commission") { Description = "Commission per share", DefaultValueFactory = _ => ReferenceRun.Options.Costs.CommissionPerShare };
-        var fraction = new Option<double>("--fraction") { Description = "Fraction of equity per entry (fixed-fraction sizer)", DefaultValueFactory = _ => 0.05 };
+        var sizingOptions = new BacktestSizingOptions();
+        var preset = new Option<string?>("--preset") { Description = "Strategy preset reproducing a seed: " + string.Join(", ", BacktestPresets.Names) + " (its strategy rules and sizing; --params keys and --sizing override it)" };
         var output = OutOption();
         var command = new Command("backtest", "Backtest one strategy on a bar CSV with the event-driven engine and write a tear sheet");
-        foreach (var o in new Option[] { strategy, parameters, csv, universeName, from, to, cash, slippage, commission, fraction, output })
+        foreach (var o in new Option[] { strategy, parameters, preset, csv, universeName, from, to, cash, slippage, commission, output })
         {
             command.Options.Add(o);
         }
 
+        sizingOptions.AddTo(command);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            var chosen = StrategyFactory.Create(parse.GetValue(strategy)!, parse.GetValue(parameters));
-            var options = BacktestWork.Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), parse.GetValue(fraction));
+            var presetName = parse.GetValue(preset);
+            var (chosen, sizer) = BacktestWork.Resolve(parse.GetValue(strategy)!, parse.GetValue(parameters), presetName, sizingOptions.Read(parse, context));
+            var options = BacktestWork.Options(parse.GetValue(cash), parse.GetValue(slippage), parse.GetValue(commission), sizer);
             var outDir = OutDir(parse.GetValue(output));
             var (bars, source) = await LoadAsync(context, parse.GetValue(csv), parse.GetValue(universeName), ct).ConfigureAwait(false);
             BacktestOutcome? outcome = null;
             await context.Console.Progress().StartAsync(async p =>
             {
                 var run = p.AddTask($"event engine ({Markup.Escape(chosen.Name)})", maxValue: 1);
-                outcome = BacktestWork.Backtest(bars, chosen, options, source, parse.GetValue(from), parse.GetValue(to));
+                outcome = BacktestWork.Backtest(bars, chosen, options, source, parse.GetValue(from), parse.GetValue(to), presetName is null ? null : BacktestPresets.Get(presetName).Name);
                 run.Increment(1);
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -84,11 +87,12 @@ public static class BacktestCommands
         var train = new Option<int>("--train") { Description = "Train bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTrain };
         var test = new Option<int>("--test") { Description = "Test bars", DefaultValueFactory = _ => WalkForwardSplits.DefaultTest };
         var anchored = new Option<bool>("--anchored") { Description = "Anchored (growing) train window instead of rolling" };
+        var preset = new Option<string?>("--preset") { Description = "Strategy preset reproducing a seed: " + string.Join(", ", BacktestPresets.Names) + " (its rules under the grid, and its sizing)" };
         var csv = CsvOption();
         var universeName = UniverseOption();
         var output = OutOption();
         var command = new Command("walkforward", "Walk-forward (rolling or anchored) of several strategies: one row per split and stability statistics");
-        foreach (var o in new Option[] { strategies, grid, train, test, anchored, csv, universeName, output })
+        foreach (var o in new Option[] { strategies, grid, train, test, anchored, preset, csv, universeName, output })
         {
             command.Options.Add(o);
         }
@@ -105,7 +109,7 @@ public static class BacktestCommands
             await context.Console.Progress().StartAsync(async p =>
             {
                 var splits = WalkForwardSplits.Create(new MarketData(universe).BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
-                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)));
+                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)), parse.GetValue(preset));
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 

@@ -20,6 +20,7 @@ public static class BacktestRunCommands
         var kind = new Option<string>("--kind") { Description = "backtest, walkforward or validate", Required = true };
         var strategy = new Option<string>("--strategy") { Description = "Strategy name (walkforward: comma-separated names)", Required = true };
         var parameters = new Option<string?>("--params") { Description = "backtest: parameter overrides k=v,..." };
+        var preset = new Option<string?>("--preset") { Description = "backtest: strategy preset reproducing a seed (e.g. kobe81: its strategy rules and sizing)" };
         var grid = new Option<string?>("--grid") { Description = "walkforward/validate: parameter grid k=v1|v2;k2=..." };
         var method = new Option<string?>("--method") { Description = "validate: purged-kfold (default) or cpcv" };
         var universe = new Option<string?>("--universe") { Description = "Profile name whose universe to use (synthetic, or the lakehouse pinned now)" };
@@ -27,7 +28,7 @@ public static class BacktestRunCommands
         var runId = new Option<string?>("--run-id") { Description = "Run id (lowercase [a-z0-9_-], at most 64 chars); default: generated" };
         var storage = StorageOption.Create();
         var start = new Command("start", "Start a backtest run (durable, artifacts in Blob under runs/RUN_ID/), wait for it and print where its artifacts are");
-        foreach (var o in new Option[] { kind, strategy, parameters, grid, method, universe, version, runId, storage })
+        foreach (var o in new Option[] { kind, strategy, parameters, preset, grid, method, universe, version, runId, storage })
         {
             start.Options.Add(o);
         }
@@ -35,7 +36,7 @@ public static class BacktestRunCommands
         start.SetGuardedAction(context, async (parse, ct) =>
         {
             var request = BacktestRequest.Parse(RequestJson(
-                parse.GetValue(kind)!, parse.GetValue(strategy)!, parse.GetValue(parameters), parse.GetValue(grid), parse.GetValue(method),
+                parse.GetValue(kind)!, parse.GetValue(strategy)!, parse.GetValue(parameters), parse.GetValue(preset), parse.GetValue(grid), parse.GetValue(method),
                 parse.GetValue(universe), parse.GetValue(version), parse.GetValue(runId)));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
@@ -74,7 +75,7 @@ public static class BacktestRunCommands
     }
 
     /// <summary>The options as the API's JSON body, so the CLI and HTTP share one parser and its rules.</summary>
-    private static byte[] RequestJson(string kind, string strategy, string? parameters, string? grid, string? method, string? universe, int? version, string? runId)
+    private static byte[] RequestJson(string kind, string strategy, string? parameters, string? preset, string? grid, string? method, string? universe, int? version, string? runId)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -83,6 +84,7 @@ public static class BacktestRunCommands
             json.WriteString("kind", kind);
             json.WriteString("strategy", strategy);
             WriteOptional(json, "params", parameters);
+            WriteOptional(json, "preset", preset);
             WriteOptional(json, "grid", grid);
             WriteOptional(json, "method", method);
             WriteOptional(json, "run_id", runId);

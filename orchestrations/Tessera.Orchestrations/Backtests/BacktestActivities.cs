@@ -22,7 +22,9 @@ public static class BacktestActivities
         switch (request.Kind)
         {
             case BacktestKind.Backtest:
-                var outcome = BacktestWork.Backtest(bars, StrategyFactory.Create(request.Strategy, request.Params), BacktestWork.DefaultOptions, input.Source, null, null);
+                var (strategy, sizer) = BacktestWork.Resolve(request.Strategy, request.Params, request.Preset, sizing: null);
+                var options = BacktestWork.DefaultOptions with { Sizer = sizer };
+                var outcome = BacktestWork.Backtest(bars, strategy, options, input.Source, null, null, request.Preset);
                 foreach (var (k, value) in outcome.Metrics.AsPairs())
                 {
                     headline[k] = value.ToString("R", CultureInfo.InvariantCulture);
@@ -65,7 +67,7 @@ public static class BacktestActivities
         ArgumentNullException.ThrowIfNull(services);
         var run = input.Run;
         var r = run.Request;
-        var manifest = new BacktestManifest(run.RunId, BacktestSteps.Orchestrator, KindName(r.Kind), r.Strategy, r.Params, r.Grid, r.Method, run.Source, run.Snapshot, run.StartedAtUtc, input.Computed.Artifacts);
+        var manifest = new BacktestManifest(run.RunId, BacktestSteps.Orchestrator, KindName(r.Kind), r.Strategy, r.Params, r.Grid, r.Method, run.Source, run.Snapshot, run.StartedAtUtc, input.Computed.Artifacts) { Preset = r.Preset };
         var record = await services.Artifacts.WriteJsonAsync(run.RunId, "manifest.json", manifest, cancellationToken).ConfigureAwait(false);
         return new BacktestRunOutput(run.RunId, KindName(r.Kind), input.Computed.Artifacts, record, input.Computed.Headline);
     }

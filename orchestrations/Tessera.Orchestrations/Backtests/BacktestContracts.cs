@@ -33,4 +33,8 @@ public sealed record BacktestManifest(
     IReadOnlyList<ArtifactRecord> Artifacts)
 {
     public int ManifestVersion { get; init; } = 1;
+
+    /// <summary>The strategy preset the run used (kind backtest); absent from the JSON when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Preset { get; init; }
 }

@@ -19,14 +19,18 @@ public sealed record BacktestUniverse(string? Profile, int? LakehouseVersion);
 /// Body of POST /api/backtests, e.g.
 /// <c>{"kind":"backtest","strategy":"connors-rsi2","params":"MaxHoldBars=3","universe":{"profile":"compact"}}</c> or
 /// <c>{"kind":"validate","strategy":"connors-rsi2","grid":"MaxHoldBars=3|5","method":"cpcv","universe":{"lakehouse_version":4}}</c>.
-/// "params" (overrides k=v,...) is for kind backtest; "grid" (k=v1|v2;...) and "method" are for walkforward/validate.
+/// "params" (overrides k=v,...) and "preset" (a named strategy preset, e.g. "kobe81": its strategy rules and sizing,
+/// docs/INDICATORS.md "Presets") are for kind backtest; "grid" (k=v1|v2;...) and "method" are for walkforward/validate.
 /// The input is a universe, never a file: the API runs where the caller's files are not.
 /// </summary>
 public sealed record BacktestRequest(BacktestKind Kind, string Strategy, string? Params, string? Grid, string? Method, BacktestUniverse Universe, string? RunId)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
-    private const string Fields = "kind, strategy, params, grid, method, universe, run_id";
+    private const string Fields = "kind, strategy, params, preset, grid, method, universe, run_id";
+
+    /// <summary>A strategy preset for kind backtest (<see cref="Tessera.Core.Backtest.BacktestPresets"/>); null for none.</summary>
+    public string? Preset { get; init; }
 
     /// <summary>Strict parse: malformed JSON, unknown fields, wrong types, a field the kind does not take, or anything path-like is a validation error naming the field.</summary>
     public static BacktestRequest Parse(ReadOnlySpan<byte> body)
@@ -59,7 +63,7 @@ public sealed record BacktestRequest(BacktestKind Kind, string Strategy, string?
                 throw new TesseraValidationException("body", root.ValueKind.ToString(), "must be a JSON object");
             }
 
-            string? kind = null, strategy = null, parameters = null, grid = null, method = null, runId = null;
+            string? kind = null, strategy = null, parameters = null, preset = null, grid = null, method = null, runId = null;
             BacktestUniverse? universe = null;
             foreach (var p in root.EnumerateObject())
             {
@@ -68,6 +72,7 @@ public sealed record BacktestRequest(BacktestKind Kind, string Strategy, string?
                     case "kind": kind = Text(p); break;
                     case "strategy": strategy = Text(p); break;
                     case "params": parameters = Text(p); break;
+                    case "preset": preset = Text(p); break;
                     case "grid": grid = Text(p); break;
                     case "method": method = Text(p); break;
                     case "run_id": runId = Text(p); break;
@@ -104,12 +109,24 @@ public sealed record BacktestRequest(BacktestKind Kind, string Strategy, string?
                 throw new TesseraValidationException("grid", grid, "is for kinds walkforward and validate; backtest takes 'params'");
             }
 
+            if (preset is not null)
+            {
+                if (k != BacktestKind.Backtest)
+                {
+                    throw new TesseraValidationException("preset", preset, "is for kind backtest only");
+                }
+
+                // Refuse an unknown preset, or a strategy it does not define, at the door rather than in the run.
+                Tessera.Core.Backtest.BacktestPresets.Get(preset).ParametersFor(strategy, parameters);
+                preset = Tessera.Core.Backtest.BacktestPresets.Get(preset).Name;
+            }
+
             if (method is not null && k != BacktestKind.Validate)
             {
                 throw new TesseraValidationException("method", method, "is for kind validate only");
             }
 
-            return new BacktestRequest(k, strategy, parameters, grid, k == BacktestKind.Validate ? BacktestWork.Method(method ?? BacktestWork.PurgedKFold) : null, universe, runId);
+            return new BacktestRequest(k, strategy, parameters, grid, k == BacktestKind.Validate ? BacktestWork.Method(method ?? BacktestWork.PurgedKFold) : null, universe, runId) { Preset = preset };
         }
     }
 

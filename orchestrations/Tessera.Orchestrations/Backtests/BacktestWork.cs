@@ -32,25 +32,35 @@ public static class BacktestWork
     public const string PurgedKFold = "purged-kfold";
     public const string Cpcv = "cpcv";
 
-    public static BacktestOutcome Backtest(IReadOnlyList<BarSeries> bars, IStrategy strategy, BacktestOptions options, string source, DateTime? from, DateTime? to)
+    public static BacktestOutcome Backtest(IReadOnlyList<BarSeries> bars, IStrategy strategy, BacktestOptions options, string source, DateTime? from, DateTime? to, string? preset = null)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(options);
         var universe = BarWindow.Slice(bars, from, to);
         var result = EventBacktestEngine.Run(new MarketData(universe), strategy.SignalsOverTime(universe), options);
         var metrics = MetricsSummary.From(result);
-        var input = new TearSheetInput($"{strategy.Name} backtest", strategy.Name, Parameters(strategy, options, source, from, to), result, metrics)
+        var parameters = Parameters(strategy, options, source, from, to);
+        if (preset is not null)
+        {
+            parameters.Insert(0, new("preset", preset));
+        }
+
+        var input = new TearSheetInput($"{strategy.Name} backtest", strategy.Name, parameters, result, metrics)
         {
             Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
         };
         return new BacktestOutcome(result, metrics, Files(BacktestReportBundle.Build(input)));
     }
 
+    /// <param name="preset">optional strategy preset (<see cref="BacktestPresets"/>): every strategy runs under the preset's
+    /// rules (the grid's keys over them) and the preset's sizing; the seed's walk-forward (Kobe81: rsi2, ibs, and).</param>
     public static WalkForwardOutcome WalkForward(
-        IReadOnlyList<BarSeries> universe, IReadOnlyList<string> strategies, IReadOnlyList<string> grid, int train, int test, WalkForwardMode mode, Func<string, IProgress<int>?>? progress = null)
+        IReadOnlyList<BarSeries> universe, IReadOnlyList<string> strategies, IReadOnlyList<string> grid, int train, int test, WalkForwardMode mode, Func<string, IProgress<int>?>? progress = null, string? preset = null)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         ArgumentNullException.ThrowIfNull(grid);
+        var chosen = preset is null ? null : BacktestPresets.Get(preset);
+        var options = chosen is null ? ReferenceRun.Options : ReferenceRun.Options with { Sizer = chosen.Sizing.Build() };
         var data = new MarketData(universe);
         var splits = WalkForwardSplits.Create(data.BarCount, train, test, mode).Count;
         var results = new List<WalkForwardResult>(strategies.Count);
@@ -59,10 +69,10 @@ public static class BacktestWork
             var candidates = new List<StrategyCandidate>(grid.Count);
             foreach (var g in grid)
             {
-                candidates.Add(Candidate(data, universe, name, g));
+                candidates.Add(Candidate(data, universe, name, chosen is null ? g : chosen.ParametersFor(name, g), g));
             }
 
-            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, ReferenceRun.Options, train, test, mode, progress?.Invoke(name)));
+            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, options, train, test, mode, progress?.Invoke(name)));
         }
 
         return new WalkForwardOutcome(results, splits,
@@ -109,14 +119,41 @@ public static class BacktestWork
             Sizer = new FixedFractionSizer(fraction),
         };
 
+    /// <summary>The backtest's options: the reference run with the caller's cash, costs and sizer.</summary>
+    public static BacktestOptions Options(double cash, double slippageBps, double commissionPerShare, IPositionSizer sizer) =>
+        ReferenceRun.Options with
+        {
+            InitialCash = cash,
+            Costs = new CostModel(SlippageBps: slippageBps, CommissionPerShare: commissionPerShare),
+            Sizer = sizer,
+        };
+
+    /// <summary>
+    /// The strategy and sizing of a backtest, with an optional preset (<see cref="BacktestPresets"/>): the preset's
+    /// parameters for the strategy under the caller's <paramref name="parameters"/>, and its sizing unless
+    /// <paramref name="sizing"/> is given; without a preset, <paramref name="sizing"/> or the default fixed 5 % of equity.
+    /// </summary>
+    public static (IStrategy Strategy, IPositionSizer Sizer) Resolve(string strategy, string? parameters, string? preset, SizingSpec? sizing)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        if (preset is null)
+        {
+            return (StrategyFactory.Create(strategy, parameters), (sizing ?? new SizingSpec()).Build());
+        }
+
+        var p = BacktestPresets.Get(preset);
+        return (StrategyFactory.Create(strategy, p.ParametersFor(strategy, parameters)), (sizing ?? p.Sizing).Build());
+    }
+
     /// <summary>The default options of <c>tessera backtest</c> (reference costs, 5 % of equity per entry).</summary>
     public static BacktestOptions DefaultOptions => Options(ReferenceRun.Options.InitialCash, ReferenceRun.Options.Costs.SlippageBps, ReferenceRun.Options.Costs.CommissionPerShare, 0.05);
 
-    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
+    private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters, string? label = null)
     {
         var s = StrategyFactory.Create(name, parameters);
         var book = SignalBook.Create(data, s.SignalsOverTime(universe));
-        return new StrategyCandidate(parameters.Length == 0 ? "defaults" : parameters, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
+        label ??= parameters;
+        return new StrategyCandidate(label.Length == 0 ? "defaults" : label, [new("canonical", s.CanonicalParameters)], SignalMatrix.From(data, book));
     }
 
     private static List<KeyValuePair<string, string>> Parameters(IStrategy s, BacktestOptions o, string source, DateTime? from, DateTime? to) =>
@@ -127,7 +164,7 @@ public static class BacktestWork
         new("from", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"),
         new("to", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"),
         new("initial_cash", o.InitialCash.ToString("R", CultureInfo.InvariantCulture)),
-        new("sizer", o.Sizer.Name + " " + ((FixedFractionSizer)o.Sizer).Fraction.ToString("R", CultureInfo.InvariantCulture)),
+        new("sizer", o.Sizer.Description),
         new("slippage_bps", o.Costs.SlippageBps.ToString("R", CultureInfo.InvariantCulture)),
         new("commission_per_share", o.Costs.CommissionPerShare.ToString("R", CultureInfo.InvariantCulture)),
         new("fills", "signal at close(t), fill at open(t+1); stops intrabar, gap-through at the open"),

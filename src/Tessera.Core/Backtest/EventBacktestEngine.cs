@@ -36,6 +36,7 @@ public sealed class EventBacktestEngine
     private readonly List<Fill> _fills = [];
     private readonly List<Trade> _trades = [];
     private double _cash;
+    private double _peakEquity;
 
     // Sum of quantity * last close and of |quantity| * last close over open positions: recomputed at every close
     // (ascending symbols) and adjusted at every fill, so buying power needs no pass over all symbols.
@@ -49,6 +50,7 @@ public sealed class EventBacktestEngine
         _n = data.SymbolCount;
         _cashInit = options.InitialCash;
         _cash = options.InitialCash;
+        _peakEquity = options.InitialCash;
         _pos = new FifoPosition[_n];
         for (var s = 0; s < _n; s++)
         {
@@ -93,6 +95,7 @@ public sealed class EventBacktestEngine
             equity[t - start] = eq;
             cash[t - start] = _cash;
             gross[t - start] = g;
+            _peakEquity = Math.Max(_peakEquity, eq);
             SignalPhase(book, t, eq);
         }
 
@@ -241,7 +244,7 @@ public sealed class EventBacktestEngine
             }
 
             var close = _data.Close[s][t];
-            var target = Math.Floor(_o.Sizer.TargetQuantity(new SizingRequest(_data, s, t, equity, close, side, sig.Strength)));
+            var target = Math.Floor(_o.Sizer.TargetQuantity(new SizingRequest(_data, s, t, equity, close, side, sig.Strength, _cash, _peakEquity)));
             if (target >= 1 && double.IsFinite(target))
             {
                 _pendingEntry[s] = NewOrder(t, s, OrderSides.Opening(side), target, EntryReason(sig.Reason));

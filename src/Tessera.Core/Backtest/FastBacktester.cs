@@ -73,6 +73,7 @@ public static class FastBacktester
         var timeStop = options.TimeStopBars;
         var leverage = options.Leverage;
         double net = 0, gross = 0;
+        var peakEquity = options.InitialCash;
 
         // Symbols with a position or a pending order, ascending; every phase but the signal one only visits these.
         // Visiting them in ascending order performs the event engine's floating-point operations in the same order.
@@ -211,6 +212,7 @@ public static class FastBacktester
 
             var equityNow = cash + net;
             equity[t - start] = equityNow;
+            peakEquity = Math.Max(peakEquity, equityNow);
 
             // Phase 4: signals at this close (ascending symbols, as in the event engine's signal book).
             var joinedCount = 0;
@@ -240,7 +242,7 @@ public static class FastBacktester
                 }
 
                 var c = close[s][t];
-                var target = Math.Floor(sizer.TargetQuantity(new SizingRequest(data, s, t, equityNow, c, side, signals.Strength[s][t])));
+                var target = Math.Floor(sizer.TargetQuantity(new SizingRequest(data, s, t, equityNow, c, side, signals.Strength[s][t], cash, peakEquity)));
                 if (target >= 1 && double.IsFinite(target))
                 {
                     pendingSide[s] = side;

@@ -116,6 +116,14 @@ public static class StrategyFactory
             return b;
         }
 
-        throw new TesseraValidationException(name, text, "must be a valid " + type.Name.ToLowerInvariant());
+        // Enums by member name only (e.g. Exit=AtrStopAndTime): a number would name a member by accident.
+        if (type.IsEnum && !text.AsSpan().ContainsAny("0123456789-+") && Enum.TryParse(type, text, ignoreCase: true, out var e) && Enum.IsDefined(type, e))
+        {
+            return e;
+        }
+
+        throw new TesseraValidationException(name, text, type.IsEnum
+            ? "must be one of " + string.Join(", ", Enum.GetNames(type))
+            : "must be a valid " + type.Name.ToLowerInvariant());
     }
 }

@@ -8,29 +8,53 @@ namespace Tessera.Core.Indicators;
 /// RMA(n) (Wilder's running-total smoothing divided by n: the ratios +DI/-DI are the same);
 /// +DI = 100 * RMA(+DM)/RMA(TR), -DI likewise (0 when RMA(TR) is 0); DX = 100 * |+DI - -DI| / (+DI + -DI)
 /// (0 when both are 0); ADX = RMA(DX, n). +DI/-DI/DX first at index n, ADX first at index 2n-1.
+/// That is the default <see cref="FirstBarConvention.TradingView"/> (TradingView's <c>ta.dmi</c>). Under
+/// <see cref="FirstBarConvention.TaLibTtr"/> TR, +DM and -DM are Wilder running sums seeded with the first n-1 values
+/// (<see cref="WilderSum"/>, as TA-Lib's <c>TA_ADX</c> and TTR's <c>wilderSum</c>); the indices are the same.
 /// </summary>
 public sealed class Adx : IIndicator
 {
     private static readonly string[] OutputNames = ["adx", "plus_di", "minus_di"];
 
-    private readonly Rma _tr;
-    private readonly Rma _plusDm;
-    private readonly Rma _minusDm;
+    private readonly Rma? _tr;
+    private readonly Rma? _plusDm;
+    private readonly Rma? _minusDm;
+    private readonly WilderSum? _trSum;
+    private readonly WilderSum? _plusDmSum;
+    private readonly WilderSum? _minusDmSum;
     private readonly Rma _adx;
     private double _previousHigh = double.NaN;
     private double _previousLow;
     private double _previousClose;
 
     public Adx(int period = 14)
+        : this(period, FirstBarConvention.TradingView)
+    {
+    }
+
+    public Adx(int period, FirstBarConvention convention)
     {
         Period = IndicatorGuard.Period(period, 1);
-        _tr = new Rma(period);
-        _plusDm = new Rma(period);
-        _minusDm = new Rma(period);
+        Convention = IndicatorGuard.Defined(convention);
+        if (convention == FirstBarConvention.TaLibTtr)
+        {
+            _trSum = new WilderSum(period);
+            _plusDmSum = new WilderSum(period);
+            _minusDmSum = new WilderSum(period);
+        }
+        else
+        {
+            _tr = new Rma(period);
+            _plusDm = new Rma(period);
+            _minusDm = new Rma(period);
+        }
+
         _adx = new Rma(period);
     }
 
     public int Period { get; }
+
+    public FirstBarConvention Convention { get; }
 
     /// <summary>Index of the first ADX value; +DI/-DI start at <see cref="FirstDiIndex"/>.</summary>
     public int FirstValidIndex => (2 * Period) - 1;
@@ -63,16 +87,35 @@ public sealed class Adx : IIndicator
         var tr = TrueRange.Of(high, low, _previousClose);
         (_previousHigh, _previousLow, _previousClose) = (high, low, close);
 
-        _tr.Update(tr);
-        _plusDm.Update(plusDm);
-        _minusDm.Update(minusDm);
-        if (!_tr.IsReady)
+        double trS, plusS, minusS;
+        if (_tr is not null)
         {
-            return Value;
+            _tr.Update(tr);
+            _plusDm!.Update(plusDm);
+            _minusDm!.Update(minusDm);
+            if (!_tr.IsReady)
+            {
+                return Value;
+            }
+
+            (trS, plusS, minusS) = (_tr.Value, _plusDm.Value, _minusDm!.Value);
+        }
+        else
+        {
+            _trSum!.Update(tr);
+            _plusDmSum!.Update(plusDm);
+            _minusDmSum!.Update(minusDm);
+            if (!_trSum.IsReady)
+            {
+                return Value;
+            }
+
+            (trS, plusS, minusS) = (_trSum.Value, _plusDmSum.Value, _minusDmSum.Value);
         }
 
-        PlusDi = _tr.Value > 0 ? 100.0 * _plusDm.Value / _tr.Value : 0.0;
-        MinusDi = _tr.Value > 0 ? 100.0 * _minusDm.Value / _tr.Value : 0.0;
+        // A ratio of two smoothed quantities: the same whether they are averages (RMA) or sums (Wilder's totals).
+        PlusDi = trS > 0 ? 100.0 * plusS / trS : 0.0;
+        MinusDi = trS > 0 ? 100.0 * minusS / trS : 0.0;
         var sum = PlusDi + MinusDi;
         Dx = sum > 0 ? 100.0 * Math.Abs(PlusDi - MinusDi) / sum : 0.0;
         return _adx.Update(Dx);
@@ -93,7 +136,7 @@ public sealed class Adx : IIndicator
     public void Compute(BarSeries bars, IReadOnlyList<double[]> outputs)
     {
         IndicatorGuard.Outputs(bars, outputs, 3);
-        Compute(bars.High, bars.Low, bars.Close, outputs[0], outputs[1], outputs[2], Period);
+        Compute(bars.High, bars.Low, bars.Close, outputs[0], outputs[1], outputs[2], Period, Convention);
     }
 
     public static void Compute(
@@ -103,14 +146,25 @@ public sealed class Adx : IIndicator
         Span<double> adx,
         Span<double> plusDi,
         Span<double> minusDi,
-        int period = 14)
+        int period = 14) =>
+        Compute(high, low, close, adx, plusDi, minusDi, period, FirstBarConvention.TradingView);
+
+    public static void Compute(
+        ReadOnlySpan<double> high,
+        ReadOnlySpan<double> low,
+        ReadOnlySpan<double> close,
+        Span<double> adx,
+        Span<double> plusDi,
+        Span<double> minusDi,
+        int period,
+        FirstBarConvention convention)
     {
         IndicatorGuard.SameLength(close.Length, high.Length, "high");
         IndicatorGuard.SameLength(close.Length, low.Length, "low");
         IndicatorGuard.SameLength(close.Length, adx.Length, "adx");
         IndicatorGuard.SameLength(close.Length, plusDi.Length, "plusDi");
         IndicatorGuard.SameLength(close.Length, minusDi.Length, "minusDi");
-        var indicator = new Adx(period);
+        var indicator = new Adx(period, convention);
         for (var i = 0; i < close.Length; i++)
         {
             adx[i] = indicator.Update(high[i], low[i], close[i]);

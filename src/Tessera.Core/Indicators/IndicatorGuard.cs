@@ -15,6 +15,17 @@ internal static class IndicatorGuard
         return value;
     }
 
+    /// <summary>A first-bar convention named by the enum (a cast integer outside it is refused).</summary>
+    public static FirstBarConvention Defined(FirstBarConvention convention)
+    {
+        if (convention is not (FirstBarConvention.TradingView or FirstBarConvention.TaLibTtr))
+        {
+            throw new TesseraValidationException("convention", ((int)convention).ToString(System.Globalization.CultureInfo.InvariantCulture), "must be TradingView or TaLibTtr");
+        }
+
+        return convention;
+    }
+
     public static void Finite(double value, string field)
     {
         if (!double.IsFinite(value))

@@ -15,7 +15,9 @@ public sealed record ConnorsRsi2Parameters(
     int AtrPeriod = 14,
     double AtrStopMultiple = 2,
     int MaxHoldBars = 5,
-    bool AllowShort = true)
+    bool AllowShort = true,
+    int LagBars = IndicatorLag.None,
+    double MinPrice = 0)
 {
     public void Validate()
     {
@@ -28,19 +30,36 @@ public sealed record ConnorsRsi2Parameters(
         ParameterGuard.AtLeast(AtrPeriod, 1, nameof(AtrPeriod));
         ParameterGuard.InRange(AtrStopMultiple, 0, 1e6, nameof(AtrStopMultiple));
         ParameterGuard.AtLeast(MaxHoldBars, 0, nameof(MaxHoldBars));
+        IndicatorLag.Validate(LagBars, nameof(LagBars));
+        IndicatorLag.ValidateMinPrice(MinPrice, nameof(MinPrice));
     }
 
-    internal CanonicalParameters AppendTo(CanonicalParameters c) => c
-        .Add("rsi", RsiPeriod).Add("trend", TrendPeriod).Add("longEntry", LongEntryBelow).Add("shortEntry", ShortEntryAbove)
-        .Add("longExit", LongExitAbove).Add("shortExit", ShortExitBelow).Add("atr", AtrPeriod).Add("atrStop", AtrStopMultiple)
-        .Add("maxHold", MaxHoldBars).Add("short", AllowShort);
+    /// <summary>The lag and minimum price appear only when set, so the default parameters keep their pinned hash.</summary>
+    internal CanonicalParameters AppendTo(CanonicalParameters c)
+    {
+        c.Add("rsi", RsiPeriod).Add("trend", TrendPeriod).Add("longEntry", LongEntryBelow).Add("shortEntry", ShortEntryAbove)
+            .Add("longExit", LongExitAbove).Add("shortExit", ShortExitBelow).Add("atr", AtrPeriod).Add("atrStop", AtrStopMultiple)
+            .Add("maxHold", MaxHoldBars).Add("short", AllowShort);
+        if (LagBars != IndicatorLag.None)
+        {
+            c.Add("lag", LagBars);
+        }
+
+        if (MinPrice != 0)
+        {
+            c.Add("minPrice", MinPrice);
+        }
+
+        return c;
+    }
 }
 
 /// <summary>
 /// Connors RSI-2: long when RSI(2) &lt;= 10 and close &gt; SMA(200), short when RSI(2) &gt;= 90 and close &lt;
 /// SMA(200). Exits: RSI &gt;= 70 (long) / &lt;= 30 (short) at the close, a protective stop at entry close -/+ 2 x
 /// ATR(14) (carried as <see cref="Signal.StopPrice"/>), and a 5-bar time stop. Strength: 1 - RSI/100 for longs,
-/// -RSI/100 for shorts.
+/// -RSI/100 for shorts. Options (off by default, on in the <c>kobe81</c> preset): <c>LagBars = 1</c> reads every
+/// indicator at bar t-1 (<see cref="IndicatorLag"/>); <c>MinPrice</c> refuses entries whose close is below it.
 /// </summary>
 public sealed class ConnorsRsi2Strategy : SeriesStrategy
 {
@@ -72,6 +91,13 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
         private readonly Atr _atr;
         private readonly PositionTracker _position = new();
 
+        // LagBars = 1: the values of the previous bar (NaN / not ready before it).
+        private bool _previousReady;
+        private double _previousRsi = double.NaN;
+        private double _previousTrend = double.NaN;
+        private double _previousAtr = double.NaN;
+        private double _previousIbs = double.NaN;
+
         public Engine(SeriesStrategy strategy, string symbol, ConnorsRsi2Parameters p, IbsParameters? ibsFilter)
             : base(strategy, symbol)
         {
@@ -87,7 +113,18 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
             var rsi = _rsi.Update(bar.Close);
             var trend = _trend.Update(bar.Close);
             var atr = _atr.Update(bar.High, bar.Low, bar.Close);
-            if (!(_rsi.IsReady && _trend.IsReady && _atr.IsReady))
+            var ready = _rsi.IsReady && _trend.IsReady && _atr.IsReady;
+            var ibs = _ibs is null ? double.NaN : Ibs.Of(bar.High, bar.Low, bar.Close);
+            if (_p.LagBars == IndicatorLag.OneBar)
+            {
+                (rsi, _previousRsi) = (_previousRsi, rsi);
+                (trend, _previousTrend) = (_previousTrend, trend);
+                (atr, _previousAtr) = (_previousAtr, atr);
+                (ibs, _previousIbs) = (_previousIbs, ibs);
+                (ready, _previousReady) = (_previousReady, ready);
+            }
+
+            if (!ready)
             {
                 return;
             }
@@ -98,7 +135,11 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
                 return;
             }
 
-            var ibs = _ibs is null ? double.NaN : Ibs.Of(bar.High, bar.Low, bar.Close);
+            if (!IndicatorLag.PriceAllowed(bar.Close, _p.MinPrice))
+            {
+                return;
+            }
+
             if (rsi <= _p.LongEntryBelow && bar.Close > trend && (_ibs is null || ibs < _ibs.LongBelow))
             {
                 var strength = _ibs is null ? 1 - (rsi / 100) : ((1 - (rsi / 100)) + (1 - ibs)) / 2;

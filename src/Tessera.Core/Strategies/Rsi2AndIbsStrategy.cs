@@ -4,6 +4,9 @@ namespace Tessera.Core.Strategies;
 /// The AND of Connors RSI-2 and IBS: enters only on bars where BOTH entry rules hold (RSI(2) &lt;= 10 and
 /// IBS &lt; 0.2 above SMA(200) for longs; RSI(2) &gt;= 90 and IBS &gt; 0.8 below it for shorts; the RSI-2 trend
 /// filter is used). Exits are RSI-2's: RSI level, ATR stop, time stop. Strength: mean of the two strengths.
+/// The indicator lag and minimum price are RSI-2's record's (<see cref="ConnorsRsi2Parameters.LagBars"/>,
+/// <see cref="ConnorsRsi2Parameters.MinPrice"/>; under a lag the IBS read is the previous bar's too); the IBS record's
+/// exit rule, lag and minimum price are not used.
 /// </summary>
 public sealed class Rsi2AndIbsStrategy : SeriesStrategy
 {
@@ -26,6 +29,6 @@ public sealed class Rsi2AndIbsStrategy : SeriesStrategy
     {
         rsi2.Validate();
         ibs.Validate();
-        return ibs.AppendTo(rsi2.AppendTo(new CanonicalParameters(StrategyName))).ToString();
+        return ibs.AppendTo(rsi2.AppendTo(new CanonicalParameters(StrategyName)), ownRules: false).ToString();
     }
 }

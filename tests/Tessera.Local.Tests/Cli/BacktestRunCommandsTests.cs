@@ -35,4 +35,18 @@ public sealed class BacktestRunCommandsTests(AzuriteFixture azurite)
         Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("backtests", "start", "--kind", "backtest", "--strategy", "connors-rsi2", "--universe", "/tmp/bars.csv"));
         Assert.Contains("universe.profile", cli.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_backtest_run_with_the_kobe81_preset_completes_and_a_preset_on_walkforward_is_refused()
+    {
+        var cli = Cli();
+        var code = await cli.RunAsync("backtests", "start", "--kind", "backtest", "--strategy", "ibs", "--preset", "kobe81", "--universe", "compact", "--run-id", "bt-cli-k81");
+        Assert.True(code == ExitCodes.Ok, cli.Out + cli.Error);
+        Assert.Contains("Completed", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("runs/bt-cli-k81/manifest.json", cli.Out, StringComparison.Ordinal);
+
+        var refused = Cli();
+        Assert.Equal(ExitCodes.BadInput, await refused.RunAsync("backtests", "start", "--kind", "walkforward", "--strategy", "ibs", "--preset", "kobe81", "--universe", "compact"));
+        Assert.Contains("preset", refused.Error, StringComparison.Ordinal);
+    }
 }

@@ -19,5 +19,7 @@ public sealed class FixedFractionSizer : IPositionSizer
 
     public string Name => "fixed-fraction";
 
+    public string Description => Name + " " + Fraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     public double TargetQuantity(in SizingRequest request) => Fraction * request.Equity / request.Price;
 }

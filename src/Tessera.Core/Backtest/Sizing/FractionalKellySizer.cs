@@ -11,6 +11,11 @@ namespace Tessera.Core.Backtest.Sizing;
 public sealed class FractionalKellySizer : IPositionSizer
 {
     private readonly double[]? _vixByBar;
+    private readonly VixSeries? _vix;
+
+    // The VIX series aligned to the calendar of the last market data seen (one run = one MarketData): computed once per
+    // run, swapped as one immutable pair so concurrent runs with the same sizer never see a half-updated cache.
+    private Tuple<MarketData, double[]>? _aligned;
 
     /// <param name="vixByBar">VIX close per calendar bar of the market data (NaN where unknown: no VIX scaling that day).</param>
     public FractionalKellySizer(double kellyFraction = 0.25, int lookback = 60, double maxFraction = 1.0, double[]? vixByBar = null)
@@ -36,6 +41,17 @@ public sealed class FractionalKellySizer : IPositionSizer
         _vixByBar = vixByBar;
     }
 
+    /// <param name="vix">a daily VIX series (a file or a feed); aligned to each run's calendar with <see cref="VixSeries.AlignTo"/>.</param>
+    public FractionalKellySizer(double kellyFraction, int lookback, double maxFraction, VixSeries vix)
+        : this(kellyFraction, lookback, maxFraction, vixByBar: null)
+    {
+        ArgumentNullException.ThrowIfNull(vix);
+        _vix = vix;
+    }
+
+    /// <summary>True when a VIX series (per bar or dated) tapers the size.</summary>
+    public bool HasVix => _vixByBar is not null || _vix is not null;
+
     public double KellyFraction { get; }
 
     public int Lookback { get; }
@@ -43,6 +59,8 @@ public sealed class FractionalKellySizer : IPositionSizer
     public double MaxFraction { get; }
 
     public string Name => "fractional-kelly";
+
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} {KellyFraction:R} lookback {Lookback} max {MaxFraction:R}{(HasVix ? " with VIX taper 20-40" : string.Empty)}");
 
     /// <summary>1 at or below <paramref name="low"/>, 0 at or above <paramref name="high"/>, linear between.</summary>
     public static double Taper(double x, double low, double high) =>
@@ -64,9 +82,10 @@ public sealed class FractionalKellySizer : IPositionSizer
         }
 
         var f = Math.Min(MaxFraction, KellyFraction * mu / (sd * sd));
-        if (_vixByBar is not null && request.Bar < _vixByBar.Length && !double.IsNaN(_vixByBar[request.Bar]))
+        var vixByBar = VixByBar(request.Data);
+        if (vixByBar is not null && request.Bar < vixByBar.Length && !double.IsNaN(vixByBar[request.Bar]))
         {
-            f *= Taper(_vixByBar[request.Bar], 20, 40);
+            f *= Taper(vixByBar[request.Bar], 20, 40);
         }
 
         var atr = SizingHistory.Atr(request.Data, request.Symbol, request.Bar, 14);
@@ -76,6 +95,23 @@ public sealed class FractionalKellySizer : IPositionSizer
         }
 
         return f;
+    }
+
+    private double[]? VixByBar(MarketData data)
+    {
+        if (_vix is null)
+        {
+            return _vixByBar;
+        }
+
+        var aligned = _aligned;
+        if (aligned is null || !ReferenceEquals(aligned.Item1, data))
+        {
+            aligned = Tuple.Create(data, _vix.AlignTo(data.Calendar));
+            _aligned = aligned;
+        }
+
+        return aligned.Item2;
     }
 
     public double TargetQuantity(in SizingRequest request)

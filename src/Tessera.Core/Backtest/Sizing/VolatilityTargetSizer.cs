@@ -39,6 +39,8 @@ public sealed class VolatilityTargetSizer : IPositionSizer
 
     public string Name => "volatility-target";
 
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Name} {TargetAnnualVol:R} lookback {Lookback} max {MaxFraction:R}");
+
     public double TargetQuantity(in SizingRequest request)
     {
         var vol = SizingHistory.RealizedVolatility(request.Data.Close[request.Symbol], request.Bar, Lookback);

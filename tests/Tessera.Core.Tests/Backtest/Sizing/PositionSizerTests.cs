@@ -12,7 +12,7 @@ public sealed class PositionSizerTests
     public void Fixed_fraction_is_fraction_of_equity_over_price()
     {
         var data = new MarketData([Flat("A", 3, 40)]);
-        Assert.Equal(250, new FixedFractionSizer(0.1).TargetQuantity(new SizingRequest(data, 0, 2, 100_000, 40, Side.Long, 1)), 12);
+        Assert.Equal(250, new FixedFractionSizer(0.1).TargetQuantity(new SizingRequest(data, 0, 2, 100_000, 40, Side.Long, 1, 100_000, 100_000)), 12);
         Assert.Throws<TesseraValidationException>(() => new FixedFractionSizer(0));
     }
 
@@ -25,13 +25,13 @@ public sealed class PositionSizerTests
         var data = new MarketData([Series("A", bars)]);
         var realized = Math.Sqrt(0.0004 / 3) * Math.Sqrt(252);
         var sizer = new VolatilityTargetSizer(0.10, lookback: 4, maxFraction: 5);
-        var q = sizer.TargetQuantity(new SizingRequest(data, 0, 4, 1_000_000, 99.980001, Side.Long, 1));
+        var q = sizer.TargetQuantity(new SizingRequest(data, 0, 4, 1_000_000, 99.980001, Side.Long, 1, 1_000_000, 1_000_000));
         Assert.Equal(0.10 / realized * 1_000_000 / 99.980001, q, 6);
 
         // Capped at maxFraction; zero before enough history.
-        var capped = new VolatilityTargetSizer(10, 4, maxFraction: 0.5).TargetQuantity(new SizingRequest(data, 0, 4, 1_000_000, 100, Side.Long, 1));
+        var capped = new VolatilityTargetSizer(10, 4, maxFraction: 0.5).TargetQuantity(new SizingRequest(data, 0, 4, 1_000_000, 100, Side.Long, 1, 1_000_000, 1_000_000));
         Assert.Equal(5_000, capped, 9);
-        Assert.Equal(0, sizer.TargetQuantity(new SizingRequest(data, 0, 2, 1_000_000, 100, Side.Long, 1)));
+        Assert.Equal(0, sizer.TargetQuantity(new SizingRequest(data, 0, 2, 1_000_000, 100, Side.Long, 1, 1_000_000, 1_000_000)));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PositionSizerTests
         var data = new MarketData([Series("A", closes.Select(c => (c, c, c, c)).ToArray())]);
         var bar = closes.Count - 1;
         var sizer = new FractionalKellySizer(0.25, lookback: 4, maxFraction: 10);
-        var req = new SizingRequest(data, 0, bar, 100_000, closes[^1], Side.Long, 1);
+        var req = new SizingRequest(data, 0, bar, 100_000, closes[^1], Side.Long, 1, 100_000, 100_000);
         var expectedF = 0.25 * 0.005 / 0.0003;
         var atrPct = FractionalKellySizerAtr(closes) / closes[^1];
         var taper = FractionalKellySizer.Taper(atrPct, 0.015, 0.04);
