@@ -39,7 +39,7 @@ public static class ServeCommand
             await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct, publicBaseUrl).ConfigureAwait(false);
             context.Console.MarkupLine($"[bold]Tessera local host[/] listening on {host.BoundAddress}");
             context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
-            context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by POST): {Markup.Escape(keySource)}");
+            context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by every /api/runs, /api/backtests and trading route; /health/* answer without it): {Markup.Escape(keySource)}");
             context.Console.MarkupLine($"  try: curl -s -X POST -H \"{ApiRoutes.ApiKeyHeader}: $KEY\" -d '{{\"profile\":\"default\"}}' {host.BoundAddress}api/runs");
             // The local twins of the Functions timers (the daily history purge), on the same NCRONTAB schedules.
             var trading = parse.GetValue(trade) || (runtime.Trading.Runtime?.Enabled ?? false);

@@ -109,11 +109,30 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
         Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
         Assert.Contains("http-run-1", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Hardening item 12: the report cannot be sniffed into anything else and loads or runs nothing from elsewhere.
+        Assert.Equal("nosniff", report.Headers.GetValues("X-Content-Type-Options").Single());
+        var csp = report.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", await report.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var list = await JsonAsync(await Http.GetAsync("api/runs"));
         Assert.Contains(list.GetProperty("runs").EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
 
         var again = await PostRunAsync("""{"profile":"compact","run_id":"http-run-1"}""");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hardening_item_11_a_hostile_Host_header_is_never_echoed_into_the_status_url()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = new StringContent("{\"profile\":\"compact\",\"run_id\":\"host-echo\"}", Encoding.UTF8, "application/json") };
+        request.Headers.Host = "evil.example:1";
+        var response = await SendAsync(request, Key);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var statusUrl = new Uri((await JsonAsync(response)).GetProperty("status_query_get_uri").GetString()!);
+        Assert.Equal(Http.BaseAddress!.Authority, statusUrl.Authority);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single()); // item 12, on every answer
     }
 
     [Theory]

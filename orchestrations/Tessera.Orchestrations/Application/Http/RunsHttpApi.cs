@@ -57,6 +57,9 @@ public sealed class RunsHttpApi(
 
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "text/html; charset=utf-8";
+
+        // The report is self-contained (inline styles and SVG, no script): nothing may load from elsewhere or run.
+        http.Response.Headers.ContentSecurityPolicy = ReportContentSecurityPolicy;
         await http.Response.Body.WriteAsync(html, ct).ConfigureAwait(false);
         return null;
     });
@@ -80,6 +83,9 @@ public sealed class RunsHttpApi(
             ? new ApiAnswer(StatusCodes.Status200OK, new { status = "ready" })
             : new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { status = "not ready", reason = "storage not reachable" })).ConfigureAwait(false);
     }
+
+    /// <summary>The report route's policy: no scripts, no remote anything; inline styles and data: images only.</summary>
+    public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal, history);
 
@@ -115,6 +121,8 @@ public sealed class RunsHttpApi(
             return;
         }
 
+        // Every answer is exactly the type it declares: browsers must not sniff a JSON error or a report into something else.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         ApiAnswer? answer;
         try
         {
