@@ -21,36 +21,39 @@ public static class GuardedAction
             }
             catch (TesseraValidationException ex)
             {
-                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                await WriteAsync(context, "error: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
             catch (StorageUnreachableException ex)
             {
-                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                await WriteAsync(context, "error: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
             catch (StorageRequestException ex)
             {
-                await context.Error.WriteLineAsync($"error: storage request failed (HTTP {ex.Status} {ex.ErrorCode}): {ex.Message}").ConfigureAwait(false);
+                await WriteAsync(context, $"error: storage request failed (HTTP {ex.Status} {ex.ErrorCode}): {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
             catch (Tessera.Alpaca.Rest.AlpacaTransportException ex)
             {
-                await context.Error.WriteLineAsync($"error: cannot reach the broker: {ex.Reason} (the local exchange: 'tessera exchange serve'; another broker: TESSERA_BROKER)").ConfigureAwait(false);
+                await WriteAsync(context, $"error: cannot reach the broker: {ex.Reason} (the local exchange: 'tessera exchange serve'; another broker: TESSERA_BROKER)").ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
             catch (Tessera.Alpaca.Errors.AlpacaApiException ex)
             {
-                await context.Error.WriteLineAsync("error: the broker refused: " + ex.Message).ConfigureAwait(false);
+                await WriteAsync(context, "error: the broker refused: " + ex.Message).ConfigureAwait(false);
                 return ex.Kind is Tessera.Alpaca.Errors.AlpacaErrorKind.Unauthorized ? ExitCodes.Unavailable : ExitCodes.Failed;
             }
             catch (DependencyUnavailableException ex)
             {
-                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+                await WriteAsync(context, "error: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Unavailable;
             }
         });
     }
+
+    /// <summary>Every error line passes the redaction: a URL's password or a key in a message never reaches the terminal.</summary>
+    private static Task WriteAsync(CliContext context, string line) => context.Error.WriteLineAsync(Redaction.Text(line));
 }
 
 /// <summary>A tool the command needs is missing (e.g. Azurite not installed); the message says how to get it.</summary>

@@ -15,6 +15,7 @@ internal static class StorageClients
     public static (BlobServiceClient Retrying, BlobServiceClient Once) Blobs(string connectionString, StorageRetrySettings? settings)
     {
         var probe = Parse(() => new BlobServiceClient(connectionString));
+        RefuseUserInfo(probe.Uri, "BlobEndpoint");
         var s = settings ?? StorageRetrySettings.For(probe.Uri);
         return (new BlobServiceClient(connectionString, s.Apply(new BlobClientOptions(), retry: true)),
             new BlobServiceClient(connectionString, s.Apply(new BlobClientOptions(), retry: false)));
@@ -32,6 +33,7 @@ internal static class StorageClients
     public static (TableServiceClient Retrying, TableServiceClient Once) Tables(string connectionString, StorageRetrySettings? settings)
     {
         var probe = Parse(() => new TableServiceClient(connectionString));
+        RefuseUserInfo(probe.Uri, "TableEndpoint");
         var s = settings ?? StorageRetrySettings.For(probe.Uri);
         return (new TableServiceClient(connectionString, s.Apply(new TableClientOptions(), retry: true)),
             new TableServiceClient(connectionString, s.Apply(new TableClientOptions(), retry: false)));
@@ -44,6 +46,19 @@ internal static class StorageClients
         var s = settings ?? StorageRetrySettings.For(uri);
         return (new TableServiceClient(uri, credential, s.Apply(new TableClientOptions(), retry: true)),
             new TableServiceClient(uri, credential, s.Apply(new TableClientOptions(), retry: false)));
+    }
+
+    /// <summary>
+    /// An endpoint with user info (<c>http://user:password@host</c>) is refused before any request: the SDK would fail on
+    /// it mid-request with a message quoting the password. The account key or a token authenticates, never the URL.
+    /// </summary>
+    private static void RefuseUserInfo(Uri endpoint, string field)
+    {
+        if (!string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            throw new StorageConfigurationException(field, Tessera.Core.Errors.Redaction.Endpoint(endpoint),
+                "must not carry user info (user:password@): the account key authenticates; value redacted");
+        }
     }
 
     // The SDKs' parse errors may quote a fragment of the string, which can hold the account key: neither the value

@@ -43,7 +43,7 @@ public static class StorageFailures
             };
         }
 
-        return new StorageUnreachableException(endpoint.GetLeftPart(UriPartial.Authority), exception);
+        return new StorageUnreachableException(Tessera.Core.Errors.Redaction.Endpoint(endpoint), exception); // never the user info of the URL
     }
 
     /// <summary>A short reason for a transport failure: the innermost message of the last attempt ("Connection refused (127.0.0.1:10000)").</summary>

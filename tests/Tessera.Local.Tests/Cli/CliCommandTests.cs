@@ -118,6 +118,25 @@ public sealed class CliCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Hardening_item_13_a_password_in_the_storage_endpoint_url_never_reaches_the_error()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var conn = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=c2VjcmV0LWtleS1mb3ItdGVzdA==;BlobEndpoint=http://user:CANARYPW@127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://user:CANARYPW@127.0.0.1:{port}/devstoreaccount1;";
+        var cli = Cli(conn);
+        var code = await cli.RunAsync("run", "--profile", "compact");
+        Assert.True(code == ExitCodes.BadInput, $"exit {code}: {cli.Error} | {cli.Out}"); // refused before any request, naming the field
+        Assert.Contains("BlobEndpoint", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANARYPW", cli.Error + cli.Out, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", cli.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Storage_env_naming_an_unset_variable_exits_2()
     {
         var cli = Cli(null);
