@@ -48,7 +48,14 @@ public static class PortfolioComparison
         var rows = returns[0].Length;
         settings.Validate(assets.Count, rows);
         var constraints = new AllocationConstraints { MaxWeight = settings.MaxWeight, CapacityCaps = settings.CapacityCaps };
-        var ew = Simulate(EqualWeight, assets, returns, settings, window => new EqualWeightAllocator().Allocate(new AllocationProblem { AssetIds = assets, Returns = window, Constraints = constraints }).Weights);
+        var ew = Simulate(EqualWeight, assets, returns, settings, window => new EqualWeightAllocator().Allocate(new AllocationProblem
+        {
+            // EW ignores the covariance except for its risk report; LW keeps short lookbacks (rows <= assets) estimable.
+            AssetIds = assets,
+            Returns = window,
+            CovarianceEstimator = new LedoitWolfEstimator(),
+            Constraints = constraints,
+        }).Weights);
         var gmv = Simulate(LedoitWolfGmv, assets, returns, settings, window => new MinimumVarianceAllocator().Allocate(new AllocationProblem
         {
             AssetIds = assets,
@@ -112,7 +119,8 @@ public static class PortfolioComparison
 
             for (var i = 0; i < n; i++)
             {
-                held[i] = held[i] * (1.0 + returns[i][t]) / (1.0 + gross);
+                // A portfolio that lost everything (gross = -1) holds nothing afterwards.
+                held[i] = gross <= -1.0 ? 0.0 : held[i] * (1.0 + returns[i][t]) / (1.0 + gross);
             }
 
             net[t - lookback] = gross - paid;
