@@ -245,11 +245,11 @@ public sealed class ProfileCatalog
         var settings = new ConstraintSettings(Optional("beta_band", 1.0), Optional("sector_cap", 1.0), Optional("adv_fraction", 1.0), Optional("capital", 1e15));
         if ((settings.AdvFraction is null) != (settings.Capital is null))
         {
-            throw c.Error(settings.AdvFraction is null ? "capital" : "adv_fraction", null, "adv_fraction and capital go together (weight cap = adv_fraction x ADV$ / capital)");
+            throw c.Error(settings.AdvFraction is null ? "adv_fraction" : "capital", null, "adv_fraction and capital go together (weight cap = adv_fraction x ADV$ / capital)");
         }
 
         return settings.BetaBand is null && settings.SectorCap is null && settings.AdvFraction is null
-            ? throw c.Error("", null, "constraints must set at least one of beta_band, sector_cap, adv_fraction + capital")
+            ? throw optimization.Error("constraints", null, "must set at least one of beta_band, sector_cap, adv_fraction + capital")
             : settings;
     }
 
