@@ -51,7 +51,8 @@ public sealed record RegimeOutput(
     string Quadrant,
     double ShortVolatility,
     double LongVolatility,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Hmm = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Hmm = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Contracts = null);
 
 /// <summary>One optimizer's input; <see cref="Market"/> is passed only when the profile has constraints (sector, ADV, beta need the market frame).</summary>
 public sealed record OptimizeInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Market = null);

@@ -58,7 +58,7 @@ public sealed class AlphaProfileLifeCycleTests(AzuriteFixture azurite)
             var rsi = double.Parse(c.Metadata![Tessera.Core.LifeCycle.CandidateFeatures.Rsi14], System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(rsi, 0.0, 100.0);
         });
-        foreach (var layer in new[] { "l1_recruitment", "l2_selection", "l3_synthesis" })
+        foreach (var layer in new[] { "l1_recruitment", "l2_selection", "l2_regime", "l3_synthesis" })
         {
             var report = await Read<ContractReportArtifact>(h, $"contracts/{layer}.json");
             Assert.Equal(ContractMode.Strict, report.Mode);

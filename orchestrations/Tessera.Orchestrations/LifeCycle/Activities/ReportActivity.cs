@@ -35,7 +35,7 @@ public static class ReportActivity
         artifacts.AddRange([input.Choice.Choice, input.WeightsJson, input.WeightsCsv, input.Validation.Validation]);
 
         // Optional artifacts of profiles with contracts / purged CV; absent for the others, so their manifests are unchanged.
-        foreach (var optional in new[] { input.Recruitment.PortfolioCandidates, input.Recruitment.Contracts, input.Selection.Contracts, input.Synthesis.Contracts, input.Validation.PurgedCv })
+        foreach (var optional in new[] { input.Recruitment.PortfolioCandidates, input.Recruitment.Contracts, input.Selection.Contracts, input.Synthesis.Contracts, input.Regime.Contracts, input.Validation.PurgedCv })
         {
             if (optional is not null)
             {
