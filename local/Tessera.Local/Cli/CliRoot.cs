@@ -30,6 +30,7 @@ public static class CliRoot
             PortfolioCommands.BuildCov(context),
             PortfolioCommands.BuildAllocate(context),
             PortfolioCommands.BuildSelect(context),
+            PortfolioGroupCommands.Build(context),
             BrokerCommands.Build(context),
             ExchangeCommands.Build(context),
             TradeCommands.BuildTrade(context),

@@ -14,7 +14,8 @@ namespace Tessera.Local.Cli;
 
 /// <summary>
 /// <c>tessera cov --returns FILE.csv [--estimator sample|lw|ewma] --out FILE.csv</c>,
-/// <c>tessera allocate --returns FILE.csv --method ew|ivol|minvar|maxsharpe|erc|hrp|herc [--estimator ...] [--max-weight x] --out weights.csv</c>
+/// <c>tessera allocate --returns FILE.csv --method ew|ivol|minvar|maxsharpe|erc|hrp|herc [--estimator ...] [--max-weight x]
+/// [--beta-band x] [--sectors FILE.csv --sector-cap x] [--adv FILE.csv --capital X [--adv-fraction 0.01]] --out weights.csv</c>
 /// and <c>tessera select --profile NAME</c> (synthetic-universe profiles; prints the HTR audit trail of each stage).
 /// Returns CSV = a date column plus one column per asset. Thin host over Tessera.Core.Portfolio.
 /// </summary>
@@ -57,9 +58,15 @@ public static class PortfolioCommands
         var method = new Option<string>("--method") { Description = "Engine: " + string.Join("|", Optimizer.EngineNames), Required = true };
         var estimator = EstimatorOption();
         var maxWeight = new Option<double?>("--max-weight") { Description = "Upper bound on every weight" };
+        var betaBand = new Option<double?>("--beta-band") { Description = "Market-neutral band |w' beta| <= x, betas against the file's equal-weight return (the platform's 0.15)" };
+        var sectors = new Option<string?>("--sectors") { Description = "CSV asset,sector (needed by --sector-cap)" };
+        var sectorCap = new Option<double?>("--sector-cap") { Description = "Cap on each sector's summed weight" };
+        var adv = new Option<string?>("--adv") { Description = "CSV asset,adv_dollars: capacity caps (needs --capital)" };
+        var capital = new Option<double?>("--capital") { Description = "Capital in dollars (turns --adv into weight caps)" };
+        var advFraction = new Option<double?>("--adv-fraction") { Description = "Largest share of an asset's ADV a position may be (default 0.01)" };
         var output = new Option<string>("--out") { Description = "Output CSV: asset,weight,risk_contribution", Required = true };
         var command = new Command("allocate", "Allocate across the assets of a returns CSV with one engine (falls back to ERC with the reason when infeasible)");
-        foreach (var o in new Option[] { returns, method, estimator, maxWeight, output })
+        foreach (var o in new Option[] { returns, method, estimator, maxWeight, betaBand, sectors, sectorCap, adv, capital, advFraction, output })
         {
             command.Options.Add(o);
         }
@@ -68,12 +75,15 @@ public static class PortfolioCommands
         {
             var table = Read(parse.GetValue(returns));
             var engine = Optimizer.ParseEngine(parse.GetValue(method)).CreateAllocator();
+            var constraints = CliConstraints.Build(
+                table, parse.GetValue(maxWeight), parse.GetValue(betaBand), parse.GetValue(sectors), parse.GetValue(sectorCap), parse.GetValue(adv), parse.GetValue(capital), parse.GetValue(advFraction), out var betas);
             var problem = new AllocationProblem
             {
                 AssetIds = table.AssetIds,
                 Returns = table.Columns,
                 CovarianceEstimator = CovarianceEstimators.ByName(parse.GetValue(estimator) ?? "sample"),
-                Constraints = new AllocationConstraints { MaxWeight = parse.GetValue(maxWeight) },
+                Betas = betas,
+                Constraints = constraints,
             };
             var result = new AllocationPolicy().Allocate(engine, problem);
             var path = parse.GetValue(output)!;
@@ -152,6 +162,9 @@ public static class PortfolioCommands
     private static Option<string> ReturnsOption() => new("--returns") { Description = "Returns CSV: a date column plus one column per asset", Required = true };
 
     private static Option<string?> EstimatorOption() => new("--estimator") { Description = "Covariance estimator: sample|lw|ewma (default sample)" };
+
+    /// <summary>The returns CSV of --returns (shared with the portfolio group's commands).</summary>
+    public static ReturnsTable ReadReturns(string? path) => Read(path);
 
     private static ReturnsTable Read(string? path)
     {

@@ -68,7 +68,7 @@ public static class AtomicLifeCycleOrchestrator
         foreach (var optimizer in input.Profile.Optimization.Optimizers)
         {
             optimizerTasks.Add(context.CallActivityAsync<OptimizerOutput>(
-                LifeCycleSteps.Optimize, new OptimizeInput(input.RunId, input.Profile, optimizer, synthesis.Streams), StepOptions));
+                LifeCycleSteps.Optimize, new OptimizeInput(input.RunId, input.Profile, optimizer, synthesis.Streams, input.Profile.Optimization.Constraints is null ? null : foundation.Market), StepOptions));
         }
 
         var optimizers = await Task.WhenAll(optimizerTasks);

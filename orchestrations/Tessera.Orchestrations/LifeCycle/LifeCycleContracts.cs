@@ -31,14 +31,18 @@ public sealed record FoundationOutput(
 
 public sealed record ArtifactStepInput(string RunId, SleeveProfile Profile, ArtifactRecord Input, ArtifactRecord? Market = null);
 
-public sealed record CandidatesOutput(ArtifactRecord Candidates, int Count);
+/// <summary>
+/// A candidate list; with a profile's <c>contracts</c> section, recruitment also references data/portfolio_candidates.json
+/// (<see cref="PortfolioCandidates"/>) and its L1 report (<see cref="Contracts"/>); both omitted from JSON when absent.
+/// </summary>
+public sealed record CandidatesOutput(ArtifactRecord Candidates, int Count, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? PortfolioCandidates = null, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Contracts = null);
 
-public sealed record SelectionOutput(ArtifactRecord Selection, int Selected, int Considered);
+public sealed record SelectionOutput(ArtifactRecord Selection, int Selected, int Considered, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Contracts = null);
 
 /// <summary>Synthesis needs the bars again for strategy logics: it reloads the universe and checks its fingerprint.</summary>
 public sealed record SynthesisInput(string RunId, SleeveProfile Profile, ArtifactRecord Enriched, ArtifactRecord Market, SnapshotLineage? Snapshot, string DataFingerprint);
 
-public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, int DroppedAtomCount);
+public sealed record SynthesisOutput(ArtifactRecord Streams, int Atoms, int Observations, int DroppedAtomCount, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Contracts = null);
 
 /// <summary>
 /// Step 6's result. <see cref="Quadrant"/> is the regime label the allocation reads: the volatility quadrant, or the
@@ -49,9 +53,11 @@ public sealed record RegimeOutput(
     string Quadrant,
     double ShortVolatility,
     double LongVolatility,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Hmm = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Hmm = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Contracts = null);
 
-public sealed record OptimizeInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams);
+/// <summary>One optimizer's input; <see cref="Market"/> is passed only when the profile has constraints (sector, ADV, beta need the market frame).</summary>
+public sealed record OptimizeInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? Market = null);
 
 /// <summary>One optimizer's result: its name and the artifact with its weights, risk contributions, volatility and diagnostics.</summary>
 public sealed record OptimizerOutput(Optimizer Optimizer, ArtifactRecord Result);
@@ -63,7 +69,8 @@ public sealed record ChoiceOutput(ArtifactRecord Choice, Optimizer Chosen, strin
 
 public sealed record ValidateInput(string RunId, SleeveProfile Profile, Optimizer Optimizer, ArtifactRecord Streams);
 
-public sealed record ValidationOutput(ArtifactRecord Validation, Optimizer Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits);
+/// <summary>The walk-forward's figures; with validation.purged_cv, <see cref="PurgedCv"/> references validation/purged_cv.json.</summary>
+public sealed record ValidationOutput(ArtifactRecord Validation, Optimizer Optimizer, int Splits, double Sharpe, double ProbabilisticSharpe, double MaxDrawdown, double ShareOfProfitableSplits, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ArtifactRecord? PurgedCv = null);
 
 /// <summary>Step 8b's input; <see cref="Regime"/> is the run's regime label, which selects the profile's regime.exposure (if any).</summary>
 public sealed record FlattenInput(string RunId, SleeveProfile Profile, ArtifactRecord Choice, ArtifactRecord Streams, ArtifactRecord Market, string? Regime = null);

@@ -213,8 +213,86 @@ public sealed class ProfileCatalog
             new SelectionSettings(topN, lookback, skip),
             new SynthesisSettings(logics),
             RegimeSettingsOf(regime, shortWindow, longWindow, source),
-            new OptimizationSettings(optimizers, policy, maxWeight),
-            new ValidationSettings(trainDays, testDays));
+            new OptimizationSettings(optimizers, policy, maxWeight, EstimatorOf(optimization), ConstraintsOf(optimization)),
+            new ValidationSettings(trainDays, testDays, PurgedCvOf(validation, days)),
+            ContractsOf(r));
+    }
+
+    /// <summary>optimization.estimator: sample | lw | ewma; absent means sample (and is not written back).</summary>
+    private static string? EstimatorOf(Reader optimization)
+    {
+        if (!optimization.Has("estimator"))
+        {
+            return null;
+        }
+
+        var name = optimization.String("estimator");
+        return Tessera.Core.Portfolio.Estimators.CovarianceEstimators.Names.Contains(name, StringComparer.Ordinal)
+            ? name
+            : throw optimization.Error("estimator", name, "must be one of " + string.Join(", ", Tessera.Core.Portfolio.Estimators.CovarianceEstimators.Names));
+    }
+
+    /// <summary>optimization.constraints {beta_band (0, 1], sector_cap (0, 1], adv_fraction (0, 1] with capital > 0}; each optional.</summary>
+    private static ConstraintSettings? ConstraintsOf(Reader optimization)
+    {
+        if (!optimization.Has("constraints"))
+        {
+            return null;
+        }
+
+        var c = optimization.Map("constraints");
+        double? Optional(string key, double max) => c.Has(key) ? c.Double(key, 0.0, max) : null;
+        var settings = new ConstraintSettings(Optional("beta_band", 1.0), Optional("sector_cap", 1.0), Optional("adv_fraction", 1.0), Optional("capital", 1e15));
+        if ((settings.AdvFraction is null) != (settings.Capital is null))
+        {
+            throw c.Error(settings.AdvFraction is null ? "adv_fraction" : "capital", null, "adv_fraction and capital go together (weight cap = adv_fraction x ADV$ / capital)");
+        }
+
+        return settings.BetaBand is null && settings.SectorCap is null && settings.AdvFraction is null
+            ? throw optimization.Error("constraints", null, "must set at least one of beta_band, sector_cap, adv_fraction + capital")
+            : settings;
+    }
+
+    /// <summary>
+    /// validation.purged_cv {folds 2..50, label_horizon 0..250, gap 0..1000 (default 10), embargo [0, 0.5) (default
+    /// 0.01)}: the gap and embargo defaults are the Alpha blueprint's cv_gap_size and cv_embargo_pct.
+    /// </summary>
+    private static PurgedCvSettings? PurgedCvOf(Reader validation, int days)
+    {
+        if (!validation.Has("purged_cv"))
+        {
+            return null;
+        }
+
+        var p = validation.Map("purged_cv");
+        var folds = p.Has("folds") ? p.Int("folds", 2, 50) : Tessera.Core.Validation.PurgedCvDefaults.Folds;
+        var horizon = p.Has("label_horizon") ? p.Int("label_horizon", 0, 250) : Tessera.Core.Validation.PurgedCvDefaults.LabelHorizon;
+        var gap = p.Has("gap") ? p.Int("gap", 0, 1000) : Tessera.Core.Validation.PurgedCvDefaults.AlphaBlueprintGap;
+        var embargo = p.Has("embargo") ? p.Fraction("embargo", 0.5) : Tessera.Core.Validation.PurgedCvDefaults.AlphaBlueprintEmbargoPct;
+        if (folds * (2 * (gap + horizon) + 2) > days - 1)
+        {
+            throw p.Error("folds", folds.ToString(CultureInfo.InvariantCulture), "folds x (2 x (gap + label_horizon) + 2) must fit in the universe's days - 1 returns");
+        }
+
+        return new PurgedCvSettings(folds, horizon, gap, embargo);
+    }
+
+    /// <summary>contracts {mode: strict | lenient}: the L1-L3 checks and data/portfolio_candidates.json in the life cycle.</summary>
+    private static ContractSettings? ContractsOf(Reader root)
+    {
+        if (!root.Has("contracts"))
+        {
+            return null;
+        }
+
+        var c = root.Map("contracts");
+        var mode = c.String("mode");
+        return mode switch
+        {
+            "strict" => new ContractSettings(Tessera.Core.Contracts.ContractMode.Strict),
+            "lenient" => new ContractSettings(Tessera.Core.Contracts.ContractMode.Lenient),
+            _ => throw c.Error("mode", mode, "must be 'strict' or 'lenient'"),
+        };
     }
 
     /// <summary>
@@ -306,6 +384,18 @@ public sealed class ProfileCatalog
             }
 
             return value <= min || value > max ? throw Error(key, text, $"must be in ({min}, {max}]") : value;
+        }
+
+        /// <summary>A number in [0, max): fractions that may be zero (an embargo of 0 is allowed).</summary>
+        public double Fraction(string key, double max)
+        {
+            var text = String(key);
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                throw Error(key, text, "must be a finite number");
+            }
+
+            return value < 0 || value >= max ? throw Error(key, text, $"must be in [0, {max.ToString(CultureInfo.InvariantCulture)})") : value;
         }
 
         public bool Has(string key) => node.Children.ContainsKey(new YamlScalarNode(key));

@@ -12,13 +12,17 @@ namespace Tessera.Core.Contracts;
 /// records it. Then duplicates of (identity, direction) are merged in input order: metadata keys are united
 /// (no field is lost; when two carry the same key with different values the last wins and the overwritten
 /// value is recorded as a warning); differing asset types are a violation. Output order is ordinal by identity,
-/// LONG before SHORT, independent of input order.
+/// LONG before SHORT, independent of input order. The typed optional fields (market_cap_rank >= 1, volume_24h
+/// finite >= 0, sector, industry non-empty) merge like metadata: a known value is never lost to an unknown one,
+/// and of two different known values the last wins with a warning. <see cref="CandidateMergeKey"/> chooses what a
+/// duplicate is: the default here stays (identity, direction) for the life cycle; the seed's rule (by canonical
+/// symbol) is <see cref="CandidateMergeKey.Identity"/>, the default of <c>tessera portfolio candidates</c>.
 /// </summary>
 public static class CandidateContract
 {
     public const string DefaultAssetType = "spot";
 
-    public static CandidateContractResult Apply(IEnumerable<RawCandidate> input, ContractMode mode = ContractMode.Lenient)
+    public static CandidateContractResult Apply(IEnumerable<RawCandidate> input, ContractMode mode = ContractMode.Lenient, CandidateMergeKey mergeKey = CandidateMergeKey.IdentityAndDirection)
     {
         ArgumentNullException.ThrowIfNull(input);
         var violations = new List<ContractViolation>();
@@ -34,10 +38,17 @@ public static class CandidateContract
                 continue;
             }
 
-            var key = (candidate!.Identity, candidate.Direction);
+            // With the identity key every record of one symbol shares the key's direction slot (Flat stands for "any").
+            var key = (candidate!.Identity, mergeKey == CandidateMergeKey.Identity ? Side.Flat : candidate.Direction);
             if (!merged.TryGetValue(key, out var existing))
             {
                 merged.Add(key, (candidate, new Dictionary<string, string>(candidate.Metadata, StringComparer.Ordinal)));
+                continue;
+            }
+
+            if (existing.Candidate.Direction != candidate.Direction)
+            {
+                Record(new ContractViolation(ContractRules.ConflictingDirection, candidate.Identity, "direction", existing.Candidate.Direction.ToText() + " vs " + candidate.Direction.ToText(), null, ViolationSeverity.Dropped), mode, violations);
                 continue;
             }
 
@@ -56,6 +67,9 @@ public static class CandidateContract
 
                 existing.Metadata[k] = v;
             }
+
+            var typed = MergeTyped(existing.Candidate, candidate, violations);
+            merged[key] = (typed, existing.Metadata);
         }
 
         var result = merged.Values
@@ -64,6 +78,33 @@ public static class CandidateContract
             .ThenBy(c => c.Direction) // Side orders Long before Short
             .ToList();
         return new CandidateContractResult(result, violations);
+    }
+
+    /// <summary>Typed optional fields of a duplicate: unknown never overwrites known; two different known values: the later wins, recorded.</summary>
+    private static Candidate MergeTyped(Candidate existing, Candidate next, List<ContractViolation> violations)
+    {
+        T? Pick<T>(T? old, T? now, string field, Func<T, string> text)
+        {
+            if (now is null)
+            {
+                return old;
+            }
+
+            if (old is not null && !EqualityComparer<T>.Default.Equals(old, now))
+            {
+                violations.Add(new ContractViolation(ContractRules.MetadataOverwritten, next.Identity, field, text(old), null, ViolationSeverity.Warning));
+            }
+
+            return now;
+        }
+
+        return existing with
+        {
+            MarketCapRank = Pick(existing.MarketCapRank, next.MarketCapRank, "market_cap_rank", v => v!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Volume24h = Pick(existing.Volume24h, next.Volume24h, "volume_24h", v => v!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)),
+            Sector = Pick(existing.Sector, next.Sector, "sector", v => v!),
+            Industry = Pick(existing.Industry, next.Industry, "industry", v => v!),
+        };
     }
 
     private static void Record(ContractViolation violation, ContractMode mode, List<ContractViolation> violations)
@@ -157,7 +198,33 @@ public static class CandidateContract
             }
         }
 
-        candidate = new Candidate(symbol, symbol, id.Exchange, assetType, direction, metadata);
+        if (raw.MarketCapRank is < 1)
+        {
+            return Fail(ContractRules.InvalidMarketCapRank, "market_cap_rank", raw.MarketCapRank.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (raw.Volume24h is { } volume && !(double.IsFinite(volume) && volume >= 0))
+        {
+            return Fail(ContractRules.InvalidVolume, "volume_24h", volume.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (raw.Sector is { } sector && string.IsNullOrWhiteSpace(sector))
+        {
+            return Fail(ContractRules.EmptyText, "sector", sector);
+        }
+
+        if (raw.Industry is { } industry && string.IsNullOrWhiteSpace(industry))
+        {
+            return Fail(ContractRules.EmptyText, "industry", industry);
+        }
+
+        candidate = new Candidate(symbol, symbol, id.Exchange, assetType, direction, metadata)
+        {
+            MarketCapRank = raw.MarketCapRank,
+            Volume24h = raw.Volume24h,
+            Sector = raw.Sector?.Trim(),
+            Industry = raw.Industry?.Trim(),
+        };
         return null;
     }
 }

@@ -26,7 +26,8 @@ public static class FlattenStep
         IReadOnlyList<SynthesizedAtom> atoms,
         IReadOnlyList<string> symbols,
         IReadOnlyList<double[]> returns,
-        double maxWeight)
+        double maxWeight,
+        IReadOnlyDictionary<string, double>? assetCaps = null)
     {
         ArgumentNullException.ThrowIfNull(atomNames);
         ArgumentNullException.ThrowIfNull(atomWeights);
@@ -68,7 +69,8 @@ public static class FlattenStep
             {
                 assets.Add(symbols[j]);
                 columns.Add(returns[j]);
-                caps[symbols[j]] = maxWeight;
+                // A liquidity (ADV) cap of the profile tightens the max weight of its asset.
+                caps[symbols[j]] = assetCaps is not null && assetCaps.TryGetValue(symbols[j], out var liquidity) ? Math.Min(maxWeight, liquidity) : maxWeight;
             }
         }
 

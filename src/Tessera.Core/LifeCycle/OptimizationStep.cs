@@ -18,7 +18,9 @@ public sealed record OptimizationOutcome(double[] Weights, double[] RiskContribu
 /// </summary>
 public static class OptimizationStep
 {
-    public static OptimizationOutcome Run(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, AllocationPolicy? policy = null)
+    /// <param name="estimator">the profile's covariance estimator; null is the sample covariance (the engines' default).</param>
+    /// <param name="constraints">the profile's sector, ADV and beta constraints over the atoms; null is max weight alone.</param>
+    public static OptimizationOutcome Run(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, AllocationPolicy? policy = null, ICovarianceEstimator? estimator = null, AtomConstraints? constraints = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(atoms);
@@ -28,7 +30,9 @@ public static class OptimizationStep
             AssetIds = atoms,
             Returns = streams,
             ExpectedReturns = ExpectedReturns.Historical(streams),
-            Constraints = new AllocationConstraints { MaxWeight = maxWeight },
+            CovarianceEstimator = estimator,
+            Betas = constraints?.Betas,
+            Constraints = constraints?.ToAllocation(maxWeight) ?? new AllocationConstraints { MaxWeight = maxWeight },
         });
         var diagnostics = new List<string>(result.Diagnostics);
         if (result.FallbackFrom is not null)

@@ -17,13 +17,27 @@ public static class ValidationStep
     public const string Caveat =
         "validates the allocation method on the selected atoms; the atoms were selected with the whole sample, so the selection step itself is not validated out of sample here";
 
-    public static AllocationWalkForwardResult Run(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, int trainDays, int testDays)
+    public static AllocationWalkForwardResult Run(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, int trainDays, int testDays, ICovarianceEstimator? estimator = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(atoms);
         ArgumentNullException.ThrowIfNull(streams);
         var policy = new AllocationPolicy();
-        return AllocationWalkForward.Run(streams, train => AllocateActive(train, atoms, engine, policy, maxWeight), trainDays, testDays, Mode);
+        return AllocationWalkForward.Run(streams, train => AllocateActive(train, atoms, engine, policy, maxWeight, estimator), trainDays, testDays, Mode);
+    }
+
+    /// <summary>
+    /// Purged K-fold of the chosen engine over the atoms' streams (<see cref="AllocationPurgedCv"/>: training rows
+    /// purged by label overlap widened by <paramref name="gap"/> bars, embargoed after each test block), with the same
+    /// active-atom rule, cap and estimator as the walk-forward.
+    /// </summary>
+    public static AllocationPurgedCvResult PurgedCv(IAllocator engine, IReadOnlyList<string> atoms, double[][] streams, double maxWeight, int folds, int labelHorizon, double embargoPct, int gap, ICovarianceEstimator? estimator = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(atoms);
+        ArgumentNullException.ThrowIfNull(streams);
+        var policy = new AllocationPolicy();
+        return AllocationPurgedCv.Run(streams, train => AllocateActive(train, atoms, engine, policy, maxWeight, estimator), folds, labelHorizon, embargoPct, gap);
     }
 
     /// <summary>
@@ -31,7 +45,7 @@ public static class ValidationStep
     /// no estimable risk and gets weight 0 for that split (it can still be chosen in later splits). When fewer than
     /// 1 / max_weight atoms are active, the cap is raised to 1 / active so the budget stays feasible.
     /// </summary>
-    public static double[] AllocateActive(double[][] train, IReadOnlyList<string> atoms, IAllocator engine, AllocationPolicy policy, double maxWeight)
+    public static double[] AllocateActive(double[][] train, IReadOnlyList<string> atoms, IAllocator engine, AllocationPolicy policy, double maxWeight, ICovarianceEstimator? estimator = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(atoms);
@@ -65,6 +79,7 @@ public static class ValidationStep
             AssetIds = ids,
             Returns = columns,
             ExpectedReturns = ExpectedReturns.Historical(columns),
+            CovarianceEstimator = estimator,
             Constraints = new AllocationConstraints { MaxWeight = Math.Max(maxWeight, 1.0 / active.Count) },
         });
         for (var k = 0; k < active.Count; k++)

@@ -36,7 +36,7 @@ public sealed class CombinatorialPurgedCv
 
     public int PathCount => PathSplit.GetLength(0);
 
-    public static CombinatorialPurgedCv Create(LabelIntervals labels, int groups, int testGroups, double embargoPct = 0.01)
+    public static CombinatorialPurgedCv Create(LabelIntervals labels, int groups, int testGroups, double embargoPct = 0.01, int gap = 0)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (groups < 2 || groups > labels.Count)
@@ -54,6 +54,7 @@ public sealed class CombinatorialPurgedCv
             throw new TesseraValidationException("embargoPct", embargoPct.ToString("R"), "must be in [0, 1)");
         }
 
+        Partition.RequireGap(gap);
         var embargo = (int)Math.Floor(embargoPct * labels.Count);
         var ranges = Partition.Contiguous(labels.Count, groups);
         var combos = Combinations.All(groups, testGroups);
@@ -74,7 +75,7 @@ public sealed class CombinatorialPurgedCv
                 }
             }
 
-            splits.Add(new CvSplit(splits.Count, Partition.PurgedTrain(labels, isTest, blocks, embargo), [.. test]));
+            splits.Add(new CvSplit(splits.Count, Partition.PurgedTrain(labels, isTest, blocks, embargo, gap), [.. test]));
         }
 
         var paths = (int)Combinations.Count(groups - 1, testGroups - 1);

@@ -21,10 +21,10 @@ public sealed record CvEvaluation(string Method, IReadOnlyList<CvSplitResult> Sp
 /// </summary>
 public static class CrossValidatedSelection
 {
-    public static CvEvaluation PurgedKFold(IReadOnlyList<double[]> candidateReturns, int folds = 5, int labelHorizon = 5, double embargoPct = 0.01)
+    public static CvEvaluation PurgedKFold(IReadOnlyList<double[]> candidateReturns, int folds = 5, int labelHorizon = 5, double embargoPct = 0.01, int gap = 0)
     {
         var labels = Labels(candidateReturns, labelHorizon);
-        var splits = Validation.PurgedKFold.Split(labels, folds, embargoPct);
+        var splits = Validation.PurgedKFold.Split(labels, folds, embargoPct, gap);
         var results = new List<CvSplitResult>(splits.Count);
         foreach (var s in splits)
         {
@@ -34,10 +34,10 @@ public static class CrossValidatedSelection
         return Finish("purged-kfold", candidateReturns, results, []);
     }
 
-    public static CvEvaluation Cpcv(IReadOnlyList<double[]> candidateReturns, int groups = 6, int testGroups = 2, int labelHorizon = 5, double embargoPct = 0.01)
+    public static CvEvaluation Cpcv(IReadOnlyList<double[]> candidateReturns, int groups = 6, int testGroups = 2, int labelHorizon = 5, double embargoPct = 0.01, int gap = 0)
     {
         var labels = Labels(candidateReturns, labelHorizon);
-        var cv = CombinatorialPurgedCv.Create(labels, groups, testGroups, embargoPct);
+        var cv = CombinatorialPurgedCv.Create(labels, groups, testGroups, embargoPct, gap);
         var results = new List<CvSplitResult>(cv.Splits.Count);
         var oos = new List<double[]>(cv.Splits.Count);
         foreach (var s in cv.Splits)

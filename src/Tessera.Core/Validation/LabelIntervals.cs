@@ -63,6 +63,15 @@ public sealed record CvSplit(int Index, int[] Train, int[] Test);
 
 internal static class Partition
 {
+    /// <summary>The purge gap must be a non-negative number of bars.</summary>
+    public static void RequireGap(int gap)
+    {
+        if (gap < 0)
+        {
+            throw new Errors.TesseraValidationException("gap", gap.ToString(System.Globalization.CultureInfo.InvariantCulture), "the purge gap must be >= 0 bars");
+        }
+    }
+
     /// <summary>Contiguous groups like numpy.array_split: the first (n % k) groups get one extra element.</summary>
     public static (int Start, int End)[] Contiguous(int n, int groups)
     {
@@ -83,9 +92,11 @@ internal static class Partition
     /// <summary>
     /// Training indices after purging against every test block and embargoing h observations after each:
     /// observation i survives when it is not in a test block, its label interval does not overlap the label
-    /// span [min Start, max End] of any test block, and its Start is not within h bars after that span.
+    /// span [min Start - gap, max End + gap] of any test block (the gap is the Alpha blueprint's purge buffer of bars
+    /// around the test boundary; 0 purges by label overlap alone), and its Start is not within h bars after that
+    /// widened span.
     /// </summary>
-    public static int[] PurgedTrain(LabelIntervals labels, bool[] isTest, IReadOnlyList<(int Start, int End)> testBlocks, int embargo)
+    public static int[] PurgedTrain(LabelIntervals labels, bool[] isTest, IReadOnlyList<(int Start, int End)> testBlocks, int embargo, int gap = 0)
     {
         var spans = new (int S, int E)[testBlocks.Count];
         for (var b = 0; b < testBlocks.Count; b++)
@@ -97,7 +108,7 @@ internal static class Partition
                 maxEnd = Math.Max(maxEnd, labels.End[i]);
             }
 
-            spans[b] = (labels.Start[a], maxEnd);
+            spans[b] = (labels.Start[a] - gap, maxEnd + gap);
         }
 
         var train = new List<int>(labels.Count);

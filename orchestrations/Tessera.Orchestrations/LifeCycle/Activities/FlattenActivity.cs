@@ -25,7 +25,11 @@ public static class FlattenActivity
             atoms.Add(new SynthesizedAtom(d.Atom, d.Symbol, d.Logic, d.Direction, d.Sector, d.DaysInPosition));
         }
 
-        var flat = FlattenStep.Run(choice.Atoms, choice.Weights, atoms, market.Symbols, market.Returns, input.Profile.Optimization.MaxWeight);
+        // The profile's ADV caps (if any) bind the net asset weights too, not only the optimizer's atoms.
+        var assetCaps = input.Profile.Optimization.Constraints is { AdvFraction: not null } c
+            ? OptimizeActivity.BuildConstraints(c, streams, market).AssetCaps
+            : null;
+        var flat = FlattenStep.Run(choice.Atoms, choice.Weights, atoms, market.Symbols, market.Returns, input.Profile.Optimization.MaxWeight, assetCaps);
         if (input.Profile.Regime.Exposure is { } exposure && input.Regime is { } regime)
         {
             // The profile's risk budget by regime: validated at load to cover every label the model can produce.

@@ -33,6 +33,16 @@ public static class ReportActivity
         }
 
         artifacts.AddRange([input.Choice.Choice, input.WeightsJson, input.WeightsCsv, input.Validation.Validation]);
+
+        // Optional artifacts of profiles with contracts / purged CV; absent for the others, so their manifests are unchanged.
+        foreach (var optional in new[] { input.Recruitment.PortfolioCandidates, input.Recruitment.Contracts, input.Selection.Contracts, input.Synthesis.Contracts, input.Regime.Contracts, input.Validation.PurgedCv })
+        {
+            if (optional is not null)
+            {
+                artifacts.Add(optional);
+            }
+        }
+
         var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(
             input, FoundationStep.DescribeDropped(foundation.DroppedAssets), selection, regime, optimizers, weights, validation, artifacts));
         var report = await store.WriteAsync(input.RunId, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
