@@ -120,7 +120,7 @@ public static class BacktestCommands
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote walkforward.html/json/csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{Markup.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -201,7 +201,10 @@ public static class BacktestCommands
     {
         foreach (var f in files)
         {
-            await File.WriteAllTextAsync(Path.Combine(dir, f.Name), f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
+            // Names may hold folders (a walk-forward's splits/<strategy>/split-NNN/...), always '/'-separated.
+            var path = Path.Combine(dir, f.Name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
         }
     }
 

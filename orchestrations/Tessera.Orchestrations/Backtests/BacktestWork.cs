@@ -62,15 +62,19 @@ public static class BacktestWork
                 candidates.Add(Candidate(data, universe, name, g));
             }
 
-            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, ReferenceRun.Options, train, test, mode, progress?.Invoke(name)));
+            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, ReferenceRun.Options, train, test, mode, progress?.Invoke(name), keepSplitRuns: true));
         }
 
-        return new WalkForwardOutcome(results, splits,
+        List<BacktestFile> files =
         [
             new("walkforward.html", WalkForwardReport.Html(results, $"Walk-forward ({mode}, train {train}, test {test})")),
             new("walkforward.json", WalkForwardReport.Json(results)),
             new("walkforward.csv", string.Concat(results.Select(WalkForwardReport.Csv))),
-        ]);
+        ];
+
+        // splits/<strategy>/split-NNN/{trades.csv,equity.csv,summary.json}: files in --out, artifacts under the run.
+        files.AddRange(Files(WalkForwardSplitArtifacts.Files(results)));
+        return new WalkForwardOutcome(results, splits, files);
     }
 
     public static ValidationOutcome Validate(

@@ -96,14 +96,22 @@ public static class WalkForwardReport
         sb.Append("</table>");
         foreach (var r in results)
         {
-            sb.Append("<h2>").Append(Reports.Html.Escape(r.Strategy)).Append("</h2><table class=\"splits\"><tr><th>split</th><th>train</th><th>test</th><th>chosen</th><th>train Sharpe</th><th>test Sharpe</th><th>test return</th><th>test max DD</th><th>trades</th></tr>");
+            sb.Append("<h2>").Append(Reports.Html.Escape(r.Strategy)).Append("</h2><table class=\"splits\"><tr><th>split</th><th>train</th><th>test</th><th>chosen</th><th>train Sharpe</th><th>test Sharpe</th><th>test return</th><th>test max DD</th><th>trades</th>").Append(r.SplitRuns.Count > 0 ? "<th>split files</th>" : string.Empty).Append("</tr>");
             foreach (var row in r.Rows)
             {
                 sb.Append("<tr><td>").Append(row.Split).Append("</td><td>").Append(BacktestArtifacts.Iso(row.TrainStartUtcMs)[..10]).Append(" .. ").Append(BacktestArtifacts.Iso(row.TrainEndUtcMs)[..10])
                     .Append("</td><td>").Append(BacktestArtifacts.Iso(row.TestStartUtcMs)[..10]).Append(" .. ").Append(BacktestArtifacts.Iso(row.TestEndUtcMs)[..10])
                     .Append("</td><td>").Append(Reports.Html.Escape(row.Chosen)).Append("</td><td>").Append(Reports.Html.Num(row.TrainSharpe, "0.###"))
                     .Append("</td><td>").Append(Reports.Html.Num(row.TestSharpe, "0.###")).Append("</td><td>").Append(Reports.Html.Num(row.TestReturn, "0.####"))
-                    .Append("</td><td>").Append(Reports.Html.Num(row.TestMaxDrawdown, "0.####")).Append("</td><td>").Append(row.TestTrades).Append("</td></tr>");
+                    .Append("</td><td>").Append(Reports.Html.Num(row.TestMaxDrawdown, "0.####")).Append("</td><td>").Append(row.TestTrades).Append("</td>");
+                if (r.SplitRuns.Count > 0)
+                {
+                    var folder = Reports.Html.Escape(WalkForwardSplitArtifacts.Folder(r.Strategy, row.Split));
+                    sb.Append("<td><a href=\"").Append(folder).Append("/summary.json\">summary</a> <a href=\"").Append(folder).Append("/trades.csv\">trades</a> <a href=\"")
+                        .Append(folder).Append("/equity.csv\">equity</a></td>");
+                }
+
+                sb.Append("</tr>");
             }
 
             sb.Append("</table>");

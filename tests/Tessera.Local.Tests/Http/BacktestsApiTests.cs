@@ -148,7 +148,14 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var manifest = JsonSerializer.Deserialize<BacktestManifest>(await _runtime.Artifacts.ReadAsync("bt-http-wf", "manifest.json"), ArtifactJson.Options)!;
         Assert.Equal(first.Version, manifest.LakehouseSnapshot!.Version);
         Assert.Equal($"lakehouse version {first.Version}", manifest.Source);
-        Assert.Equal(["walkforward.csv", "walkforward.html", "walkforward.json"], manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
+        // 340 bars, train 252, test 63: one split per strategy, each with its own folder of trades, equity, summary.
+        Assert.Equal(
+            [
+                "splits/connors-rsi2/split-000/equity.csv", "splits/connors-rsi2/split-000/summary.json", "splits/connors-rsi2/split-000/trades.csv",
+                "splits/ibs/split-000/equity.csv", "splits/ibs/split-000/summary.json", "splits/ibs/split-000/trades.csv",
+                "walkforward.csv", "walkforward.html", "walkforward.json",
+            ],
+            manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
         foreach (var a in manifest.Artifacts)
         {
             Assert.Equal(a.Sha256, Sha256Hex.Of(await _runtime.Artifacts.ReadAsync("bt-http-wf", a.Path)));
