@@ -180,13 +180,13 @@ public static class BacktestCommands
         return command;
     }
 
-    private static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
+    internal static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
 
-    private static Option<string?> UniverseOption() => new("--universe") { Description = "Profile name (config/profiles) whose universe to use: its synthetic market or the current lakehouse snapshot; or use --csv" };
+    internal static Option<string?> UniverseOption() => new("--universe") { Description = "Profile name (config/profiles) whose universe to use: its synthetic market or the current lakehouse snapshot; or use --csv" };
 
-    private static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
+    internal static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
 
-    private static string OutDir(string? path)
+    internal static string OutDir(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -197,7 +197,7 @@ public static class BacktestCommands
         return path;
     }
 
-    private static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
+    internal static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
     {
         foreach (var f in files)
         {
@@ -209,7 +209,7 @@ public static class BacktestCommands
     }
 
     /// <summary>Bars from --csv FILE or from --universe PROFILE (exactly one), with a label for the report.</summary>
-    private static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)
+    internal static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)
     {
         if ((csvPath is null) == (profileName is null))
         {
@@ -235,7 +235,7 @@ public static class BacktestCommands
         return ([.. loaded.Bars], $"universe {profile.Name} (lakehouse version {pinned.Version})");
     }
 
-    private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
+    internal static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reports on the calling thread (System.Progress posts to the thread pool, which would reorder the bar).</summary>
     private sealed class SynchronousProgress(ProgressTask task) : IProgress<int>

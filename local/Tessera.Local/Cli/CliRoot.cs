@@ -27,6 +27,7 @@ public static class CliRoot
             BacktestCommands.BuildBacktest(context),
             BacktestCommands.BuildWalkForward(context),
             BacktestCommands.BuildValidate(context),
+            IcCommands.Build(context),
             PortfolioCommands.BuildCov(context),
             PortfolioCommands.BuildAllocate(context),
             PortfolioCommands.BuildSelect(context),

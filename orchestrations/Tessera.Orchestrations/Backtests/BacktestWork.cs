@@ -20,6 +20,9 @@ public sealed record BacktestOutcome(BacktestResult Result, MetricsSummary Metri
 public sealed record WalkForwardOutcome(IReadOnlyList<WalkForwardResult> Results, int Splits, IReadOnlyList<BacktestFile> Files);
 
 /// <summary>A cross-validated selection with the candidate labels as shown, and its file.</summary>
+/// <summary>The rankers' information-coefficient analyses with their report files.</summary>
+public sealed record IcOutcome(IReadOnlyList<RankerIcResult> Results, IReadOnlyList<BacktestFile> Files);
+
 public sealed record ValidationOutcome(CvEvaluation Evaluation, IReadOnlyList<string> Labels, IReadOnlyList<BacktestFile> Files);
 
 /// <summary>
@@ -96,6 +99,36 @@ public static class BacktestWork
         var shown = grid.Select(l => l.Length == 0 ? "defaults" : l).ToList();
         return new ValidationOutcome(evaluation, shown, [new("validation.json", ValidationReport.Json(strategy, shown, evaluation))]);
     }
+
+    /// <summary>
+    /// Rank IC and IC half-life of cross-sectional rankers (<c>tessera ic</c>): each ranker's own scores against
+    /// forward returns at horizons 1..<paramref name="horizons"/>. A strategy that is not a cross-sectional ranker is refused.
+    /// </summary>
+    public static IcOutcome InformationCoefficient(IReadOnlyList<BarSeries> universe, IReadOnlyList<string> rankers, string? parameters, int horizons, string source)
+    {
+        ArgumentNullException.ThrowIfNull(rankers);
+        if (rankers.Count == 0)
+        {
+            throw new TesseraValidationException("--rankers", string.Empty, "name at least one ranker: " + string.Join(", ", RankerNames()));
+        }
+
+        var results = new List<RankerIcResult>(rankers.Count);
+        foreach (var name in rankers)
+        {
+            if (StrategyFactory.Create(name, parameters) is not CrossSectionalRankStrategy ranker)
+            {
+                throw new TesseraValidationException("--rankers", name, "is not a cross-sectional ranker; rankers: " + string.Join(", ", RankerNames()));
+            }
+
+            results.Add(RankerIc.Analyze(ranker.Name, ranker.CanonicalParameters, universe, ranker.Scores, horizons));
+        }
+
+        return new IcOutcome(results, Files(IcReport.Files(results, source)));
+    }
+
+    /// <summary>The registered strategies that rank a cross-section (they have per-bar scores).</summary>
+    public static IReadOnlyList<string> RankerNames() =>
+        [.. StrategyRegistry.Default.Names.Where(n => StrategyRegistry.Default.Create(n) is CrossSectionalRankStrategy)];
 
     /// <summary>The validation method, normalized; anything but purged-kfold or cpcv is refused.</summary>
     public static string Method(string? method)
