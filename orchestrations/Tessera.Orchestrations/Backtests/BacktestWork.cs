@@ -40,11 +40,13 @@ public static class BacktestWork
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(options);
         var universe = BarWindow.Slice(bars, from, to);
-        var result = EventBacktestEngine.Run(new MarketData(universe), strategy.SignalsOverTime(universe), options);
+        var market = new MarketData(universe);
+        var result = EventBacktestEngine.Run(market, strategy.SignalsOverTime(universe), options);
         var metrics = MetricsSummary.From(result);
         var input = new TearSheetInput($"{strategy.Name} backtest", strategy.Name, Parameters(strategy, options, source, from, to), result, metrics)
         {
             Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
+            Market = market,
         };
         return new BacktestOutcome(result, metrics, Files(BacktestReportBundle.Build(input)));
     }
