@@ -71,7 +71,7 @@ public static class BacktestCommands
 
             table.AddRow("order_list_sha256", result.OrderListHash());
             context.Console.Write(table);
-            context.Console.MarkupLine($"wrote tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"wrote index.html, tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -120,7 +120,7 @@ public static class BacktestCommands
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote index.html, walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{Markup.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;

@@ -28,6 +28,7 @@ public static class CliRoot
             BacktestCommands.BuildWalkForward(context),
             BacktestCommands.BuildValidate(context),
             IcCommands.Build(context),
+            ReportCommands.Build(context),
             PortfolioCommands.BuildCov(context),
             PortfolioCommands.BuildAllocate(context),
             PortfolioCommands.BuildSelect(context),

@@ -79,6 +79,7 @@ public static class BacktestWork
 
         // splits/<strategy>/split-NNN/{trades.csv,equity.csv,summary.json}: files in --out, artifacts under the run.
         files.AddRange(Files(WalkForwardSplitArtifacts.Files(results)));
+        files.Insert(0, new(ReportIndex.FileName, WalkForwardIndex(results, train, test, mode)));
         return new WalkForwardOutcome(results, splits, files);
     }
 
@@ -150,6 +151,23 @@ public static class BacktestWork
 
     /// <summary>The default options of <c>tessera backtest</c> (reference costs, 5 % of equity per entry).</summary>
     public static BacktestOptions DefaultOptions => Options(ReferenceRun.Options.InitialCash, ReferenceRun.Options.Costs.SlippageBps, ReferenceRun.Options.Costs.CommissionPerShare, 0.05);
+
+    /// <summary>index.html of a walk-forward: the report, then each split's summary with its test figures.</summary>
+    private static string WalkForwardIndex(List<WalkForwardResult> results, int train, int test, WalkForwardMode mode)
+    {
+        var entries = new List<ReportIndexEntry> { new("walkforward.html", "walk-forward", $"all strategies, stability and splits", []) };
+        foreach (var r in results)
+        {
+            foreach (var run in r.SplitRuns)
+            {
+                var folder = WalkForwardSplitArtifacts.Folder(r.Strategy, run.Row.Split);
+                entries.Add(new(folder + "/summary.json", "split", $"{r.Strategy} split {run.Row.Split.ToString(CultureInfo.InvariantCulture)} ({run.Row.Chosen})",
+                    ReportIndex.Headline(run.Row.TestReturn, run.Row.TestSharpe, run.Row.TestMaxDrawdown, run.Row.TestTrades)));
+            }
+        }
+
+        return ReportIndex.Html(string.Create(CultureInfo.InvariantCulture, $"Walk-forward ({mode}, train {train}, test {test})"), entries);
+    }
 
     private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters)
     {
