@@ -115,9 +115,42 @@ public static class WalkForwardReport
             }
 
             sb.Append("</table>");
-            sb.Append(SvgCharts.Line("Out-of-sample equity (splits chained)", Metrics.Drawdown.EquityFromReturns(r.OutOfSampleReturns), "#2c6fbb"));
+            sb.Append(r.SplitRuns.Count > 0 && r.SplitRuns.Sum(x => x.Timestamps.Length) == r.OutOfSampleReturns.Length
+                ? ChainedChart(r)
+                : SvgCharts.Line("Out-of-sample equity (splits chained)", Metrics.Drawdown.EquityFromReturns(r.OutOfSampleReturns), "#2c6fbb"));
         }
 
         return sb.Append("</body></html>\n").ToString();
+    }
+
+    /// <summary>Chained out-of-sample cumulative return on a date axis with percentages, a dot where each split starts.</summary>
+    private static string ChainedChart(WalkForwardResult r)
+    {
+        var labels = new List<string>(r.OutOfSampleReturns.Length);
+        var markers = new List<ChartMarker>(r.SplitRuns.Count);
+        var cumulative = new double[r.OutOfSampleReturns.Length];
+        var growth = 1.0;
+        for (var i = 0; i < cumulative.Length; i++)
+        {
+            growth *= 1.0 + r.OutOfSampleReturns[i];
+            cumulative[i] = growth - 1.0;
+        }
+
+        foreach (var run in r.SplitRuns)
+        {
+            markers.Add(new ChartMarker(labels.Count, labels.Count == 0 ? 0 : cumulative[labels.Count - 1], ChartMarkerKind.Dot, "split " + run.Row.Split.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + run.Row.Chosen));
+            foreach (var t in run.Timestamps)
+            {
+                labels.Add(BacktestArtifacts.Iso(t)[..10]);
+            }
+        }
+
+        return AxisChart.Figure(new AxisChartSpec("Out-of-sample cumulative return (splits chained)", labels, [new ChartSeries(r.Strategy + " out-of-sample", cumulative, "#2c6fbb")])
+        {
+            YFormat = AxisChart.Percent,
+            YAxisTitle = "cumulative return",
+            IncludeZero = true,
+            Markers = markers,
+        });
     }
 }

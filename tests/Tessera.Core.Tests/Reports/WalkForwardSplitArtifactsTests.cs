@@ -96,6 +96,13 @@ public sealed class WalkForwardSplitArtifactsTests
         // The walk-forward page links each split's files.
         var html = WalkForwardReport.Html([result], "wf");
         Assert.Contains("href=\"splits/rsi_2__x_/split-005/trades.csv\"", html, StringComparison.Ordinal);
+
+        // The chained out-of-sample chart has date ticks (first: the first test bar) and percent ticks, a dot per split.
+        Assert.Contains("<figcaption>Out-of-sample cumulative return (splits chained)</figcaption>", html, StringComparison.Ordinal);
+        var firstTick = System.Text.RegularExpressions.Regex.Match(html, "class=\"x-tick\"[^>]*>([^<]*)<").Groups[1].Value;
+        Assert.Equal(BacktestArtifacts.Iso(result.Rows[0].TestStartUtcMs)[..10], firstTick);
+        Assert.Contains("%</text>", html, StringComparison.Ordinal);
+        Assert.Equal(6, html.Split("class=\"marker dot\"").Length - 1);
     }
 
     [Fact]
