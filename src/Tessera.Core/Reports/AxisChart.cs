@@ -160,7 +160,9 @@ public static class AxisChart
         var raw = (max - min) / 4;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var fraction = raw / magnitude;
-        var step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+        // A relative slack of 1e-9: (2.2 - 1.8) / 4 is 0.10000000000000009, which must still pick step 0.1.
+        const double slack = 1 + 1e-9;
+        var step = (fraction <= slack ? 1 : fraction <= 2 * slack ? 2 : fraction <= 5 * slack ? 5 : 10) * magnitude;
         var first = Math.Floor(min / step);
         var last = Math.Ceiling(max / step);
         var ticks = new double[(int)(last - first) + 1];
