@@ -74,7 +74,7 @@ public static class BacktestCommands
 
             table.AddRow("order_list_sha256", result.OrderListHash());
             context.Console.Write(table);
-            context.Console.MarkupLine($"wrote tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"wrote index.html, tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -124,7 +124,7 @@ public static class BacktestCommands
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote walkforward.html/json/csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote index.html, walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{Markup.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -184,13 +184,13 @@ public static class BacktestCommands
         return command;
     }
 
-    private static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
+    internal static Option<string?> CsvOption() => new("--csv") { Description = "Bar CSV (long format symbol,date,open,high,low,close,volume; .gz ok); or use --universe" };
 
-    private static Option<string?> UniverseOption() => new("--universe") { Description = "Profile name (config/profiles) whose universe to use: its synthetic market or the current lakehouse snapshot; or use --csv" };
+    internal static Option<string?> UniverseOption() => new("--universe") { Description = "Profile name (config/profiles) whose universe to use: its synthetic market or the current lakehouse snapshot; or use --csv" };
 
-    private static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
+    internal static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
 
-    private static string OutDir(string? path)
+    internal static string OutDir(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -201,11 +201,14 @@ public static class BacktestCommands
         return path;
     }
 
-    private static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
+    internal static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
     {
         foreach (var f in files)
         {
-            await File.WriteAllTextAsync(Path.Combine(dir, f.Name), f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
+            // Names may hold folders (a walk-forward's splits/<strategy>/split-NNN/...), always '/'-separated.
+            var path = Path.Combine(dir, f.Name.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
         }
     }
 
@@ -236,7 +239,7 @@ public static class BacktestCommands
         return ([.. loaded.Bars], $"universe {profile.Name} (lakehouse version {pinned.Version})");
     }
 
-    private static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
+    internal static string Fmt(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reports on the calling thread (System.Progress posts to the thread pool, which would reorder the bar).</summary>
     private sealed class SynchronousProgress(ProgressTask task) : IProgress<int>

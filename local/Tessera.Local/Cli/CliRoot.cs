@@ -27,6 +27,8 @@ public static class CliRoot
             BacktestCommands.BuildBacktest(context),
             BacktestCommands.BuildWalkForward(context),
             BacktestCommands.BuildValidate(context),
+            IcCommands.Build(context),
+            ReportCommands.Build(context),
             PortfolioCommands.BuildCov(context),
             PortfolioCommands.BuildAllocate(context),
             PortfolioCommands.BuildSelect(context),

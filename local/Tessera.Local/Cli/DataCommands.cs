@@ -31,13 +31,15 @@ public static class DataCommands
         var exchange = new Option<string?>("--exchange") { Description = "Exchange prefix for bare tickers (identity EXCHANGE:SYMBOL)" };
         var symbol = new Option<string?>("--symbol") { Description = "Symbol of a single file without a symbol column (e.g. VIX for the CBOE VIX file)" };
         var volumeOptional = new Option<bool>("--volume-optional") { Description = "Accept a file without a volume column (an index such as VIX): volumes recorded as 0" };
+        var requireFresh = new Option<bool>("--require-fresh") { Description = "Fail (exit 1) when a stale symbol (last bar > 168 h old) receives no new bar, as a live feed should; default: freshness is only reported (see 'data audit')" };
         var storage = StorageOption.Create();
-        var command = new Command("import", "Import bars into the lakehouse (merge keep-last; re-importing the same file changes nothing)");
+        var command = new Command("import", "Import bars into the lakehouse (merge keep-last; re-importing the same file changes nothing and succeeds)");
         command.Arguments.Add(path);
         command.Options.Add(strict);
         command.Options.Add(exchange);
         command.Options.Add(symbol);
         command.Options.Add(volumeOptional);
+        command.Options.Add(requireFresh);
         command.Options.Add(storage);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
@@ -48,7 +50,7 @@ public static class DataCommands
             var (lake, store) = await OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             await using (store.ConfigureAwait(false))
             {
-                var outcome = await lake.ImportAsync(new LakehouseImportRequest(files.Series, Path.GetFileName(Path.TrimEndingDirectorySeparator(source))) { SourceSha256 = files.SourceSha256 }, ct).ConfigureAwait(false);
+                var outcome = await lake.ImportAsync(new LakehouseImportRequest(files.Series, Path.GetFileName(Path.TrimEndingDirectorySeparator(source))) { SourceSha256 = files.SourceSha256, RequireFresh = parse.GetValue(requireFresh) }, ct).ConfigureAwait(false);
                 return PrintOutcome(context, outcome);
             }
         });
@@ -218,7 +220,7 @@ public static class DataCommands
     private static int PrintOutcome(CliContext context, LakehouseImportOutcome outcome)
     {
         var table = new Table().Title("lakehouse").AddColumns("field", "value");
-        table.AddRow("version", outcome.Published ? $"{outcome.BaseVersion} -> {outcome.Version}" : $"{outcome.Version} (nothing changed, nothing published)");
+        table.AddRow("version", outcome.Published ? $"{outcome.BaseVersion} -> {outcome.Version}" : $"unchanged, version {outcome.Version} (nothing published)");
         table.AddRow("symbols changed", N(outcome.SymbolsChanged));
         table.AddRow("bars added", N(outcome.BarsAdded));
         table.AddRow("bars replaced", N(outcome.BarsReplaced));
@@ -241,7 +243,13 @@ public static class DataCommands
             return ExitCodes.Failed;
         }
 
-        context.Console.MarkupLine("[bold green]import ok[/]");
+        if (outcome.StaleSymbols > 0)
+        {
+            // A notice, not a failure: importing history is legitimate; 'data audit' is the freshness check.
+            context.Console.MarkupLine($"[yellow]notice[/] {N(outcome.StaleSymbols)} imported symbol(s) end more than 168 h ago; run 'tessera data audit' for freshness");
+        }
+
+        context.Console.MarkupLine(outcome.Published ? $"[bold green]import ok[/], version {outcome.Version}" : $"[bold green]import ok[/]: unchanged, version {outcome.Version}");
         return ExitCodes.Ok;
     }
 

@@ -20,6 +20,9 @@ public sealed record BacktestOutcome(BacktestResult Result, MetricsSummary Metri
 public sealed record WalkForwardOutcome(IReadOnlyList<WalkForwardResult> Results, int Splits, IReadOnlyList<BacktestFile> Files);
 
 /// <summary>A cross-validated selection with the candidate labels as shown, and its file.</summary>
+/// <summary>The rankers' information-coefficient analyses with their report files.</summary>
+public sealed record IcOutcome(IReadOnlyList<RankerIcResult> Results, IReadOnlyList<BacktestFile> Files);
+
 public sealed record ValidationOutcome(CvEvaluation Evaluation, IReadOnlyList<string> Labels, IReadOnlyList<BacktestFile> Files);
 
 /// <summary>
@@ -37,7 +40,8 @@ public static class BacktestWork
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(options);
         var universe = BarWindow.Slice(bars, from, to);
-        var result = EventBacktestEngine.Run(new MarketData(universe), strategy.SignalsOverTime(universe), options);
+        var market = new MarketData(universe);
+        var result = EventBacktestEngine.Run(market, strategy.SignalsOverTime(universe), options);
         var metrics = MetricsSummary.From(result);
         var parameters = Parameters(strategy, options, source, from, to);
         if (preset is not null)
@@ -48,6 +52,7 @@ public static class BacktestWork
         var input = new TearSheetInput($"{strategy.Name} backtest", strategy.Name, parameters, result, metrics)
         {
             Validation = [new("psr_vs_zero", SharpeSignificance.Probabilistic(result.Returns()).ToString("0.####", CultureInfo.InvariantCulture))],
+            Market = market,
         };
         return new BacktestOutcome(result, metrics, Files(BacktestReportBundle.Build(input)));
     }
@@ -72,15 +77,20 @@ public static class BacktestWork
                 candidates.Add(Candidate(data, universe, name, chosen is null ? g : chosen.ParametersFor(name, g), g));
             }
 
-            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, options, train, test, mode, progress?.Invoke(name)));
+            results.Add(Tessera.Core.Validation.WalkForward.Run(name, data, candidates, options, train, test, mode, progress?.Invoke(name), keepSplitRuns: true));
         }
 
-        return new WalkForwardOutcome(results, splits,
+        List<BacktestFile> files =
         [
             new("walkforward.html", WalkForwardReport.Html(results, $"Walk-forward ({mode}, train {train}, test {test})")),
             new("walkforward.json", WalkForwardReport.Json(results)),
             new("walkforward.csv", string.Concat(results.Select(WalkForwardReport.Csv))),
-        ]);
+        ];
+
+        // splits/<strategy>/split-NNN/{trades.csv,equity.csv,summary.json}: files in --out, artifacts under the run.
+        files.AddRange(Files(WalkForwardSplitArtifacts.Files(results)));
+        files.Insert(0, new(ReportIndex.FileName, WalkForwardIndex(results, train, test, mode)));
+        return new WalkForwardOutcome(results, splits, files);
     }
 
     public static ValidationOutcome Validate(
@@ -102,6 +112,36 @@ public static class BacktestWork
         var shown = grid.Select(l => l.Length == 0 ? "defaults" : l).ToList();
         return new ValidationOutcome(evaluation, shown, [new("validation.json", ValidationReport.Json(strategy, shown, evaluation))]);
     }
+
+    /// <summary>
+    /// Rank IC and IC half-life of cross-sectional rankers (<c>tessera ic</c>): each ranker's own scores against
+    /// forward returns at horizons 1..<paramref name="horizons"/>. A strategy that is not a cross-sectional ranker is refused.
+    /// </summary>
+    public static IcOutcome InformationCoefficient(IReadOnlyList<BarSeries> universe, IReadOnlyList<string> rankers, string? parameters, int horizons, string source)
+    {
+        ArgumentNullException.ThrowIfNull(rankers);
+        if (rankers.Count == 0)
+        {
+            throw new TesseraValidationException("--rankers", string.Empty, "name at least one ranker: " + string.Join(", ", RankerNames()));
+        }
+
+        var results = new List<RankerIcResult>(rankers.Count);
+        foreach (var name in rankers)
+        {
+            if (StrategyFactory.Create(name, parameters) is not CrossSectionalRankStrategy ranker)
+            {
+                throw new TesseraValidationException("--rankers", name, "is not a cross-sectional ranker; rankers: " + string.Join(", ", RankerNames()));
+            }
+
+            results.Add(RankerIc.Analyze(ranker.Name, ranker.CanonicalParameters, universe, ranker.Scores, horizons));
+        }
+
+        return new IcOutcome(results, Files(IcReport.Files(results, source)));
+    }
+
+    /// <summary>The registered strategies that rank a cross-section (they have per-bar scores).</summary>
+    public static IReadOnlyList<string> RankerNames() =>
+        [.. StrategyRegistry.Default.Names.Where(n => StrategyRegistry.Default.Create(n) is CrossSectionalRankStrategy)];
 
     /// <summary>The validation method, normalized; anything but purged-kfold or cpcv is refused.</summary>
     public static string Method(string? method)
@@ -147,6 +187,23 @@ public static class BacktestWork
 
     /// <summary>The default options of <c>tessera backtest</c> (reference costs, 5 % of equity per entry).</summary>
     public static BacktestOptions DefaultOptions => Options(ReferenceRun.Options.InitialCash, ReferenceRun.Options.Costs.SlippageBps, ReferenceRun.Options.Costs.CommissionPerShare, 0.05);
+
+    /// <summary>index.html of a walk-forward: the report, then each split's summary with its test figures.</summary>
+    private static string WalkForwardIndex(List<WalkForwardResult> results, int train, int test, WalkForwardMode mode)
+    {
+        var entries = new List<ReportIndexEntry> { new("walkforward.html", "walk-forward", $"all strategies, stability and splits", []) };
+        foreach (var r in results)
+        {
+            foreach (var run in r.SplitRuns)
+            {
+                var folder = WalkForwardSplitArtifacts.Folder(r.Strategy, run.Row.Split);
+                entries.Add(new(folder + "/summary.json", "split", $"{r.Strategy} split {run.Row.Split.ToString(CultureInfo.InvariantCulture)} ({run.Row.Chosen})",
+                    ReportIndex.Headline(run.Row.TestReturn, run.Row.TestSharpe, run.Row.TestMaxDrawdown, run.Row.TestTrades)));
+            }
+        }
+
+        return ReportIndex.Html(string.Create(CultureInfo.InvariantCulture, $"Walk-forward ({mode}, train {train}, test {test})"), entries);
+    }
 
     private static StrategyCandidate Candidate(MarketData data, IReadOnlyList<BarSeries> universe, string name, string parameters, string? label = null)
     {

@@ -106,6 +106,28 @@ public static class InformationCoefficient
     /// </summary>
     public static double MeanIc(double[][] scores, double[][] prices, int horizon)
     {
+        var ics = CrossSectionIcs(scores, prices, horizon);
+        double sum = 0;
+        var count = 0;
+        foreach (var ic in ics)
+        {
+            if (!double.IsNaN(ic))
+            {
+                sum += ic;
+                count++;
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    /// <summary>
+    /// The IC of each cross-section at horizon h: element t is Spearman(scores[t], prices[t+h]/prices[t] - 1), NaN when
+    /// t + h is past the last row or the IC is undefined (fewer than two valid pairs, constant ranks). A price that is
+    /// NaN or not positive makes that asset's forward return NaN (the pair is skipped).
+    /// </summary>
+    public static double[] CrossSectionIcs(double[][] scores, double[][] prices, int horizon)
+    {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(prices);
         if (horizon < 1)
@@ -118,8 +140,8 @@ public static class InformationCoefficient
             throw new TesseraValidationException("prices", prices.Length.ToString(), "must have one row per score row (" + scores.Length + ")");
         }
 
-        double sum = 0;
-        var count = 0;
+        var ics = new double[scores.Length];
+        Array.Fill(ics, double.NaN);
         for (var t = 0; t + horizon < scores.Length; t++)
         {
             var now = prices[t];
@@ -130,15 +152,10 @@ public static class InformationCoefficient
                 fwd[i] = now[i] > 0 ? (later[i] / now[i]) - 1.0 : double.NaN;
             }
 
-            var ic = Spearman(scores[t], fwd);
-            if (!double.IsNaN(ic))
-            {
-                sum += ic;
-                count++;
-            }
+            ics[t] = Spearman(scores[t], fwd);
         }
 
-        return count == 0 ? double.NaN : sum / count;
+        return ics;
     }
 
     /// <summary>Mean IC for horizons 1..maxHorizon (index 0 is horizon 1).</summary>
@@ -153,8 +170,15 @@ public static class InformationCoefficient
         return curve;
     }
 
-    /// <summary>Half-life (in bars) of an IC decay curve whose index 0 is horizon 1.</summary>
-    public static double HalfLife(ReadOnlySpan<double> icByHorizon)
+    /// <summary>Half-life (in bars) of an IC decay curve whose index 0 is horizon 1 (see <see cref="FitHalfLife"/>).</summary>
+    public static double HalfLife(ReadOnlySpan<double> icByHorizon) => FitHalfLife(icByHorizon).HalfLife;
+
+    /// <summary>
+    /// Least-squares fit of ln IC(h) = a + b h over the horizons h whose mean IC is &gt; 0 (ln is undefined otherwise),
+    /// and HL = -ln 2 / b: the number of bars over which the fitted IC halves. +infinity when b &gt;= 0 (no decay);
+    /// NaN when fewer than two horizons have a positive IC (nothing to fit).
+    /// </summary>
+    public static IcHalfLifeFit FitHalfLife(ReadOnlySpan<double> icByHorizon)
     {
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         var n = 0;
@@ -177,10 +201,14 @@ public static class InformationCoefficient
 
         if (n < 2)
         {
-            return double.NaN;
+            return new IcHalfLifeFit(double.NaN, double.NaN, double.NaN, n);
         }
 
         var slope = ((n * sxy) - (sx * sy)) / ((n * sxx) - (sx * sx));
-        return slope >= 0 ? double.PositiveInfinity : -Math.Log(2) / slope;
+        var intercept = (sy - (slope * sx)) / n;
+        return new IcHalfLifeFit(slope >= 0 ? double.PositiveInfinity : -Math.Log(2) / slope, slope, intercept, n);
     }
 }
+
+/// <summary>The IC half-life fit: HL = -ln 2 / Slope of ln IC(h) = Intercept + Slope h over <see cref="Points"/> horizons with IC &gt; 0.</summary>
+public sealed record IcHalfLifeFit(double HalfLife, double Slope, double Intercept, int Points);

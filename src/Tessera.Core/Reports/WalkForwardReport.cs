@@ -96,20 +96,61 @@ public static class WalkForwardReport
         sb.Append("</table>");
         foreach (var r in results)
         {
-            sb.Append("<h2>").Append(Reports.Html.Escape(r.Strategy)).Append("</h2><table class=\"splits\"><tr><th>split</th><th>train</th><th>test</th><th>chosen</th><th>train Sharpe</th><th>test Sharpe</th><th>test return</th><th>test max DD</th><th>trades</th></tr>");
+            sb.Append("<h2>").Append(Reports.Html.Escape(r.Strategy)).Append("</h2><table class=\"splits\"><tr><th>split</th><th>train</th><th>test</th><th>chosen</th><th>train Sharpe</th><th>test Sharpe</th><th>test return</th><th>test max DD</th><th>trades</th>").Append(r.SplitRuns.Count > 0 ? "<th>split files</th>" : string.Empty).Append("</tr>");
             foreach (var row in r.Rows)
             {
                 sb.Append("<tr><td>").Append(row.Split).Append("</td><td>").Append(BacktestArtifacts.Iso(row.TrainStartUtcMs)[..10]).Append(" .. ").Append(BacktestArtifacts.Iso(row.TrainEndUtcMs)[..10])
                     .Append("</td><td>").Append(BacktestArtifacts.Iso(row.TestStartUtcMs)[..10]).Append(" .. ").Append(BacktestArtifacts.Iso(row.TestEndUtcMs)[..10])
                     .Append("</td><td>").Append(Reports.Html.Escape(row.Chosen)).Append("</td><td>").Append(Reports.Html.Num(row.TrainSharpe, "0.###"))
                     .Append("</td><td>").Append(Reports.Html.Num(row.TestSharpe, "0.###")).Append("</td><td>").Append(Reports.Html.Num(row.TestReturn, "0.####"))
-                    .Append("</td><td>").Append(Reports.Html.Num(row.TestMaxDrawdown, "0.####")).Append("</td><td>").Append(row.TestTrades).Append("</td></tr>");
+                    .Append("</td><td>").Append(Reports.Html.Num(row.TestMaxDrawdown, "0.####")).Append("</td><td>").Append(row.TestTrades).Append("</td>");
+                if (r.SplitRuns.Count > 0)
+                {
+                    var folder = Reports.Html.Escape(WalkForwardSplitArtifacts.Folder(r.Strategy, row.Split));
+                    sb.Append("<td><a href=\"").Append(folder).Append("/summary.json\">summary</a> <a href=\"").Append(folder).Append("/trades.csv\">trades</a> <a href=\"")
+                        .Append(folder).Append("/equity.csv\">equity</a></td>");
+                }
+
+                sb.Append("</tr>");
             }
 
             sb.Append("</table>");
-            sb.Append(SvgCharts.Line("Out-of-sample equity (splits chained)", Metrics.Drawdown.EquityFromReturns(r.OutOfSampleReturns), "#2c6fbb"));
+            sb.Append(r.SplitRuns.Count > 0 && r.SplitRuns.Sum(x => x.Timestamps.Length) == r.OutOfSampleReturns.Length
+                ? ChainedChart(r)
+                : SvgCharts.Line("Out-of-sample equity (splits chained)", Metrics.Drawdown.EquityFromReturns(r.OutOfSampleReturns), "#2c6fbb"));
         }
 
         return sb.Append("</body></html>\n").ToString();
+    }
+
+    /// <summary>Chained out-of-sample cumulative return on a date axis with percentages, a dot where each split starts.</summary>
+    private static string ChainedChart(WalkForwardResult r)
+    {
+        var labels = new List<string>(r.OutOfSampleReturns.Length);
+        var markers = new List<ChartMarker>(r.SplitRuns.Count);
+        var cumulative = new double[r.OutOfSampleReturns.Length];
+        var growth = 1.0;
+        for (var i = 0; i < cumulative.Length; i++)
+        {
+            growth *= 1.0 + r.OutOfSampleReturns[i];
+            cumulative[i] = growth - 1.0;
+        }
+
+        foreach (var run in r.SplitRuns)
+        {
+            markers.Add(new ChartMarker(labels.Count, labels.Count == 0 ? 0 : cumulative[labels.Count - 1], ChartMarkerKind.Dot, "split " + run.Row.Split.ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + run.Row.Chosen));
+            foreach (var t in run.Timestamps)
+            {
+                labels.Add(BacktestArtifacts.Iso(t)[..10]);
+            }
+        }
+
+        return AxisChart.Figure(new AxisChartSpec("Out-of-sample cumulative return (splits chained)", labels, [new ChartSeries(r.Strategy + " out-of-sample", cumulative, "#2c6fbb")])
+        {
+            YFormat = AxisChart.Percent,
+            YAxisTitle = "cumulative return",
+            IncludeZero = true,
+            Markers = markers,
+        });
     }
 }

@@ -46,7 +46,23 @@ public sealed record WalkForwardStability(int Splits, double MeanSharpe, double 
     }
 }
 
-public sealed record WalkForwardResult(string Strategy, IReadOnlyList<WalkForwardRow> Rows, WalkForwardStability Stability, double[] OutOfSampleReturns);
+public sealed record WalkForwardResult(string Strategy, IReadOnlyList<WalkForwardRow> Rows, WalkForwardStability Stability, double[] OutOfSampleReturns)
+{
+    /// <summary>The out-of-sample run of every split (trades and equity), when <see cref="WalkForward.Run"/> was asked to keep them; else empty.</summary>
+    public IReadOnlyList<WalkForwardSplitRun> SplitRuns { get; init; } = [];
+}
+
+/// <summary>
+/// One split's out-of-sample run: the row, the chosen candidate's parameters, the test window's bar times and
+/// equity after each bar (the run starts flat with <see cref="InitialCash"/>), and its closed trades.
+/// </summary>
+public sealed record WalkForwardSplitRun(
+    WalkForwardRow Row,
+    IReadOnlyList<KeyValuePair<string, string>> Parameters,
+    long[] Timestamps,
+    double[] Equity,
+    double InitialCash,
+    IReadOnlyList<Trade> Trades);
 
 /// <summary>
 /// Walk-forward evaluation on the fast tier (which equals the event engine). For each split the candidate with the best
@@ -63,7 +79,8 @@ public static class WalkForward
         int train = WalkForwardSplits.DefaultTrain,
         int test = WalkForwardSplits.DefaultTest,
         WalkForwardMode mode = WalkForwardMode.Rolling,
-        IProgress<int>? progress = null)
+        IProgress<int>? progress = null,
+        bool keepSplitRuns = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -76,6 +93,7 @@ public static class WalkForward
         var splits = WalkForwardSplits.Create(data.BarCount, train, test, mode);
         var rows = new List<WalkForwardRow>(splits.Count);
         var oos = new List<double>(splits.Count * test);
+        var splitRuns = new List<WalkForwardSplitRun>(keepSplitRuns ? splits.Count : 0);
         foreach (var split in splits)
         {
             // In-sample Sharpe of every candidate (also of a single one, to compare in- and out-of-sample).
@@ -92,11 +110,12 @@ public static class WalkForward
                 }
             }
 
-            var run = FastBacktester.Run(data, candidates[best].Signals, options with { StartBar = split.TestStart, EndBar = split.TestEnd }, recordTrades: false);
+            // Recording trades changes no number (the fast tier counts them either way); it only keeps them.
+            var run = FastBacktester.Run(data, candidates[best].Signals, options with { StartBar = split.TestStart, EndBar = split.TestEnd }, recordTrades: keepSplitRuns);
             var curve = Curve(run);
             var returns = ReturnSeries.FromEquity(curve);
             oos.AddRange(returns);
-            rows.Add(new WalkForwardRow(
+            var row = new WalkForwardRow(
                 split.Index,
                 data.Calendar[split.TrainStart],
                 data.Calendar[split.TrainEnd - 1],
@@ -108,11 +127,17 @@ public static class WalkForward
                 PerformanceMetrics.TotalReturn(returns),
                 Drawdown.Analyze(curve).MaxDrawdown,
                 run.TradeCount,
-                run.FinalEquity));
+                run.FinalEquity);
+            rows.Add(row);
+            if (keepSplitRuns)
+            {
+                splitRuns.Add(new WalkForwardSplitRun(row, candidates[best].Parameters, data.Calendar[split.TestStart..split.TestEnd], run.Equity, run.InitialCash, run.Trades ?? []));
+            }
+
             progress?.Report(split.Index + 1);
         }
 
-        return new WalkForwardResult(strategy, rows, WalkForwardStability.From(rows), [.. oos]);
+        return new WalkForwardResult(strategy, rows, WalkForwardStability.From(rows), [.. oos]) { SplitRuns = splitRuns };
     }
 
     /// <summary>Full-period daily returns of every candidate (fast tier), for CSCV / purged CV / DSR.</summary>

@@ -161,7 +161,9 @@ public sealed class Lakehouse
                 entries[r.Symbol] = e;
             }
 
-            if (r.Stale && r.Stats.Added == 0)
+            // Freshness is an audit, not a condition of import: re-importing an unchanged historical file is a
+            // no-op that succeeds. Only a caller that asks for fresh data (RequireFresh) gets the failure.
+            if (request.RequireFresh && r.Stale && r.Stats.Added == 0)
             {
                 var last = entries[r.Symbol].LastBarUtc;
                 failures.Add($"{r.Symbol}: import added 0 bars to a stale symbol (last bar {last:yyyy-MM-ddTHH:mm:ssZ}, {(now - last).TotalHours:F0} h old > {Options.StaleThreshold.TotalHours:F0} h)");
@@ -195,8 +197,10 @@ public sealed class Lakehouse
         var healthList = health.Values.OrderBy(h => h.Symbol, StringComparer.Ordinal).ToList();
         var changedSymbols = results.Count(r => r.Stats.Changed);
         var metadataChanged = newEntries.Count(e => e is not null) > changedSymbols;
-        var healthChanged = !healthList.SequenceEqual(baseManifest.Health);
-        var changed = changedSymbols > 0 || metadataChanged || healthChanged;
+        // Same content, same version: a health registry that differs only because time passed (new stale verdicts)
+        // does not publish a version of its own; it is refreshed with the next real change, and `data audit`
+        // computes staleness from the clock anyway. Toxic verdicts only change with bars, so they always ride along.
+        var changed = changedSymbols > 0 || metadataChanged;
         var lineage = baseManifest.Lineage.ToList();
         lineage.Add(new LineageEntry(version, request.Operation, request.Source, request.SourceSha256, now, changedSymbols, results.Sum(r => (long)r.Stats.Added), results.Sum(r => (long)r.Stats.Replaced)));
         var manifest = new LakehouseManifest(LakehouseManifest.CurrentFormatVersion, version, baseManifest.Version, now, entries.Values.OrderBy(e => e.Symbol, StringComparer.Ordinal).ToList(), healthList, lineage);

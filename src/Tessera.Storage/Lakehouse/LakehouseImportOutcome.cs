@@ -7,8 +7,10 @@ public sealed record SymbolImportResult(string Symbol, MergeStats Stats, bool St
 
 /// <summary>
 /// Result of <see cref="Lakehouse.ImportAsync"/>. <see cref="Published"/> is false when nothing changed (re-import
-/// of the same data). <see cref="Failures"/> lists symbols that are stale and received no new bar: such an import is
-/// reported as failed (<see cref="Succeeded"/> false) even though other symbols may have been merged.
+/// of the same data: <see cref="Version"/> is the unchanged current version). <see cref="Failures"/> is filled only
+/// for a request with <see cref="LakehouseImportRequest.RequireFresh"/>: symbols that are stale and received no new
+/// bar, and such an import is reported as failed (<see cref="Succeeded"/> false) even though other symbols may have
+/// been merged. Without it, staleness is only reported (<see cref="StaleSymbols"/>), never a failure.
 /// </summary>
 public sealed class LakehouseImportOutcome
 {
@@ -45,4 +47,7 @@ public sealed class LakehouseImportOutcome
     public long BarsReplaced => Symbols.Sum(s => (long)s.Stats.Replaced);
 
     public int SymbolsChanged => Symbols.Count(s => s.Stats.Changed);
+
+    /// <summary>Imported symbols whose last bar is older than the stale threshold (a notice, see <c>tessera data audit</c>).</summary>
+    public int StaleSymbols => Symbols.Count(s => s.Stale);
 }

@@ -30,7 +30,7 @@ public sealed class TearSheetTests
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("Test &lt;run&gt; &amp; co", html, StringComparison.Ordinal);
-        foreach (var caption in new[] { "Equity", "Drawdown", "Monthly returns", "Rolling Sharpe (63 bars)", "Trade return distribution" })
+        foreach (var caption in new[] { "Equity: cumulative return, " + input.Result.Trades.Count + " trades marked (entry up, exit down)", "Drawdown", "Monthly returns", "Rolling Sharpe (63 bars)", "Trade return distribution" })
         {
             Assert.Contains("<figcaption>" + caption + "</figcaption>", html, StringComparison.Ordinal);
         }

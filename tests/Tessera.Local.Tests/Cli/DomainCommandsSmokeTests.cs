@@ -113,6 +113,12 @@ public sealed class DomainCommandsSmokeTests(AzuriteFixture azurite) : IDisposab
         Assert.Contains("universe compact", File.ReadAllText(Path.Combine(Path_("btu"), "summary.json")), StringComparison.Ordinal);
         var walk = Cli();
         Assert.Equal(ExitCodes.Ok, await walk.RunAsync("walkforward", "--strategies", "ibs,connors-rsi2", "--universe", "compact", "--out", Path_("wfu")));
+        foreach (var file in new[] { "trades.csv", "equity.csv", "summary.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(Path_("wfu"), "splits", "ibs", "split-000", file)), file);
+            Assert.True(File.Exists(Path.Combine(Path_("wfu"), "splits", "connors-rsi2", "split-000", file)), file);
+        }
+
         var neither = Cli();
         Assert.Equal(ExitCodes.BadInput, await neither.RunAsync("backtest", "--strategy", "ibs", "--out", Path_("x")));
     }

@@ -105,7 +105,7 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var manifest = JsonSerializer.Deserialize<BacktestManifest>(manifestBytes, ArtifactJson.Options)!;
         Assert.Equal("backtest", manifest.Kind);
         Assert.Equal("universe compact (synthetic, seed 7)", manifest.Source);
-        Assert.Equal(["equity.csv", "summary.json", "tearsheet.html", "trades.csv"], manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["equity.csv", "index.html", "summary.json", "tearsheet.html", "trades.csv"], manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
         foreach (var a in manifest.Artifacts)
         {
             var bytes = await artifacts.ReadAsync("bt-http-1", a.Path);
@@ -114,14 +114,14 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal(
-            ["equity.csv", "manifest.json", "summary.json", "tearsheet.html", "trades.csv"],
+            ["equity.csv", "index.html", "manifest.json", "summary.json", "tearsheet.html", "trades.csv"],
             (await artifacts.ListAsync("bt-http-1")).Order(StringComparer.Ordinal));
 
         // The same job at the terminal (tessera backtest --universe compact) writes the same bytes: one implementation.
         var outDir = Path.Combine(_env!["TESSERA_LOCAL_DIR"]!, "cli-bt");
         var cli = new TestCli(_env);
         Assert.Equal(0, await cli.RunAsync("backtest", "--strategy", "connors-rsi2", "--universe", "compact", "--out", outDir));
-        foreach (var name in new[] { "summary.json", "trades.csv", "equity.csv" })
+        foreach (var name in new[] { "summary.json", "trades.csv", "equity.csv", "tearsheet.html", "index.html" })
         {
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outDir, name)), await artifacts.ReadAsync("bt-http-1", name));
         }
@@ -148,7 +148,20 @@ public sealed class BacktestsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var manifest = JsonSerializer.Deserialize<BacktestManifest>(await _runtime.Artifacts.ReadAsync("bt-http-wf", "manifest.json"), ArtifactJson.Options)!;
         Assert.Equal(first.Version, manifest.LakehouseSnapshot!.Version);
         Assert.Equal($"lakehouse version {first.Version}", manifest.Source);
-        Assert.Equal(["walkforward.csv", "walkforward.html", "walkforward.json"], manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
+        // Each split of each strategy has its own folder of trades, equity, summary (the number of splits depends on
+        // the bars of the pinned version, which other tests in this class may have extended: read it from the headline).
+        var splits = int.Parse(view.Output!.Headline["splits"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(splits >= 1);
+        List<string> expected = ["index.html", "walkforward.csv", "walkforward.html", "walkforward.json"];
+        foreach (var strategy in new[] { "connors-rsi2", "ibs" })
+        {
+            for (var k = 0; k < splits; k++)
+            {
+                expected.AddRange(new[] { "equity.csv", "summary.json", "trades.csv" }.Select(f => $"splits/{strategy}/split-{k:000}/{f}"));
+            }
+        }
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
         foreach (var a in manifest.Artifacts)
         {
             Assert.Equal(a.Sha256, Sha256Hex.Of(await _runtime.Artifacts.ReadAsync("bt-http-wf", a.Path)));

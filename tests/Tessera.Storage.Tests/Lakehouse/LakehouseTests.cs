@@ -187,23 +187,71 @@ public sealed class LakehouseTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Adding_zero_bars_to_a_stale_symbol_is_reported_as_a_failure_and_health_records_it_with_the_clock_time()
+    public async Task Reimporting_unchanged_bars_of_a_stale_symbol_succeeds_unchanged_at_the_same_version()
     {
+        // Issue 16 item 4: freshness is a separate audit, not a failure of an idempotent re-import.
         var (lake, clock, _) = await NewLakeAsync();
         var market = Market(2, 20);
         clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(24);
         var first = await lake.ImportAsync(Request(market.Bars));
         Assert.True(first.Succeeded);
         Assert.Empty(first.Health);
+        Assert.Equal(0, first.StaleSymbols);
 
+        // One hour past the 168 h threshold: both symbols are stale now, but the bars are the same.
         clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(169);
         var again = await lake.ImportAsync(Request([market.Bars[0]]));
+        Assert.True(again.Succeeded);
+        Assert.Empty(again.Failures);
+        Assert.False(again.Published);
+        Assert.Equal((1, 1), (again.BaseVersion, again.Version));
+        Assert.Equal(1, again.StaleSymbols);
+
+        // The audit is where staleness shows: both symbols, measured from the audit's own as-of time.
+        var snapshot = await lake.OpenSnapshotAsync();
+        Assert.Equal(1, snapshot.Version);
+        var audit = await FreshnessAudit.RunAsync(snapshot, clock.UtcNow);
+        Assert.Equal(2, audit.StaleCount);
+
+        // Exactly at the threshold (168 h) a symbol is not stale (the rule is age > threshold).
+        var atThreshold = await FreshnessAudit.RunAsync(snapshot, BarSeries.ToUtc(market.Timestamps[^1]).AddHours(168));
+        Assert.Equal(0, atThreshold.StaleCount);
+    }
+
+    [Fact]
+    public async Task With_require_fresh_adding_zero_bars_to_a_stale_symbol_is_a_failure_and_nothing_is_published()
+    {
+        var (lake, clock, _) = await NewLakeAsync();
+        var market = Market(2, 20);
+        clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(24);
+        Assert.True((await lake.ImportAsync(Request(market.Bars) with { RequireFresh = true })).Succeeded);
+
+        // 168 h exactly: not stale yet, so even a fresh-requiring import of the same bars succeeds.
+        clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(168);
+        Assert.True((await lake.ImportAsync(Request([market.Bars[0]]) with { RequireFresh = true })).Succeeded);
+
+        clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(169);
+        var again = await lake.ImportAsync(Request([market.Bars[0]]) with { RequireFresh = true });
         Assert.False(again.Succeeded);
         var failure = Assert.Single(again.Failures);
         Assert.StartsWith(market.Bars[0].Symbol + ": import added 0 bars to a stale symbol", failure, StringComparison.Ordinal);
+        Assert.False(again.Published);
+        Assert.Equal(1, again.Version);
+    }
 
-        // The stale verdicts are new, so a version with the health registry is published even though no bar changed.
+    [Fact]
+    public async Task Stale_verdicts_are_recorded_in_health_with_the_clock_time_when_a_real_change_is_published()
+    {
+        var (lake, clock, _) = await NewLakeAsync();
+        var market = Market(2, 20);
+        clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(24);
+        await lake.ImportAsync(Request(market.Bars.Select(b => b.Slice(0, 19)).ToList()));
+
+        // Symbol 0 gets its last bar (a real change); symbol 1 ends a bar earlier and is stale by then.
+        clock.UtcNow = BarSeries.ToUtc(market.Timestamps[^1]).AddHours(169);
+        var again = await lake.ImportAsync(Request([market.Bars[0]]));
         Assert.True(again.Published);
+        Assert.Equal(2, again.Version);
         Assert.Equal(2, again.Health.Count);
         Assert.All(again.Health, h => Assert.Equal(("stale", clock.UtcNow), (h.Status, h.AtUtc)));
         var snapshot = await lake.OpenSnapshotAsync();
