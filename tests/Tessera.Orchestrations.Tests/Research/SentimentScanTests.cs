@@ -35,7 +35,7 @@ public sealed class SentimentScanTests
         Assert.Equal("AAPL", published.Fields[EventFields.Ticker]);
         Assert.Equal(expectedZ, (double)published.Fields[EventFields.ZScore]!, 12);
         Assert.Equal(0.5, (double)published.Fields[EventFields.BaselineMean]!, 15);
-        Assert.Equal("2026-01-04T14:00:00Z", published.Fields[EventFields.ReadingDate]);
+        Assert.Equal("2026-01-05T02:00:00Z", published.Fields[EventFields.ReadingDate]);
     }
 
     /// <summary>Exactly 60 readings: the 60th has only 59 before it, so no z-score ever; 61 readings are the first scored history.</summary>
