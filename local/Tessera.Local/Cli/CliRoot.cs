@@ -37,6 +37,9 @@ public static class CliRoot
             TradeCommands.BuildResume(context),
             TradeCommands.BuildAudit(context),
             ConfigCommands.Build(context),
+            RegimeCommands.Build(context),
+            FundamentalsCommands.Build(context),
+            SentimentCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);
