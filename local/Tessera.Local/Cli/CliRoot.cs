@@ -40,6 +40,7 @@ public static class CliRoot
             RegimeCommands.Build(context),
             FundamentalsCommands.Build(context),
             SentimentCommands.Build(context),
+            ValuationCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);

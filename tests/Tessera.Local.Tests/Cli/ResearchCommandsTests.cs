@@ -139,4 +139,21 @@ public sealed class ResearchCommandsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(ExitCodes.BadInput, await bad.RunAsync("sentiment", "scan", Write("bad.csv", "ticker,timestamp,text\nAAPL,yesterday,Beats\n")));
         Assert.Contains("line 2: timestamp", bad.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>Zero spread: every path is the hand-computed DCF of MonteCarloDcfTests (124.8295 per share, above the price 120).</summary>
+    [Fact]
+    public async Task Valuation_dcf_values_the_companies_of_a_config_file_and_refuses_a_bad_one()
+    {
+        var config = Write("dcf.yaml", "assumptions:\n  revenue_growth: {mean: 0.05, sd: 0}\n  fcf_margin: {mean: 0.10, sd: 0}\n  discount_rate: {mean: 0.10, sd: 0}\n  terminal_growth: 0.02\n  horizon_years: 2\n  simulations: 1000\ncompanies:\n  - {ticker: HAND, revenue: 1000, net_debt: 100, shares: 10, price: 120}\n");
+        var cli = Cli();
+        Assert.Equal(ExitCodes.Ok, await cli.RunAsync("valuation", "dcf", "--config", config));
+        Assert.Contains("HAND", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("124.8295", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("1.0000", cli.Out, StringComparison.Ordinal);
+        Assert.Contains("1,000 paths per company", cli.Out, StringComparison.Ordinal);
+
+        var bad = Cli();
+        Assert.Equal(ExitCodes.BadInput, await bad.RunAsync("valuation", "dcf", "--config", Write("bad.yaml", "assumptions:\n  revenue_growth: {mean: 0.05, sd: -1}\n")));
+        Assert.Contains("assumptions.revenue_growth.sd", bad.Error, StringComparison.Ordinal);
+    }
 }
