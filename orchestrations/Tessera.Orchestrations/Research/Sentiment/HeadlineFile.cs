@@ -77,7 +77,7 @@ public static class HeadlineFile
     public static IReadOnlyList<Headline> ParseCsv(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var rows = CsvRows(text);
+        var rows = CsvRows.Parse(text);
         if (rows.Count == 0 || rows[0].Fields.Count != 3
             || !rows[0].Fields[0].Equals("ticker", StringComparison.OrdinalIgnoreCase)
             || !rows[0].Fields[1].Equals("timestamp", StringComparison.OrdinalIgnoreCase)
@@ -125,88 +125,4 @@ public static class HeadlineFile
         obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static string Clip(string s) => s.Length > 80 ? s[..80] + "..." : s;
-
-    /// <summary>RFC 4180 rows with the 1-based line each starts on; quoted fields may span lines.</summary>
-    private static List<(int Line, List<string> Fields)> CsvRows(string text)
-    {
-        var rows = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var rowStart = 1;
-        var any = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    any = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    any = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    if (any || field.Length > 0)
-                    {
-                        fields.Add(field.ToString());
-                        rows.Add((rowStart, fields));
-                    }
-
-                    fields = [];
-                    field.Clear();
-                    any = false;
-                    line++;
-                    rowStart = line;
-                    break;
-                default:
-                    field.Append(c);
-                    any = true;
-                    break;
-            }
-        }
-
-        if (quoted)
-        {
-            throw new TesseraValidationException($"line {rowStart}", null, "a quoted field is not closed");
-        }
-
-        if (any || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            rows.Add((rowStart, fields));
-        }
-
-        return rows;
-    }
 }
