@@ -41,6 +41,10 @@ public static class CliRoot
             TradeCommands.BuildAudit(context),
             ConfigCommands.Build(context),
             SepCommands.Build(context),
+            RegimeCommands.Build(context),
+            FundamentalsCommands.Build(context),
+            SentimentCommands.Build(context),
+            ValuationCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);

@@ -44,7 +44,7 @@ public static class ServeCommand
             // The local twins of the Functions timers (the daily history purge), on the same NCRONTAB schedules.
             var trading = parse.GetValue(trade) || (runtime.Trading.Runtime?.Enabled ?? false);
             await using var timers = LocalScheduler.Start(
-                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report), trading, line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]")),
+                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report), trading, line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), context.Env),
                 TimeProvider.System,
                 (job, ex) => context.Error.WriteLine($"timer {job} failed: {ex.GetType().Name}: {ex.Message}"));
             foreach (var job in LocalTimers.Jobs)

@@ -53,7 +53,7 @@ public sealed class LocalTrading
     }
 
     /// <summary>The JSON-lines log in the data folder; alerts by the configuration's policy to its file sink (relative to the data folder), the terminal and any enabled channel.</summary>
-    private static AlertingPublisher LocalEvents(string dataFolder, AlertSettings alerts, Func<string, string?> secrets)
+    internal static AlertingPublisher LocalEvents(string dataFolder, AlertSettings alerts, Func<string, string?> secrets)
     {
         Directory.CreateDirectory(dataFolder);
         var log = new StreamWriter(new FileStream(Path.Combine(dataFolder, "events.jsonl"), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };

@@ -31,6 +31,9 @@ public static class EventFields
     public const string NewState = "new_state";
     public const string ZScore = "z_score";
     public const string BaselineMean = "baseline_mean";
+    public const string PreviousState = "previous_state";
+    public const string ReadingDate = "reading_date";
+    public const string RejectionCategory = "rejection_category";
 
     public const string DecisionId = "decision_id";
     public const string ClientOrderId = "client_order_id";

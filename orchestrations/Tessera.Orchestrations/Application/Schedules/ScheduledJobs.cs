@@ -53,5 +53,20 @@ public static class ScheduledJobs
 
     public static IReadOnlyList<ScheduledJob> Trading { get; } = [MarketScanTimer, EquityPollBackstop, ExitBeforeCloseTimer, DailyReconciliation, DailyBudgetReset];
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [PurgeRunHistory, .. Trading];
+    // The research timers (issue 16): config/research.yaml decides what they read; both run whether or not trading is enabled.
+
+    /// <summary>Weekdays 22:00 UTC (after the close): refit the regime HMM when the persisted model is stale (regime.refit_days), publish REGIME_CHANGED.</summary>
+    public const string RegimeRefitName = "RegimeRefit";
+    public const string RegimeRefitSchedule = "0 0 22 * * 1-5";
+
+    /// <summary>Mondays 13:00 UTC (09:00 New York in EDT, 08:00 in EST: before the open, SOP-03): the weekly fundamentals audit.</summary>
+    public const string WeeklyDataAuditName = "WeeklyDataAudit";
+    public const string WeeklyDataAuditSchedule = "0 0 13 * * 1";
+
+    public static readonly ScheduledJob RegimeRefit = new(RegimeRefitName, RegimeRefitSchedule);
+    public static readonly ScheduledJob WeeklyDataAudit = new(WeeklyDataAuditName, WeeklyDataAuditSchedule);
+
+    public static IReadOnlyList<ScheduledJob> Research { get; } = [RegimeRefit, WeeklyDataAudit];
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [PurgeRunHistory, .. Trading, .. Research];
 }
