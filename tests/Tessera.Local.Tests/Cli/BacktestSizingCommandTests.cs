@@ -20,7 +20,7 @@ public sealed class BacktestSizingCommandTests : IDisposable
     {
         var cli = Cli();
         Assert.Equal(ExitCodes.Ok, await cli.RunAsync("backtest", "--strategy", "ibs", "--preset", "kobe81", "--universe", "compact", "--out", Out("k")));
-        var sheet = File.ReadAllText(Directory.GetFiles(Out("k"), "*.html").Single());
+        var sheet = File.ReadAllText(Path.Combine(Out("k"), "tearsheet.html"));
         Assert.Contains("cash-fraction 0.007", sheet, StringComparison.Ordinal);
         Assert.Contains("ibsExit=AtrStopAndTime", sheet, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class BacktestSizingCommandTests : IDisposable
     {
         var vol = Cli();
         Assert.Equal(ExitCodes.Ok, await vol.RunAsync("backtest", "--strategy", "connors-rsi2", "--universe", "compact", "--sizing", "vol", "--vol-target", "0.2", "--dd-throttle", "0.08", "--out", Out("v")));
-        Assert.Contains("volatility-target 0.2 lookback 20 max 0.1 with drawdown-throttle 0.08 cut 0.5", File.ReadAllText(Directory.GetFiles(Out("v"), "*.html").Single()), StringComparison.Ordinal);
+        Assert.Contains("volatility-target 0.2 lookback 20 max 0.1 with drawdown-throttle 0.08 cut 0.5", File.ReadAllText(Path.Combine(Out("v"), "tearsheet.html")), StringComparison.Ordinal);
 
         var unknown = Cli();
         Assert.Equal(ExitCodes.BadInput, await unknown.RunAsync("backtest", "--strategy", "ibs", "--universe", "compact", "--sizing", "martingale", "--out", Out("x")));
@@ -66,6 +66,6 @@ public sealed class BacktestSizingCommandTests : IDisposable
         var cli = Cli();
         var vix = SharedData.Path_("vix-daily-1990-2026.csv");
         Assert.Equal(ExitCodes.Ok, await cli.RunAsync("backtest", "--strategy", "connors-rsi2", "--universe", "compact", "--sizing", "kelly", "--vix", vix, "--out", Out("kelly")));
-        Assert.Contains("fractional-kelly 0.25 lookback 60 max 0.1 with VIX taper 20-40", File.ReadAllText(Directory.GetFiles(Out("kelly"), "*.html").Single()), StringComparison.Ordinal);
+        Assert.Contains("fractional-kelly 0.25 lookback 60 max 0.1 with VIX taper 20-40", File.ReadAllText(Path.Combine(Out("kelly"), "tearsheet.html")), StringComparison.Ordinal);
     }
 }

@@ -55,7 +55,7 @@ public sealed class BacktestPresetTests
         var bars = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(6, 400, 7)).Bars;
         var (strategy, sizer) = BacktestWork.Resolve("connors-rsi2", null, "kobe81", sizing: null);
         var outcome = BacktestWork.Backtest(bars, strategy, BacktestWork.DefaultOptions with { Sizer = sizer }, "synthetic", null, null, "kobe81");
-        var sheet = outcome.Files.Single(f => f.Name.EndsWith(".html", StringComparison.Ordinal)).Content;
+        var sheet = outcome.Files.Single(f => f.Name == "tearsheet.html").Content;
         Assert.Contains("kobe81", sheet, StringComparison.Ordinal);
         Assert.Contains("cash-fraction 0.007", sheet, StringComparison.Ordinal);
         Assert.Contains("lag=1;minPrice=5", sheet, StringComparison.Ordinal);
