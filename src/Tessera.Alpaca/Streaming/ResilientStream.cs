@@ -275,7 +275,8 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or System.Net.Http.HttpRequestException)
+        // ObjectDisposedException: DisposeAsync aborted the socket while a receive was starting (a stop, or a dead socket: reconnect).
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or System.Net.Http.HttpRequestException or ObjectDisposedException)
         {
             if (stopToken.IsCancellationRequested)
             {

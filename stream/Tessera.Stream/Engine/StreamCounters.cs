@@ -18,6 +18,9 @@ public sealed class StreamCounters
 
     public long ErrorFrames { get; internal set; }
 
+    /// <summary>Subscription acknowledgements from the server (after each subscribe and each reconnect).</summary>
+    public long SubscriptionAcks { get; internal set; }
+
     public long Disconnects { get; internal set; }
 
     public long Reconnects { get; internal set; }

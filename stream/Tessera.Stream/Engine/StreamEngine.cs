@@ -30,7 +30,6 @@ public sealed class StreamEngine
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private readonly List<StopTrigger> _fired = [];
     private bool _tradingStopped;
-    private DateTimeOffset _lastTick;
 
     public StreamEngine(StreamSettings settings, IStreamActions actions, ITradingEventPublisher events)
     {
@@ -153,6 +152,11 @@ public sealed class StreamEngine
                 // A minute bar is stamped with the START of its minute: its lag is measured from the minute's end.
                 await AliveAsync(receivedAt, bar.Timestamp.AddMinutes(1), cancellationToken).ConfigureAwait(false);
                 return;
+            case StreamSubscription:
+                Counters.Messages++;
+                Counters.SubscriptionAcks++;
+                await AliveAsync(receivedAt, null, cancellationToken).ConfigureAwait(false);
+                return;
             case StreamError error:
                 Counters.ErrorFrames++;
                 if (error.Code == StreamErrorCode.Unknown)
@@ -179,17 +183,22 @@ public sealed class StreamEngine
         }
     }
 
-    /// <summary>The periodic tick: silence watchdog, the clean-reception clock, and the halt flag.</summary>
-    public async Task OnTickAsync(DateTimeOffset now, bool refreshSwitches, CancellationToken cancellationToken)
+    /// <summary>The periodic tick on the heartbeat clock: silence watchdog (the market's session at <paramref name="marketNow"/>), the clean-reception clock, and the halt flag.</summary>
+    public Task OnTickAsync(DateTimeOffset now, bool refreshSwitches, CancellationToken cancellationToken) => OnTickAsync(now, now, refreshSwitches, cancellationToken);
+
+    /// <summary>
+    /// The tick when the heartbeat clock (<paramref name="now"/>: receive times, silence, clean reception) is not the
+    /// market's clock (<paramref name="marketNow"/>: is the session open?), as in a replay or on a manually moved exchange.
+    /// </summary>
+    public async Task OnTickAsync(DateTimeOffset now, DateTimeOffset marketNow, bool refreshSwitches, CancellationToken cancellationToken)
     {
-        _lastTick = now;
         if (refreshSwitches)
         {
             _tradingStopped = await _actions.TradingStoppedAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var session = NyseCalendar.SessionAt(now);
-        var watching = session is not null && session.IsRegular(now) && _subscribed.Count > 0;
+        var session = NyseCalendar.SessionAt(marketNow);
+        var watching = session is not null && session.IsRegular(marketNow) && _subscribed.Count > 0;
         if (_heartbeat.Check(now, watching) is { } breach)
         {
             await BreachAsync(breach, cancellationToken).ConfigureAwait(false);
@@ -322,7 +331,8 @@ public sealed class StreamEngine
         if (!_safety.SubmissionsAllowed)
         {
             Counters.ExitsQueued++;
-            _queue.Enqueue(exit, exit.TradeTime);
+            // Aged on the heartbeat clock (when it arrived), which is the clock the drain compares with.
+            _queue.Enqueue(exit, receivedAt);
             return;
         }
 

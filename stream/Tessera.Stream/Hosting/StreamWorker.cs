@@ -55,7 +55,13 @@ public sealed class StreamWorker : IAsyncDisposable
         _adapter = new TradeUpdateAdapter(parts.Desk.Orders, new OrderPoller(parts.Desk.Orders));
         Engine = new StreamEngine(parts.Settings, new DeskStreamActions(parts.Desk, _trading, _stops, () => _marketData?.AbortConnection()), parts.Desk.Events);
         Engine.LastBackoff = () => _marketData?.LastBackoff;
+        // Live, receive times are on the broker-corrected clock so that receive minus event time is the lag; when lag is
+        // not measured (replay, manual exchange clock) the heartbeat runs on the host's clock: liveness is real time.
+        HeartbeatClock = parts.Settings.MeasureLag ? parts.Desk.Time : parts.Wall;
     }
+
+    /// <summary>The clock of receive times, silence and clean reception.</summary>
+    public TimeProvider HeartbeatClock { get; }
 
     public StreamEngine Engine { get; }
 
@@ -157,7 +163,7 @@ public sealed class StreamWorker : IAsyncDisposable
             Engine.Watch(symbol);
         }
 
-        await Engine.OnTickAsync(Desk.Time.GetUtcNow(), refreshSwitches: true, cancellationToken).ConfigureAwait(false);
+        await Engine.OnTickAsync(HeartbeatClock.GetUtcNow(), Desk.Time.GetUtcNow(), refreshSwitches: true, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RefreshPositionsAsync(CancellationToken cancellationToken)
@@ -210,7 +216,7 @@ public sealed class StreamWorker : IAsyncDisposable
         {
             await foreach (var message in stream.Messages.ReadAllAsync(token).ConfigureAwait(false))
             {
-                var received = Desk.Time.GetUtcNow();
+                var received = HeartbeatClock.GetUtcNow();
                 await _inputs.Writer.WriteAsync(ct => Engine.OnMarketDataAsync(message, received, ct), token).ConfigureAwait(false);
             }
         }
@@ -292,8 +298,9 @@ public sealed class StreamWorker : IAsyncDisposable
             {
                 // The halt flag is re-read every second (20 ticks), not on every 50 ms tick.
                 var refresh = ticks++ % 20 == 0;
-                var now = Desk.Time.GetUtcNow();
-                await _inputs.Writer.WriteAsync(ct => Engine.OnTickAsync(now, refresh, ct), token).ConfigureAwait(false);
+                var now = HeartbeatClock.GetUtcNow();
+                var market = Desk.Time.GetUtcNow();
+                await _inputs.Writer.WriteAsync(ct => Engine.OnTickAsync(now, market, refresh, ct), token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

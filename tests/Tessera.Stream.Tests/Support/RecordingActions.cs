@@ -42,11 +42,30 @@ internal sealed class RecordingActions : IStreamActions
     }
 }
 
+/// <summary>Events, recorded; thread-safe (the worker publishes from its loop and its timers).</summary>
 internal sealed class RecordingEvents : ITradingEventPublisher
 {
-    public List<TradingEvent> Events { get; } = [];
+    private readonly Lock _gate = new();
+    private readonly List<TradingEvent> _events = [];
 
-    public void Publish(TradingEvent tradingEvent) => Events.Add(tradingEvent);
+    public IReadOnlyList<TradingEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public void Publish(TradingEvent tradingEvent)
+    {
+        lock (_gate)
+        {
+            _events.Add(tradingEvent);
+        }
+    }
 
     public int Count(string code) => Events.Count(e => e.Code == code);
 }
