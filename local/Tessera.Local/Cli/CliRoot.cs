@@ -37,6 +37,7 @@ public static class CliRoot
             TradeCommands.BuildResume(context),
             TradeCommands.BuildAudit(context),
             ConfigCommands.Build(context),
+            StreamCommand.Build(context),
         })
         {
             root.Subcommands.Add(command);
