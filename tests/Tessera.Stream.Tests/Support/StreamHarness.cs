@@ -51,12 +51,13 @@ internal sealed class StreamHarness : IAsyncDisposable
         [new TradeTape(symbol, [.. prints.Select(p => p.At.ToUnixTimeMilliseconds())], [.. prints.Select(p => p.Price)], [.. prints.Select(_ => 1_000.0)], [.. prints.Select(_ => (byte)'P')], new int[prints.Length], new bool[prints.Length])],
         []);
 
-    public static async Task<StreamHarness> StartAsync(string azurite, MarketTape tape, DateTimeOffset start)
+    public static async Task<StreamHarness> StartAsync(string azurite, MarketTape tape, DateTimeOffset start, ClockMode clock = ClockMode.Manual, double speed = 1)
     {
         var host = await ExchangeHost.StartAsync(new ExchangeOptions
         {
             Tape = tape,
-            ClockMode = ClockMode.Manual,
+            ClockMode = clock,
+            Speed = speed,
             Start = start,
             RateLimitPerMinute = 0,
             Venue = new VenueOptions { Costs = CostModel.Free, StartingCash = 100_000m, AccountId = Guid.NewGuid() },
@@ -86,6 +87,9 @@ internal sealed class StreamHarness : IAsyncDisposable
         ConnectionLimitBackoff = TimeSpan.FromMilliseconds(200),
         HandshakeTimeout = TimeSpan.FromSeconds(5),
     };
+
+    /// <summary>An engine read on the worker's loop (never concurrently with it).</summary>
+    public Task<T> ReadAsync<T>(Func<StreamEngine, T> read) => Worker!.OnLoopAsync((e, _) => Task.FromResult(read(e)));
 
     public async Task<StreamWorker> StartWorkerAsync(StreamSettings? settings = null)
     {
