@@ -23,8 +23,8 @@ Console.CancelKeyPress += (_, e) =>
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => shutdown.Cancel();
 var desk = await TradingDesk.OpenAsync(parts, shutdown.Token);
-await using var worker = await StreamWorker.StartAsync(new StreamWorkerParts(desk, settings.Broker, new StreamSettings { WatchedSymbols = settings.Watch }, settings.Feed), shutdown.Token);
-await using var host = await StreamHost.StartAsync(() => worker.Status, settings.Port, anyInterface: true, shutdown.Token);
+await using var worker = await StreamWorker.StartAsync(new StreamWorkerParts(desk, settings.Broker, new StreamSettings { WatchedSymbols = settings.Watch, MeasureLag = settings.MeasureLag }, settings.Feed), shutdown.Token);
+await using var host = await StreamHost.StartAsync(() => worker.Status, settings.Port, anyInterface: !settings.LoopbackOnly, shutdown.Token);
 try
 {
     await Task.Delay(Timeout.Infinite, shutdown.Token);

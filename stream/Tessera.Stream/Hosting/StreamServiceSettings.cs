@@ -9,10 +9,16 @@ namespace Tessera.Stream.Hosting;
 /// The container's settings, from the environment: TESSERA_TRADING_CONFIG (config/trading.yaml), TESSERA_TRADING_PROFILE,
 /// TESSERA_BROKER and its keys (BrokerSelection: keys for the chosen broker only; alpaca-live needs
 /// TESSERA_LIVE_CONFIRMED=true), TESSERA_STORAGE_CONNECTION_STRING (else AzureWebJobsStorage), PORT (8080),
-/// TESSERA_STREAM_FEED (iex), TESSERA_STREAM_WATCH (comma-separated symbols to watch besides positions and stops).
+/// TESSERA_STREAM_FEED (iex), TESSERA_STREAM_WATCH (comma-separated symbols to watch besides positions and stops),
+/// TESSERA_STREAM_MEASURE_LAG (true; false when the broker's clock is not real time, as on a replaying local exchange),
+/// TESSERA_STREAM_LOOPBACK (false; true binds 127.0.0.1 only instead of every interface).
 /// </summary>
 public sealed record StreamServiceSettings(string ConfigPath, string? Profile, AlpacaClientOptions Broker, string StorageConnectionString, int Port, DataFeed Feed, IReadOnlyList<string> Watch)
 {
+    public bool MeasureLag { get; init; } = true;
+
+    public bool LoopbackOnly { get; init; }
+
     public static StreamServiceSettings From(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -41,6 +47,18 @@ public sealed record StreamServiceSettings(string ConfigPath, string? Profile, A
             storage,
             port,
             feed,
-            watch);
+            watch)
+        {
+            MeasureLag = Flag(environment, "TESSERA_STREAM_MEASURE_LAG", true),
+            LoopbackOnly = Flag(environment, "TESSERA_STREAM_LOOPBACK", false),
+        };
     }
+
+    private static bool Flag(Func<string, string?> environment, string name, bool fallback) => environment(name) switch
+    {
+        null or "" => fallback,
+        var v when v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        var v when v == "0" || v.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        var v => throw new TesseraValidationException(name, v, "must be true or false"),
+    };
 }
