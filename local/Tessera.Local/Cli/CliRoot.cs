@@ -45,6 +45,7 @@ public static class CliRoot
             FundamentalsCommands.Build(context),
             SentimentCommands.Build(context),
             ValuationCommands.Build(context),
+            StreamCommand.Build(context),
         })
         {
             root.Subcommands.Add(command);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Threading.Channels;
-using Tessera.Core.Determinism;
+using Tessera.Core.Streaming;
 
 namespace Tessera.Alpaca.Streaming;
 
@@ -19,7 +19,7 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
     private readonly Channel<TMessage> _channel;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly DeterministicRandom _jitter;
+    private readonly ReconnectionSchedule _schedule;
     private readonly Func<Uri, ClientWebSocket>? _socketFactory;
     private TaskCompletionSource _firstSession = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ClientWebSocket? _socket;
@@ -31,7 +31,7 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
         _endpoint = endpoint;
         Options = options;
         _socketFactory = socketFactory;
-        _jitter = new DeterministicRandom(options.JitterSeed);
+        _schedule = new ReconnectionSchedule(options.BackoffBase, options.BackoffMax, options.ConnectionLimitBackoff, options.JitterSeed);
         _channel = Channel.CreateBounded<TMessage>(new BoundedChannelOptions(options.ChannelCapacity)
         {
             SingleWriter = true,
@@ -52,6 +52,9 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
     public long DuplicatesDropped { get; protected set; }
 
     public bool IsAuthenticated => _authenticated;
+
+    /// <summary>The wait before the reconnect attempt announced by the latest Disconnected message (null before any drop).</summary>
+    public TimeSpan? LastBackoff { get; private set; }
 
     /// <summary>Set when the stream gave up (fatal error or too many failed reconnects).</summary>
     public Exception? Failure { get; private set; }
@@ -150,10 +153,12 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
                 break;
             }
 
+            var backoff = _schedule.Next(failures, outcome.ConnectionLimited);
+            LastBackoff = backoff;
             await PublishAsync(Lifecycle(StreamLifecycleEvent.Disconnected, failures, outcome.Reason), stopToken).ConfigureAwait(false);
             try
             {
-                await Task.Delay(Backoff(failures, outcome.ConnectionLimited), Options.TimeProvider, stopToken).ConfigureAwait(false);
+                await Task.Delay(backoff, Options.TimeProvider, stopToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -163,15 +168,6 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
 
         _firstSession.TrySetException(new OperationCanceledException("stream stopped"));
         _channel.Writer.TryComplete(Failure);
-    }
-
-    private TimeSpan Backoff(int failures, bool connectionLimited)
-    {
-        var exp = Math.Min(failures - 1, 20);
-        var ceiling = Math.Min(Options.BackoffMax.Ticks, Options.BackoffBase.Ticks * (1L << exp));
-        // Equal jitter: between half and all of the ceiling, so reconnecting clients spread out (no 429 storm).
-        var delay = TimeSpan.FromTicks((long)(ceiling * (0.5 + (0.5 * _jitter.NextDouble()))));
-        return connectionLimited && delay < Options.ConnectionLimitBackoff ? Options.ConnectionLimitBackoff : delay;
     }
 
     private async Task<SessionOutcome> RunSessionAsync(bool reconnecting, int attempt, CancellationToken stopToken)
@@ -279,7 +275,8 @@ public abstract class ResilientStream<TMessage> : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or System.Net.Http.HttpRequestException)
+        // ObjectDisposedException: DisposeAsync aborted the socket while a receive was starting (a stop, or a dead socket: reconnect).
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or System.Net.Http.HttpRequestException or ObjectDisposedException)
         {
             if (stopToken.IsCancellationRequested)
             {

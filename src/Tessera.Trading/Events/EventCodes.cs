@@ -106,6 +106,12 @@ public static class EventCodes
     /// <summary>An alert channel failed to deliver; trading went on. Fields: channel, alert_event, error (secrets masked).</summary>
     public const string AlertDeliveryFailed = "ALERT_DELIVERY_FAILED";
 
+    /// <summary>The stream service re-enabled order submission after safety mode's clean-reception period (SOP-01 step 7). Fields: flushed, sent.</summary>
+    public const string StreamSubmissionsReEnabled = "STREAM_SUBMISSIONS_REENABLED";
+
+    /// <summary>One step of the stream service's loop failed (a storage blip, a broker error); the loop went on. Fields: none beyond the message.</summary>
+    public const string StreamLoopError = "STREAM_LOOP_ERROR";
+
     /// <summary>The seed's sixteen codes, in the seed's order.</summary>
     public static IReadOnlyList<string> SeedCodes { get; } =
     [
@@ -122,5 +128,8 @@ public static class EventCodes
         OrderSubmissionUnknown, ScanCompleted,
     ];
 
-    public static IReadOnlyList<string> All { get; } = [.. SeedCodes, .. OrderPathCodes];
+    /// <summary>The stream service's codes (issue 13) beyond the seed's.</summary>
+    public static IReadOnlyList<string> StreamCodes { get; } = [StreamSubmissionsReEnabled, StreamLoopError];
+
+    public static IReadOnlyList<string> All { get; } = [.. SeedCodes, .. OrderPathCodes, .. StreamCodes];
 }
