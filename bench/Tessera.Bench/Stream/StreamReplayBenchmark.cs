@@ -146,6 +146,8 @@ public sealed class StreamReplayBenchmark : IBenchmark
 
         public Task<FlattenResult> FlattenAsync(HeartbeatBreach breach, CancellationToken cancellationToken) => Task.FromResult(new FlattenResult(0, 0, 0, []));
 
+        public Task<FlattenResult> FastExitAsync(FastExitTrigger trigger, CancellationToken cancellationToken) => Task.FromResult(new FlattenResult(0, 0, 0, []));
+
         public Task<bool> TradingStoppedAsync(CancellationToken cancellationToken) => Task.FromResult(false);
 
         public void DropConnection()

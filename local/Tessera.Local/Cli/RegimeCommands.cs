@@ -8,6 +8,7 @@ using Tessera.Local.Hosting;
 using Tessera.Orchestrations.Research;
 using Tessera.Orchestrations.Research.Regime;
 using Tessera.Storage.Lakehouse;
+using Tessera.Storage.Research;
 
 namespace Tessera.Local.Cli;
 

@@ -114,9 +114,11 @@ public sealed class LocalRuntime : IAsyncDisposable
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
         var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System, journal);
         var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
-        if (storage.PreviousStopWasUnclean && reconciled is { InFlight.Count: > 0 })
+        if (storage.PreviousStopWasUnclean && reconciled is not null && reconciled.InFlight.Count + reconciled.Rescheduled.Count > 0)
         {
-            runtime.WatchInFlight(reconciled.InFlight, StallAfter(options));
+            // Runs scheduled again by the reconciliation are watched too: the hub may still hold torn leftovers of them
+            // (history rows or queue messages without the instance row) that make the new instance fail.
+            runtime.WatchInFlight([.. reconciled.InFlight, .. reconciled.Rescheduled], StallAfter(options));
         }
 
         return runtime;

@@ -6,6 +6,7 @@ using Tessera.Orchestrations.Research.Regime;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
 using Tessera.Trading.Events;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Research;
 

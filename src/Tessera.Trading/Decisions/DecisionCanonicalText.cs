@@ -63,6 +63,10 @@ internal static class DecisionCanonicalText
         Line(b, "order_open", a.OpenOrderSymbols is { } open && open.Contains(symbol) ? "true" : "false");
         Line(b, "kill_switch", request.Safety.KillSwitch ? "true" : "false");
         Line(b, "halted", request.Safety.Halted ? "true" : "false");
+        if (request.Safety.StreamSafetyMode)
+        {
+            Line(b, "stream_safety_mode", "true"); // only when set: decision ids of every other request stay as they were
+        }
         return b.ToString();
     }
 

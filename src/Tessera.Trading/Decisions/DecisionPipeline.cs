@@ -64,6 +64,11 @@ public sealed class DecisionPipeline
             return d.Veto(VetoCodes.Halted, "trading is halted");
         }
 
+        if (request.Safety.StreamSafetyMode)
+        {
+            return d.Veto(VetoCodes.StreamSafetyMode, "the stream service is in safety mode (SOP-01): submissions resume after 60 s of clean reception");
+        }
+
         var session = NyseCalendar.Session(UsEastern.DateOf(now));
         if (session is null || !session.IsRegular(now))
         {

@@ -56,8 +56,11 @@ public sealed record AccountSnapshot
     public decimal PositionOf(string symbol) => Positions.TryGetValue(symbol, out var q) ? q : 0m;
 }
 
-/// <summary>The safety switches: the kill switch (manual) and the halt (circuit breaker or manual halt).</summary>
-public sealed record SafetyState(bool KillSwitch, bool Halted)
+/// <summary>
+/// The safety switches: the kill switch (manual), the halt (circuit breaker or manual halt) and the stream service's
+/// SOP-01 safety mode (<see cref="Safety.StreamSafetyGate"/>: no submission until 60 s of clean reception).
+/// </summary>
+public sealed record SafetyState(bool KillSwitch, bool Halted, bool StreamSafetyMode = false)
 {
     public static SafetyState Clear { get; } = new(false, false);
 }

@@ -14,6 +14,9 @@ public static class VetoCodes
     /// <summary>Trading is halted (circuit breaker or manual halt): nothing is sent.</summary>
     public const string Halted = "halted";
 
+    /// <summary>The stream service is in SOP-01 safety mode or has not yet had 60 s of clean reception: nothing is sent.</summary>
+    public const string StreamSafetyMode = "stream_safety_mode";
+
     /// <summary>Outside the regular NYSE session (holidays, weekends and early closes from NyseCalendar).</summary>
     public const string MarketClosed = "market_closed";
 
@@ -80,7 +83,7 @@ public static class VetoCodes
     /// <summary>Every code, in gate order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        KillSwitch, Halted, MarketClosed, OrderPending, NothingToExit, OppositePosition, PositionHeld, CrossesZero, SessionExitWindow, MissingQuote,
+        KillSwitch, Halted, StreamSafetyMode, MarketClosed, OrderPending, NothingToExit, OppositePosition, PositionHeld, CrossesZero, SessionExitWindow, MissingQuote,
         InvalidQuote, StaleQuote, ShortsDisabled, PriceOutOfRange, SpreadTooWide, SizeZero, BudgetBelowOneShare,
         BelowMinNotional, AdvCap, PerOrderLimit, DailyLimit, MarginBudget, BuyingPower,
     ];

@@ -53,7 +53,8 @@ public static class RebalanceRunner
 
         var plan = Rebalancer.Plan(new RebalanceRequest(targetWeights, account.Positions, prices, account.Equity, source), desk.Profile.Rebalance, desk.Profile.FractionalShares);
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
-        var safety = new SafetyState(switches.KillSwitch, switches.Halted);
+        var streamSafety = await Safety.StreamSafetyGate.BlocksAsync(desk.Parts.Tables, desk.AccountId, now, cancellationToken).ConfigureAwait(false);
+        var safety = new SafetyState(switches.KillSwitch, switches.Halted, streamSafety);
         var decisions = new List<ScanDecision>(plan.Orders.Count);
         var submissions = new List<ScanSubmission>();
         foreach (var order in plan.Orders)

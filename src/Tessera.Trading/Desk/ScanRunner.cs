@@ -28,7 +28,8 @@ public static class ScanRunner
         var clock = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.Now;
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
-        var safety = new SafetyState(switches.KillSwitch, switches.Halted);
+        var streamSafety = await Safety.StreamSafetyGate.BlocksAsync(desk.Parts.Tables, desk.AccountId, now, cancellationToken).ConfigureAwait(false);
+        var safety = new SafetyState(switches.KillSwitch, switches.Halted, streamSafety);
         var load = await marketData.LoadAsync(scan.Universe, now, scan.HistorySessions, cancellationToken).ConfigureAwait(false);
         var strategies = new List<IStrategy>(scan.Strategies.Count);
         foreach (var name in scan.Strategies)

@@ -74,6 +74,37 @@ public sealed class DeskStreamActions(TradingDesk desk, AlpacaTradingClient trad
     {
         ArgumentNullException.ThrowIfNull(breach);
         var traceId = "stream-safety-" + breach.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var result = await CancelAndCloseAsync("safety_mode", "safety mode", breach.At, breach.Detail, traceId, cancellationToken).ConfigureAwait(false);
+        var (cancelledCount, closingCount, notCancelledCount, notClosed) = (result.OrdersCancelled, result.PositionsClosing, result.OrdersNotCancelled, result.PositionsNotClosed);
+        var message = "safety mode activated (" + breach.Kind + ": " + breach.Detail + "); cancelled " + cancelledCount.ToString(CultureInfo.InvariantCulture) + " order(s), closing " + closingCount.ToString(CultureInfo.InvariantCulture) + " position(s)";
+        if (!result.Complete)
+        {
+            message += "; NOT COMPLETE: " + notCancelledCount.ToString(CultureInfo.InvariantCulture) + " order(s) not cancelled, not closed: " + string.Join(", ", notClosed);
+        }
+
+        desk.Events.Publish(new TradingEvent(EventCodes.SafetyModeActivated, EventLevel.Critical, message, new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["ws_lag_ms"] = breach.Measured.TotalMilliseconds,
+            ["breach"] = breach.Kind.ToString(),
+            ["orders_cancelled"] = cancelledCount,
+            ["positions_closing"] = closingCount,
+            ["positions_not_closed"] = notClosed.Count,
+        }));
+        return result;
+    }
+
+    /// <summary>Fast exit: the same cancel-all and close-all as the safety flatten, recorded as fast_exit.* ledger blocks.</summary>
+    public Task<FlattenResult> FastExitAsync(FastExitTrigger trigger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        var traceId = "stream-fast-exit-" + trigger.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var reason = string.Create(CultureInfo.InvariantCulture, $"regime {trigger.Regime}, {trigger.Symbol} slope {trigger.Slope:R} per bar over {trigger.Bars} bars < {trigger.Threshold:R}");
+        return CancelAndCloseAsync("fast_exit", "fast exit", trigger.At, reason, traceId, cancellationToken);
+    }
+
+    /// <summary>DELETE /v2/orders, then DELETE /v2/positions?cancel_orders=true, each confirmed per item and written as a ledger block.</summary>
+    private async Task<FlattenResult> CancelAndCloseAsync(string kind, string label, DateTimeOffset at, string reason, string traceId, CancellationToken cancellationToken)
+    {
         var cancelled = new JsonArray();
         var notCancelled = new JsonArray();
         try
@@ -88,8 +119,8 @@ public sealed class DeskStreamActions(TradingDesk desk, AlpacaTradingClient trad
             notCancelled.Add("cancel all failed: " + e.GetType().Name);
         }
 
-        await Append("safety_mode.cancel_orders", breach.At, new JsonObject { ["cancelled"] = cancelled, ["not_cancelled"] = notCancelled, ["reason"] = breach.Detail }, traceId, cancellationToken).ConfigureAwait(false);
-        desk.Events.Publish(new TradingEvent(EventCodes.OrdersCancelled, EventLevel.Warning, "safety mode: " + cancelled.Count.ToString(CultureInfo.InvariantCulture) + " order(s) cancelled", new Dictionary<string, object?>(StringComparer.Ordinal) { ["orders_cancelled"] = cancelled.Count }));
+        await Append(kind + ".cancel_orders", at, new JsonObject { ["cancelled"] = cancelled, ["not_cancelled"] = notCancelled, ["reason"] = reason }, traceId, cancellationToken).ConfigureAwait(false);
+        desk.Events.Publish(new TradingEvent(EventCodes.OrdersCancelled, EventLevel.Warning, label + ": " + cancelled.Count.ToString(CultureInfo.InvariantCulture) + " order(s) cancelled", new Dictionary<string, object?>(StringComparer.Ordinal) { ["orders_cancelled"] = cancelled.Count }));
 
         var closing = new JsonArray();
         var notClosed = new List<string>();
@@ -112,25 +143,10 @@ public sealed class DeskStreamActions(TradingDesk desk, AlpacaTradingClient trad
             notClosed.Add("close all failed: " + e.GetType().Name);
         }
 
-        await Append("safety_mode.close_positions", breach.At, new JsonObject { ["closing"] = closing, ["not_closed"] = new JsonArray([.. notClosed.Select(s => (JsonNode?)s)]) }, traceId, cancellationToken).ConfigureAwait(false);
-        desk.Events.Publish(new TradingEvent(EventCodes.PositionsClosed, EventLevel.Warning, "safety mode: " + closing.Count.ToString(CultureInfo.InvariantCulture) + " position(s) closing", new Dictionary<string, object?>(StringComparer.Ordinal) { ["positions_closed"] = closing.Count }));
+        await Append(kind + ".close_positions", at, new JsonObject { ["closing"] = closing, ["not_closed"] = new JsonArray([.. notClosed.Select(s => (JsonNode?)s)]) }, traceId, cancellationToken).ConfigureAwait(false);
+        desk.Events.Publish(new TradingEvent(EventCodes.PositionsClosed, EventLevel.Warning, label + ": " + closing.Count.ToString(CultureInfo.InvariantCulture) + " position(s) closing", new Dictionary<string, object?>(StringComparer.Ordinal) { ["positions_closed"] = closing.Count }));
 
-        var result = new FlattenResult(cancelled.Count, notCancelled.Count, closing.Count, notClosed);
-        var message = "safety mode activated (" + breach.Kind + ": " + breach.Detail + "); cancelled " + cancelled.Count.ToString(CultureInfo.InvariantCulture) + " order(s), closing " + closing.Count.ToString(CultureInfo.InvariantCulture) + " position(s)";
-        if (!result.Complete)
-        {
-            message += "; NOT COMPLETE: " + notCancelled.Count.ToString(CultureInfo.InvariantCulture) + " order(s) not cancelled, not closed: " + string.Join(", ", notClosed);
-        }
-
-        desk.Events.Publish(new TradingEvent(EventCodes.SafetyModeActivated, EventLevel.Critical, message, new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["ws_lag_ms"] = breach.Measured.TotalMilliseconds,
-            ["breach"] = breach.Kind.ToString(),
-            ["orders_cancelled"] = cancelled.Count,
-            ["positions_closing"] = closing.Count,
-            ["positions_not_closed"] = notClosed.Count,
-        }));
-        return result;
+        return new FlattenResult(cancelled.Count, notCancelled.Count, closing.Count, notClosed);
     }
 
     public async Task<bool> TradingStoppedAsync(CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ public sealed record FlattenResult(int OrdersCancelled, int OrdersNotCancelled, 
     public bool Complete => OrdersNotCancelled == 0 && PositionsNotClosed.Count == 0;
 }
 
+/// <summary>Why the fast-exit overlay fired: the regime, the slope of the last bars and the threshold it crossed.</summary>
+public sealed record FastExitTrigger(DateTimeOffset At, string Symbol, string Regime, double Slope, double Threshold, int Bars);
+
 /// <summary>
 /// The engine's side effects, all through the order path (decision pipeline, ledger, order manager, events). The
 /// engine decides WHEN; these do the I/O. Tests substitute a recording implementation.
@@ -27,6 +30,9 @@ public interface IStreamActions
 {
     /// <summary>Safety mode: cancel all orders, then close all positions with cancel_orders=true; ledger, events, P1 alert.</summary>
     Task<FlattenResult> FlattenAsync(HeartbeatBreach breach, CancellationToken cancellationToken);
+
+    /// <summary>Fast exit: cancel all orders, then close all positions with cancel_orders=true; each phase a ledger block.</summary>
+    Task<FlattenResult> FastExitAsync(FastExitTrigger trigger, CancellationToken cancellationToken);
 
     /// <summary>A virtual stop exit as an IOC order through the pipeline, the ledger and the order manager.</summary>
     Task<StopExitResult> ExitAsync(StopExit exit, CancellationToken cancellationToken);

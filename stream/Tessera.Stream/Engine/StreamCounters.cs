@@ -44,5 +44,8 @@ public sealed class StreamCounters
 
     public long TradesWhileStopped { get; internal set; }
 
+    /// <summary>Times the fast-exit overlay fired (once per downturn).</summary>
+    public long FastExits { get; internal set; }
+
     public long SkippedTotal => TradesSkippedNotPositive + TradesSkippedAbsurd + TradesSkippedFuture + Malformed;
 }

@@ -3,6 +3,8 @@ using Tessera.Alpaca.Model;
 using Tessera.Alpaca.Streaming;
 using Tessera.Core;
 using Tessera.Core.Markets;
+using Tessera.Core.Regime;
+using Tessera.Core.Regime.Hmm;
 using Tessera.Core.Streaming;
 using Tessera.Trading.Events;
 
@@ -30,6 +32,10 @@ public sealed class StreamEngine
     private readonly HashSet<string> _subscribed = new(StringComparer.Ordinal);
     private readonly List<StopTrigger> _fired = [];
     private bool _tradingStopped;
+    private readonly BarCloseWindow? _fastExitBars;
+    private readonly FastExitOverlay? _fastExit;
+    private readonly double[] _fastExitCloses;
+    private bool _fastExitLatched;
 
     public StreamEngine(StreamSettings settings, IStreamActions actions, ITradingEventPublisher events)
     {
@@ -39,7 +45,17 @@ public sealed class StreamEngine
         _heartbeat = new HeartbeatMonitor(settings.Heartbeat);
         _safety = new SafetyModeMachine(settings.Safety);
         _queue = new SignalQueue<StopExit>(settings.Safety.MaxSignalAge);
+        _fastExitCloses = new double[settings.FastExit.LookbackBars];
+        if (settings.FastExit.Enabled)
+        {
+            _fastExit = new FastExitOverlay(settings.FastExit.SlopeThreshold, settings.FastExit.LookbackBars);
+            _fastExitBars = new BarCloseWindow(settings.FastExit.BarLength, settings.FastExit.LookbackBars);
+            _subscribed.Add(settings.FastExit.Symbol);
+        }
     }
+
+    /// <summary>The regime the fast-exit overlay compares with (null: unknown, the overlay stays quiet).</summary>
+    public Func<HmmRegime?> RegimeSource { get; set; } = static () => null;
 
     public VirtualStopBook Stops { get; } = new();
 
@@ -303,6 +319,12 @@ public sealed class StreamEngine
             return; // extended hours: an IOC exit cannot be sent then; the stop waits for the regular session
         }
 
+        if (_fastExitBars is not null && string.Equals(symbol, _settings.FastExit.Symbol, StringComparison.Ordinal)
+            && _fastExitBars.OnTrade((double)price, trade.Timestamp))
+        {
+            await OnFastExitBarAsync(trade.Timestamp, cancellationToken).ConfigureAwait(false);
+        }
+
         if (_tradingStopped)
         {
             Counters.TradesWhileStopped++;
@@ -337,6 +359,53 @@ public sealed class StreamEngine
         }
 
         await SubmitAsync(exit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A fast-exit bar completed: the overlay fires once when the regime is Bull and the slope is below the threshold,
+    /// and is re-armed only when the slope is back at or above it or the regime is no longer Bull (one firing per
+    /// downturn, not one per bar). While the halt flag or kill switch is set, the event is published but no order leaves.
+    /// </summary>
+    private async Task OnFastExitBarAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var bars = _fastExitBars!.CopyTo(_fastExitCloses);
+        if (bars < _fastExit!.LookbackBars)
+        {
+            return;
+        }
+
+        var regime = RegimeSource();
+        var slope = _fastExit.Slope(_fastExitCloses);
+        if (regime is not { } r || !_fastExit.Fires(r, _fastExitCloses))
+        {
+            _fastExitLatched = false;
+            return;
+        }
+
+        if (_fastExitLatched)
+        {
+            return;
+        }
+
+        _fastExitLatched = true;
+        Counters.FastExits++;
+        var trigger = new FastExitTrigger(at, _settings.FastExit.Symbol, HmmModelRecord.Label(r), slope, _fastExit.SlopeThreshold, bars);
+        var acting = _settings.FastExit.Action == FastExitAction.Flatten && !_tradingStopped;
+        _events.Publish(new TradingEvent(EventCodes.FastExitTriggered, EventLevel.Critical,
+            string.Create(CultureInfo.InvariantCulture, $"fast exit: regime {trigger.Regime} but {trigger.Symbol}'s {bars}-bar slope {slope:0.#####} per bar < {trigger.Threshold}; {(acting ? "flattening" : _tradingStopped ? "trading stopped, no orders" : "alert only")}"),
+            new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["regime"] = trigger.Regime,
+                ["slope_per_bar"] = slope,
+                ["slope_threshold"] = trigger.Threshold,
+                ["bars"] = bars,
+                [EventFields.Ticker] = trigger.Symbol,
+                ["action"] = acting ? "flatten" : "none",
+            }));
+        if (acting)
+        {
+            await _actions.FastExitAsync(trigger, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>One exit for the stops one trade fired: they protect the position's side; the quantity is their sum, at most the position.</summary>

@@ -27,6 +27,9 @@ public sealed record StreamSettings
     /// <summary>How often the status row is written and the positions re-read from the broker.</summary>
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The fast-exit overlay: regime Bull but the 5-minute SPY slope below −0.002 per bar.</summary>
+    public FastExitSettings FastExit { get; init; } = new();
+
     /// <summary>Seed of the reconnection jitter.</summary>
     public ulong JitterSeed { get; init; } = 0x5EED;
 }

@@ -3,7 +3,9 @@ using Tessera.Alpaca.Configuration;
 using Tessera.Alpaca.Model;
 using Tessera.Alpaca.Rest;
 using Tessera.Alpaca.Streaming;
+using Tessera.Core.Regime.Hmm;
 using Tessera.Core.Streaming;
+using Tessera.Storage.Research;
 using Tessera.Stream.Actions;
 using Tessera.Stream.Engine;
 using Tessera.Stream.Persistence;
@@ -46,6 +48,9 @@ public sealed class StreamWorker : IAsyncDisposable
     private int _subscribedCount;
     private StreamServiceStatus? _lastStatus;
 
+    // The fast-exit overlay's regime: the latest stored HMM model's label (-1: none), refreshed with the status.
+    private int _regime = -1;
+
     private StreamWorker(StreamWorkerParts parts)
     {
         _parts = parts;
@@ -55,6 +60,7 @@ public sealed class StreamWorker : IAsyncDisposable
         _adapter = new TradeUpdateAdapter(parts.Desk.Orders, new OrderPoller(parts.Desk.Orders));
         Engine = new StreamEngine(parts.Settings, new DeskStreamActions(parts.Desk, _trading, _stops, () => _marketData?.AbortConnection()), parts.Desk.Events);
         Engine.LastBackoff = () => _marketData?.LastBackoff;
+        Engine.RegimeSource = () => Volatile.Read(ref _regime) is var r and >= 0 ? (HmmRegime)r : null;
         // Live, receive times are on the broker-corrected clock so that receive minus event time is the lag; when lag is
         // not measured (replay, manual exchange clock) the heartbeat runs on the host's clock: liveness is real time.
         HeartbeatClock = parts.Settings.MeasureLag ? parts.Desk.Time : parts.Wall;
@@ -147,6 +153,7 @@ public sealed class StreamWorker : IAsyncDisposable
 
     private async Task ReconcileAsync(CancellationToken cancellationToken)
     {
+        await RefreshRegimeAsync(cancellationToken).ConfigureAwait(false);
         await _stops.EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         await _status.EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         await Desk.ClockAsync(cancellationToken).ConfigureAwait(false);
@@ -309,6 +316,32 @@ public sealed class StreamWorker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The regime source of the fast-exit overlay: the latest HMM model the scheduled refit stored for the overlay's
+    /// symbol (research/hmm_models/, `tessera regime fit`). No model (or an unreadable one): unknown, and the overlay
+    /// stays quiet rather than guess.
+    /// </summary>
+    private async Task RefreshRegimeAsync(CancellationToken cancellationToken)
+    {
+        if (!_parts.Settings.FastExit.Enabled)
+        {
+            return;
+        }
+
+        int regime;
+        try
+        {
+            var latest = await new HmmModelStore(Desk.Parts.Blobs).LatestAsync(_parts.Settings.FastExit.Symbol, cancellationToken).ConfigureAwait(false);
+            regime = latest is { } l ? (int)l.Model.RegimeLabel : -1;
+        }
+        catch (Exception e) when (e is Tessera.Storage.Errors.StorageNotFoundException or Tessera.Core.Errors.TesseraValidationException)
+        {
+            regime = -1;
+        }
+
+        Volatile.Write(ref _regime, regime);
+    }
+
     private async Task HousekeepingAsync(CancellationToken token)
     {
         using var timer = new PeriodicTimer(_parts.Settings.StatusInterval, _parts.Wall);
@@ -319,6 +352,7 @@ public sealed class StreamWorker : IAsyncDisposable
                 try
                 {
                     await Desk.ClockAsync(token).ConfigureAwait(false);
+                    await RefreshRegimeAsync(token).ConfigureAwait(false);
                     await OnLoopAsync(async (e, ct) =>
                     {
                         await RefreshPositionsAsync(ct).ConfigureAwait(false);

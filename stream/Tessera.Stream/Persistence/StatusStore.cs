@@ -1,70 +1,33 @@
-using System.Globalization;
-using Azure;
-using Azure.Data.Tables;
-using Tessera.Stream.Engine;
 using Tessera.Storage.Tables;
+using Tessera.Stream.Engine;
+using Tessera.Trading.Safety;
 
 namespace Tessera.Stream.Persistence;
 
 /// <summary>
-/// The service's status in Table storage (table <c>streamstatus</c>, one row per account) so the Functions app and the
-/// dashboard can show the connection, the lag and safety mode without reaching the container.
+/// The service's status in Table storage (table <c>streamstatus</c>, one <see cref="StreamStatusRow"/> per account) so
+/// the Functions app, the dashboard and the scans' submission gate (<see cref="StreamSafetyGate"/>) see the connection,
+/// the lag and safety mode without reaching the container.
 /// </summary>
 public sealed class StatusStore(ITableStore tables)
 {
-    public const string Table = "streamstatus";
-    private const string Row = "status";
+    public const string Table = StreamStatusRow.TableName;
 
     public Task EnsureTableAsync(CancellationToken cancellationToken = default) => tables.CreateTableIfNotExistsAsync(Table, cancellationToken);
 
     public async Task WriteAsync(string accountId, StreamServiceStatus status, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(status);
-        await tables.ReplaceAsync(Table, StatusRow.From(accountId, status), ifMatch: null, cancellationToken).ConfigureAwait(false);
+        await tables.ReplaceAsync(Table, RowOf(accountId, status), ifMatch: null, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<StatusRow?> ReadAsync(string accountId, CancellationToken cancellationToken = default) =>
-        tables.GetAsync<StatusRow>(Table, accountId, Row, cancellationToken);
+    public Task<StreamStatusRow?> ReadAsync(string accountId, CancellationToken cancellationToken = default) =>
+        tables.GetAsync<StreamStatusRow>(Table, accountId, StreamStatusRow.RowName, cancellationToken);
 
-    public sealed class StatusRow : ITableEntity
+    public static StreamStatusRow RowOf(string accountId, StreamServiceStatus s)
     {
-        public string PartitionKey { get; set; } = string.Empty;
-
-        public string RowKey { get; set; } = Row;
-
-        public DateTimeOffset? Timestamp { get; set; }
-
-        public ETag ETag { get; set; }
-
-        public DateTimeOffset At { get; set; }
-
-        public string Connection { get; set; } = string.Empty;
-
-        public double LagMs { get; set; }
-
-        public DateTimeOffset? LastMessageAt { get; set; }
-
-        public string SafetyMode { get; set; } = string.Empty;
-
-        public bool SubmissionsAllowed { get; set; }
-
-        public bool TradingStopped { get; set; }
-
-        public int Symbols { get; set; }
-
-        public int Stops { get; set; }
-
-        public long Messages { get; set; }
-
-        public long Reconnects { get; set; }
-
-        public long Breaches { get; set; }
-
-        public long StopsFired { get; set; }
-
-        public long Skipped { get; set; }
-
-        public static StatusRow From(string accountId, StreamServiceStatus s) => new()
+        ArgumentNullException.ThrowIfNull(s);
+        return new()
         {
             PartitionKey = accountId,
             At = s.At,
@@ -82,7 +45,5 @@ public sealed class StatusStore(ITableStore tables)
             StopsFired = s.StopsFired,
             Skipped = s.Skipped,
         };
-
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Connection} lag {LagMs:0.#} ms safety {SafetyMode}");
     }
 }

@@ -8,6 +8,7 @@ using Tessera.Storage.Blobs;
 using Tessera.Testing;
 using Tessera.Trading.Events;
 using Xunit;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Tests.Research;
 

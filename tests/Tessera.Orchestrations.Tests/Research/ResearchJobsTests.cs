@@ -7,6 +7,7 @@ using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
 using Tessera.Testing;
 using Xunit;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Tests.Research;
 

@@ -3,6 +3,7 @@ using Tessera.Orchestrations.Research;
 using Tessera.Storage.Blobs;
 using Tessera.Testing;
 using Tessera.Trading.Events;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Tests.Research;
 

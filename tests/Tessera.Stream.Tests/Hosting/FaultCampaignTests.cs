@@ -33,7 +33,7 @@ public sealed class FaultCampaignTests(AzuriteFixture azurite, ITestOutputHelper
         var settings = new StreamSettings
         {
             MeasureLag = false,
-            Heartbeat = new HeartbeatSettings(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)),
+            Heartbeat = new HeartbeatSettings(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)),
             Safety = new SafetyModeSettings(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30)),
             StatusInterval = TimeSpan.FromMilliseconds(500),
             WatchedSymbols = ["SPY"],
@@ -57,8 +57,8 @@ public sealed class FaultCampaignTests(AzuriteFixture azurite, ITestOutputHelper
             var plan = kind switch
             {
                 "drop" => FaultPlan.None with { Seed = (ulong)i, Drop = "market_data" },
-                "stall" => FaultPlan.None with { Seed = (ulong)i, StallSeconds = 1 },
-                "mute" => FaultPlan.None with { Seed = (ulong)i, StallSeconds = 1, StallAnswersPings = true },
+                "stall" => FaultPlan.None with { Seed = (ulong)i, StallSeconds = 2 },
+                "mute" => FaultPlan.None with { Seed = (ulong)i, StallSeconds = 2, StallAnswersPings = true },
                 "406" => FaultPlan.None with { Seed = (ulong)i, ConnectionLimitSeconds = 1, Drop = "market_data" },
                 "429" => FaultPlan.None with { Seed = (ulong)i, RateLimitCount = 3, RateLimitResetSeconds = 1 },
                 "duplicate" => FaultPlan.None with { Seed = (ulong)i, StreamDuplicateRate = 0.3 },
@@ -72,8 +72,8 @@ public sealed class FaultCampaignTests(AzuriteFixture azurite, ITestOutputHelper
                 flattens++;
                 await StreamHarness.WaitForAsync(async () => await h.PositionAtBrokerAsync("SPY") == 0m, $"fault {i} ({kind}): the flatten");
 
-                // A stall freezes the exchange's sockets for its whole second: let it end before judging the recovery.
-                var left = TimeSpan.FromSeconds(1.2) - (DateTime.UtcNow - applied);
+                // A stall freezes the exchange's sockets for its whole two seconds: let it end before judging the recovery.
+                var left = TimeSpan.FromSeconds(2.2) - (DateTime.UtcNow - applied);
                 if (left > TimeSpan.Zero)
                 {
                     await Task.Delay(left);

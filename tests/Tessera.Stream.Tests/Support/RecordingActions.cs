@@ -11,6 +11,8 @@ internal sealed class RecordingActions : IStreamActions
 
     public List<StopExit> Exits { get; } = [];
 
+    public List<FastExitTrigger> FastExits { get; } = [];
+
     public List<(string Id, bool Armed)> Persisted { get; } = [];
 
     public int Drops { get; private set; }
@@ -23,6 +25,12 @@ internal sealed class RecordingActions : IStreamActions
     {
         Flattens.Add(breach);
         return Task.FromResult(new FlattenResult(0, 0, 0, []));
+    }
+
+    public Task<FlattenResult> FastExitAsync(FastExitTrigger trigger, CancellationToken cancellationToken)
+    {
+        FastExits.Add(trigger);
+        return Task.FromResult(new FlattenResult(0, 0, 1, []));
     }
 
     public Task<StopExitResult> ExitAsync(StopExit exit, CancellationToken cancellationToken)

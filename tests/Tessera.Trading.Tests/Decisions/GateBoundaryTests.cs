@@ -228,6 +228,16 @@ public sealed class GateBoundaryTests
     }
 
     [Fact]
+    public void Seed000_SOP01_the_stream_services_safety_mode_stops_every_order_of_the_account()
+    {
+        var held = Account(("AAPL", 2m));
+        Assert.Equal(VetoCodes.StreamSafetyMode, Decide(Pipeline(), Long(), safety: new SafetyState(false, false, StreamSafetyMode: true)).VetoCode);
+        Assert.Equal(VetoCodes.StreamSafetyMode, Decide(Pipeline(), Exit(), account: held, safety: new SafetyState(false, false, StreamSafetyMode: true)).VetoCode);
+        Assert.Equal(VetoCodes.Halted, Decide(Pipeline(), Long(), safety: new SafetyState(false, true, StreamSafetyMode: true)).VetoCode); // gate order
+        Assert.Null(Decide(Pipeline(), Long(), safety: new SafetyState(false, false, StreamSafetyMode: false)).VetoCode);
+    }
+
+    [Fact]
     public void Shorts_are_disabled_by_default_and_allowed_by_the_profile()
     {
         Assert.Equal(VetoCodes.ShortsDisabled, Decide(Pipeline(), Short()).VetoCode);

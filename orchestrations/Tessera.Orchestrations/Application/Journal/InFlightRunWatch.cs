@@ -6,7 +6,7 @@ namespace Tessera.Orchestrations.Application.Journal;
 public sealed record InFlightWatchReport(IReadOnlyList<string> Settled, IReadOnlyList<string> Rescheduled, IReadOnlyList<string> Lost);
 
 /// <summary>
-/// Settles the runs an unclean stop of the storage left in flight. Their history may be torn (a step recorded as
+/// Settles the runs an unclean stop of the storage left in flight (and those the reconciliation scheduled again after it). Their history may be torn (a step recorded as
 /// completed whose artifact the emulator never saved), so the runtime resumes them and they may end Failed for a
 /// reason that has nothing to do with their input. Terminating them early and scheduling the id again races with the
 /// termination message, so the watch lets each run end first and only then decides:

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Tessera.Core.Errors;
 using Tessera.Core.Fundamentals;
 using Tessera.Storage.Blobs;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Research.Fundamentals;
 

@@ -5,6 +5,7 @@ using Tessera.Core.Errors;
 using Tessera.Core.Fundamentals;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Errors;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Research.Fundamentals;
 

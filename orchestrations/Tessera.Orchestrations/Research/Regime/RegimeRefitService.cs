@@ -1,6 +1,7 @@
 using Tessera.Core.Data;
 using Tessera.Core.Regime.Hmm;
 using Tessera.Trading.Events;
+using Tessera.Storage.Research;
 
 namespace Tessera.Orchestrations.Research.Regime;
 

@@ -5,7 +5,7 @@ using Tessera.Core.Regime.Hmm;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Errors;
 
-namespace Tessera.Orchestrations.Research.Regime;
+namespace Tessera.Storage.Research;
 
 /// <summary>
 /// The persisted regime models (seed 000 hmm_models/, "versioned by fit date"): research/hmm_models/SYMBOL/

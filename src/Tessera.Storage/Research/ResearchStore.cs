@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Tessera.Orchestrations.Research;
+namespace Tessera.Storage.Research;
 
 /// <summary>
 /// Where the research jobs keep their data: Blob container <c>research</c> with the seed's folders (seed 000 data/:
