@@ -69,6 +69,12 @@ public sealed class LocalStorage : IAsyncDisposable
 
         var location = Path.Combine(localDir, "azurite");
         var lockPath = Path.Combine(localDir, "embedded-storage.lock");
+        if (!readOnly)
+        {
+            OwnerOnlyFolder.Ensure(localDir);
+            OwnerOnlyFolder.Ensure(location);
+        }
+
         if (EmbeddedStorageLock.TryReadLive(lockPath) is { } owner)
         {
             if (!readOnly)

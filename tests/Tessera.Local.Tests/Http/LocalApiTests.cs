@@ -124,6 +124,16 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hardening_item_16_run_ids_have_one_case_rule_so_BASE1_and_base1_can_never_be_two_runs()
+    {
+        var upper = await PostRunAsync("{\"profile\":\"compact\",\"run_id\":\"BASE1\"}");
+        Assert.Equal(HttpStatusCode.BadRequest, upper.StatusCode);
+        Assert.Contains("run_id", await upper.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/BASE1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await PostRunAsync("{\"profile\":\"compact\",\"run_id\":\"base1\"}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Hardening_item_11_a_hostile_Host_header_is_never_echoed_into_the_status_url()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = new StringContent("{\"profile\":\"compact\",\"run_id\":\"host-echo\"}", Encoding.UTF8, "application/json") };
