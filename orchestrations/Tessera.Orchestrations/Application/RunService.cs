@@ -198,7 +198,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
     /// </summary>
     private RunStatusView? RecoveringView(string runId) =>
         journal is not null && journal.Runs.TryGetValue(runId, out var run) && run.Outcome is JournalOutcome.Accepted or JournalOutcome.Rescheduled or JournalOutcome.Recovering
-            ? new RunStatusView(runId, run.Orchestrator, "Pending", run.AcceptedAt, run.AcceptedAt, null, null, "accepted; the runtime does not hold it right now, it is being scheduled again from the run journal")
+            ? new RunStatusView(runId, run.Orchestrator, "Pending", run.AcceptedAt, run.AcceptedAt, null, null, JournalRun.NotHeldReason)
             : null;
 
     private Task NotStartedAsync(string runId, string reason) =>

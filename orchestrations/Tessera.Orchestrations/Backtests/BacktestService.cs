@@ -94,7 +94,7 @@ public sealed class BacktestService(DurableTaskClient client, ProfileCatalog pro
         {
             JournalOutcome.Lost => new BacktestStatusView(runId, BacktestSteps.Orchestrator, "Lost", null, run.AcceptedAt, run.AcceptedAt, null, run.Reason),
             JournalOutcome.Accepted or JournalOutcome.Rescheduled or JournalOutcome.Recovering =>
-                new BacktestStatusView(runId, BacktestSteps.Orchestrator, "Pending", null, run.AcceptedAt, run.AcceptedAt, null, "accepted; the runtime does not hold it right now, it is being scheduled again from the run journal"),
+                new BacktestStatusView(runId, BacktestSteps.Orchestrator, "Pending", null, run.AcceptedAt, run.AcceptedAt, null, JournalRun.NotHeldReason),
             _ => null,
         };
     }

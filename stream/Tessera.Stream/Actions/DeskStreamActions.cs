@@ -75,20 +75,19 @@ public sealed class DeskStreamActions(TradingDesk desk, AlpacaTradingClient trad
         ArgumentNullException.ThrowIfNull(breach);
         var traceId = "stream-safety-" + breach.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var result = await CancelAndCloseAsync("safety_mode", "safety mode", breach.At, breach.Detail, traceId, cancellationToken).ConfigureAwait(false);
-        var (cancelledCount, closingCount, notCancelledCount, notClosed) = (result.OrdersCancelled, result.PositionsClosing, result.OrdersNotCancelled, result.PositionsNotClosed);
-        var message = "safety mode activated (" + breach.Kind + ": " + breach.Detail + "); cancelled " + cancelledCount.ToString(CultureInfo.InvariantCulture) + " order(s), closing " + closingCount.ToString(CultureInfo.InvariantCulture) + " position(s)";
+        var message = "safety mode activated (" + breach.Kind + ": " + breach.Detail + "); cancelled " + result.OrdersCancelled.ToString(CultureInfo.InvariantCulture) + " order(s), closing " + result.PositionsClosing.ToString(CultureInfo.InvariantCulture) + " position(s)";
         if (!result.Complete)
         {
-            message += "; NOT COMPLETE: " + notCancelledCount.ToString(CultureInfo.InvariantCulture) + " order(s) not cancelled, not closed: " + string.Join(", ", notClosed);
+            message += "; NOT COMPLETE: " + result.OrdersNotCancelled.ToString(CultureInfo.InvariantCulture) + " order(s) not cancelled, not closed: " + string.Join(", ", result.PositionsNotClosed);
         }
 
         desk.Events.Publish(new TradingEvent(EventCodes.SafetyModeActivated, EventLevel.Critical, message, new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["ws_lag_ms"] = breach.Measured.TotalMilliseconds,
             ["breach"] = breach.Kind.ToString(),
-            ["orders_cancelled"] = cancelledCount,
-            ["positions_closing"] = closingCount,
-            ["positions_not_closed"] = notClosed.Count,
+            ["orders_cancelled"] = result.OrdersCancelled,
+            ["positions_closing"] = result.PositionsClosing,
+            ["positions_not_closed"] = result.PositionsNotClosed.Count,
         }));
         return result;
     }

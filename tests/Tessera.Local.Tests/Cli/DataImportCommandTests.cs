@@ -41,27 +41,10 @@ public sealed class DataImportCommandTests : IAsyncLifetime
     });
 
     /// <summary>Three symbols, 60 business days starting 2015-01-05: years older than the 168 h stale threshold.</summary>
-    private string WriteHistoricalCsv()
-    {
-        var market = SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(3, 60, 11) { Start = new DateTime(2015, 1, 5, 0, 0, 0, DateTimeKind.Utc) });
-        var path = Path.Combine(_dir, "history.csv");
-        using var writer = new StreamWriter(path);
-        var first = true;
-        foreach (var series in market.Bars)
-        {
-            var text = new StringWriter();
-            BarCsvWriter.Write(series, text);
-            var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var line in first ? lines : lines[1..])
-            {
-                writer.Write(line.TrimEnd('\r') + "\n");
-            }
-
-            first = false;
-        }
-
-        return path;
-    }
+    private string WriteHistoricalCsv() =>
+        BarsCsvFile.Write(
+            Path.Combine(_dir, "history.csv"),
+            SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(3, 60, 11) { Start = new DateTime(2015, 1, 5, 0, 0, 0, DateTimeKind.Utc) }).Bars);
 
     [Fact]
     public async Task Importing_an_unchanged_historical_file_twice_exits_0_at_the_same_version_and_the_audit_reports_it_stale()

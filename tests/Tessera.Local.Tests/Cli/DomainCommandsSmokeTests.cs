@@ -29,26 +29,7 @@ public sealed class DomainCommandsSmokeTests(AzuriteFixture azurite) : IDisposab
 
     private static SyntheticDailyMarket Market() => SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(8, 400, 5) { Sectors = 2 });
 
-    private string WriteBarsCsv()
-    {
-        var path = Path_("bars.csv");
-        using var writer = new StreamWriter(path);
-        var first = true;
-        foreach (var series in Market().Bars)
-        {
-            var text = new StringWriter();
-            BarCsvWriter.Write(series, text);
-            var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var line in first ? lines : lines[1..])
-            {
-                writer.Write(line.TrimEnd('\r') + "\n");
-            }
-
-            first = false;
-        }
-
-        return path;
-    }
+    private string WriteBarsCsv() => BarsCsvFile.Write(Path_("bars.csv"), Market().Bars);
 
     private string WriteReturnsCsv()
     {

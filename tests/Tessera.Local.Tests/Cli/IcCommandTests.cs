@@ -14,26 +14,8 @@ public sealed class IcCommandTests : IDisposable
 
     private TestCli Cli() => new(new Dictionary<string, string?> { ["TESSERA_LOCAL_DIR"] = _dir });
 
-    private string WriteBarsCsv()
-    {
-        var path = Path.Combine(_dir, "bars.csv");
-        using var writer = new StreamWriter(path);
-        var first = true;
-        foreach (var series in SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(8, 400, 5) { Sectors = 2 }).Bars)
-        {
-            var text = new StringWriter();
-            BarCsvWriter.Write(series, text);
-            var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            foreach (var line in first ? lines : lines[1..])
-            {
-                writer.Write(line.TrimEnd('\r') + "\n");
-            }
-
-            first = false;
-        }
-
-        return path;
-    }
+    private string WriteBarsCsv() =>
+        BarsCsvFile.Write(Path.Combine(_dir, "bars.csv"), SyntheticMarket.GenerateDaily(new SyntheticMarketSpec(8, 400, 5) { Sectors = 2 }).Bars);
 
     [Fact]
     public async Task Ic_of_all_rankers_writes_the_report_files_and_prints_the_half_lives()

@@ -9,6 +9,9 @@ namespace Tessera.Orchestrations.Application.Journal;
 /// </summary>
 public sealed record JournalRun(string RunId, DateTimeOffset AcceptedAt, LifeCycleInput? Input, JournalOutcome Outcome, string? Reason, BacktestRunInput? Backtest = null)
 {
+    /// <summary>Why status shows a journaled run Pending when the runtime does not hold it (never a 404).</summary>
+    public const string NotHeldReason = "accepted; the runtime does not hold it right now, it is being scheduled again from the run journal";
+
     /// <summary>The orchestration that runs it.</summary>
     public string Orchestrator => Backtest is null ? LifeCycleSteps.Orchestrator : BacktestSteps.Orchestrator;
 
