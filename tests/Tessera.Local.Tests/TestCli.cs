@@ -29,4 +29,7 @@ internal sealed class TestCli
     public string Error => _err.ToString();
 
     public Task<int> RunAsync(params string[] args) => CliRoot.RunAsync(Context, args);
+
+    /// <summary>Runs a long-running command (serve, stream) until <paramref name="cancellationToken"/> stops it, as Ctrl-C would.</summary>
+    public Task<int> RunUntilAsync(CancellationToken cancellationToken, params string[] args) => CliRoot.RunAsync(Context, args, cancellationToken);
 }

@@ -41,7 +41,7 @@ public static class BacktestRunCommands
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
             var id = await runtime.Backtests.StartAsync(request, ct).ConfigureAwait(false);
             context.Console.MarkupLine($"backtest run [bold]{id}[/] started ({BacktestActivities.KindName(request.Kind)} {Markup.Escape(request.Strategy)})");
             var view = await runtime.Backtests.WaitAsync(id, ct).ConfigureAwait(false);

@@ -55,7 +55,10 @@ public static class CliRoot
     }
 
     /// <summary>Parses and runs; usage errors (unknown command, missing option) exit with code 2, not 1.</summary>
-    public static async Task<int> RunAsync(CliContext context, string[] args)
+    public static Task<int> RunAsync(CliContext context, string[] args) => RunAsync(context, args, CancellationToken.None);
+
+    /// <summary>Runs the command line; <paramref name="cancellationToken"/> stops a long-running command as Ctrl-C does.</summary>
+    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
     {
         var parseResult = Build(context).Parse(args);
         if (parseResult.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
@@ -69,6 +72,6 @@ public static class CliRoot
             return ExitCodes.BadInput;
         }
 
-        return await parseResult.InvokeAsync().ConfigureAwait(false);
+        return await parseResult.InvokeAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

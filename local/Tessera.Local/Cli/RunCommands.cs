@@ -30,7 +30,7 @@ public static class RunCommands
             catalog.Get(request.Profile); // unknown profile -> exit 2 before anything starts
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
             RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public static class RunCommands
             var id = Tessera.Orchestrations.Runs.RunId.Validate(parse.GetValue(runId));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct, context.Env).ConfigureAwait(false);
             var view = await runtime.Runs.GetRunAsync(id, ct).ConfigureAwait(false);
             if (view is null)
             {

@@ -32,7 +32,7 @@ public static class RunsCommands
             var request = RunPageRequest.Parse(parse.GetValue(pageSize), parse.GetValue(continuation), parse.GetValue(status));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct, context.Env).ConfigureAwait(false);
             var page = await runtime.Runs.ListRunsAsync(request, ct).ConfigureAwait(false);
             var table = new Table().AddColumns("run id", "status", "created (UTC)", "last update (UTC)", "progress");
             foreach (var run in page.Runs)
@@ -66,7 +66,7 @@ public static class RunsCommands
             var age = RetentionAge.Parse(parse.GetValue(olderThan));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct, context.Env).ConfigureAwait(false);
             var report = await runtime.Purge.PurgeAsync(runtime.Client, age, ct).ConfigureAwait(false);
             PrintReport(context, report);
             return ExitCodes.Ok;

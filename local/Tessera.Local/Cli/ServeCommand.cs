@@ -8,6 +8,8 @@ using Tessera.Orchestrations.Application.Http;
 using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Application.Schedules;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Stream.Engine;
+using Tessera.Trading.Safety;
 
 namespace Tessera.Local.Cli;
 
@@ -21,17 +23,19 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 7071 };
         var storage = StorageOption.Create();
         var trade = new Option<bool>("--trade") { Description = "Run the trading timers (scan slots, 10 s equity poll, exit before close, daily reset and reconciliation) against the chosen broker (TESSERA_BROKER, default the local exchange); same as TESSERA_TRADING_ENABLED=true" };
+        var noStream = new Option<bool>("--no-stream") { Description = "With --trade: do not run the stream service in this process (run `tessera stream` beside it, or trade without it); the equity poll and the trade-update stream then run here" };
         var command = new Command("serve", "Serve the HTTP API (runs, trading, health) on 127.0.0.1 with the local timers");
         command.Options.Add(port);
         command.Options.Add(storage);
         command.Options.Add(trade);
+        command.Options.Add(noStream);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var (apiKey, keySource) = ResolveApiKey(context);
             var retention = RetentionAge.Parse(context.Env(ScheduledJobs.RetentionVariable) ?? ScheduledJobs.DefaultRetention, ScheduledJobs.RetentionVariable);
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
             RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             // TESSERA_PUBLIC_BASE_URL when set (e.g. behind a proxy), else the loopback address bound.
@@ -52,18 +56,29 @@ public static class ServeCommand
                 context.Console.MarkupLine($"  timer {job.Name}: '{job.Schedule}' (UTC)");
             }
 
-            // The circuit breaker's 10 s equity poll (a Functions timer cannot tick every 10 s from zero instances; the
-            // local host and the stream service can). Only when trading.
-            await using var poll = trading && runtime.Trading.Runtime is { } tr
+            // When trading, the stream service runs in this process as the Container App does in Azure: market data and
+            // trade updates over WebSockets, the heartbeat and SOP-01 safety mode, virtual stops, and the circuit breaker's
+            // 10 s equity poll (a Functions timer cannot tick every 10 s from zero instances). With --no-stream the poll and
+            // the trade-update stream run here without it.
+            var tradingRuntime = trading ? runtime.Trading.Runtime : null;
+            var withStream = tradingRuntime is not null && !parse.GetValue(noStream);
+            await using var streamService = withStream
+                ? await LocalStreamService.StartAsync(tradingRuntime!, context.Env, new StreamSettings { MeasureLag = LocalStreamService.MeasuresLag(tradingRuntime!.Settings.Broker, replay: false) }, ct).ConfigureAwait(false)
+                : null;
+            await using var poll = tradingRuntime is { } tr && !withStream
                 ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Configuration.CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
                 : null;
-            // The order manager's records follow the broker's trade-update stream, with a poll every minute as the fallback.
-            await using var orderUpdates = trading && runtime.Trading.Runtime is { } rt
-                ? OrderUpdatesLoop.Start(rt.Services, rt.Settings.BrokerOptions(context.Env), TimeSpan.FromMinutes(1), ex => context.Error.WriteLine($"order updates: {ex.GetType().Name}: {ex.Message}"))
+            // The order manager's records follow the broker's trade-update stream (the stream service's when it runs), with
+            // a poll every minute as the fallback.
+            await using var orderUpdates = tradingRuntime is { } rt
+                ? OrderUpdatesLoop.Start(rt.Services, rt.Settings.BrokerOptions(context.Env), TimeSpan.FromMinutes(1), ex => context.Error.WriteLine($"order updates: {ex.GetType().Name}: {ex.Message}"), followTradeUpdates: !withStream)
                 : null;
-            context.Console.MarkupLine(trading
-                ? $"  trading: ON ({Markup.Escape(runtime.Trading.Runtime?.Settings.Broker.ToString() ?? "?")} broker; equity poll every {runtime.Trading.Runtime?.Configuration.CircuitBreaker.EquityPollSeconds} s, trade-update stream + 1 min order poll)"
+            context.Console.MarkupLine(tradingRuntime is { } on
+                ? $"  trading: ON ({Markup.Escape(on.Settings.Broker.ToString())} broker; equity poll every {on.Configuration.CircuitBreaker.EquityPollSeconds} s, trade-update stream + 1 min order poll)"
                 : $"  trading: off{(runtime.Trading.Unavailable is { } why ? " (" + Markup.Escape(why) + ")" : " (serve --trade to run the trading timers)")}");
+            context.Console.MarkupLine(withStream
+                ? "  stream service: ON in this process (heartbeat, safety mode, virtual stops; status in GET /api/trading/status and table " + StreamStatusRow.TableName + ")"
+                : trading ? "  stream service: off (--no-stream); run `tessera stream` beside this host for the heartbeat and virtual stops" : "  stream service: off (only with --trade)");
 
             context.Console.MarkupLine("  Ctrl-C to stop");
             try

@@ -82,15 +82,14 @@ public static class StreamCommand
                 string? Environment(string name) => overrides.TryGetValue(name, out var v) ? v : context.Env(name);
                 var trading = LocalTrading.Create(Environment, store);
                 var runtime = trading.Runtime ?? throw new TesseraValidationException("config/trading.yaml", null, trading.Unavailable ?? "trading is not available");
-                var client = runtime.Settings.BrokerOptions(Environment);
-                var desk = await runtime.Services.OpenDeskAsync(ct).ConfigureAwait(false);
                 var settings = new StreamSettings
                 {
                     // A replayed clock is not the host's: receive minus event time would be meaningless.
-                    MeasureLag = replayHost is null && venue != "local",
+                    MeasureLag = LocalStreamService.MeasuresLag(runtime.Settings.Broker, replayHost is not null),
                     WatchedSymbols = (parse.GetValue(watch) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 };
-                await using var worker = await StreamWorker.StartAsync(new StreamWorkerParts(desk, client, settings, DataFeed.Iex), ct).ConfigureAwait(false);
+                await using var worker = await LocalStreamService.StartAsync(runtime, Environment, settings, ct).ConfigureAwait(false);
+                var desk = worker.Desk;
                 foreach (var stop in armed)
                 {
                     await worker.ArmAsync(stop, ct).ConfigureAwait(false);

@@ -279,6 +279,9 @@ public static class TradeCommands
         table.AddRow("opening equity, drawdown", s.OpeningEquity is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.00}, {s.IntradayDrawdown:P2}") : "not captured yet today");
         table.AddRow("positions / open orders", string.Create(CultureInfo.InvariantCulture, $"{s.Positions} / {s.OpenOrders}"));
         table.AddRow("ledger blocks today", s.LedgerBlocksToday.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("stream service", s.Stream is not { } st
+            ? "never ran on this storage (tessera stream, or serve --trade)"
+            : Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{st.Connection}, lag {st.LagMs:0.#} ms, safety {st.SafetyMode}{(st.SubmissionsAllowed ? string.Empty : " (submissions off)")}, {st.Symbols} symbols, {st.Stops} stops, as of {st.At:u}")) + (st.Fresh ? string.Empty : " [yellow](stale: not running)[/]"));
         context.Console.Write(table);
         return ExitCodes.Ok;
     }

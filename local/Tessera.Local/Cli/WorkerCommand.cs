@@ -31,7 +31,7 @@ public static class WorkerCommand
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             var options = DurableSettings.From(context);
             var hub = options.TaskHubName;
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, options, ct).ConfigureAwait(false);
+            await using var runtime = await LocalRuntime.StartAsync(store, catalog, options, ct, context.Env).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
             RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             context.Console.MarkupLine($"[bold]Tessera worker[/] (pid {Environment.ProcessId}) on task hub {Markup.Escape(hub)}");

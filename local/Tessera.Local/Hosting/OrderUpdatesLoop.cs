@@ -17,9 +17,10 @@ public sealed class OrderUpdatesLoop : IAsyncDisposable
     private readonly Task _stream;
     private readonly Task _poll;
 
-    private OrderUpdatesLoop(TradingServices services, AlpacaClientOptions options, TimeSpan pollInterval, Action<Exception> onError)
+    private OrderUpdatesLoop(TradingServices services, AlpacaClientOptions options, TimeSpan pollInterval, Action<Exception> onError, bool followTradeUpdates)
     {
-        _stream = Task.Run(async () =>
+        // When the stream service runs in the same process it follows the trade-update stream itself; one consumer is enough.
+        _stream = !followTradeUpdates ? Task.CompletedTask : Task.Run(async () =>
         {
             try
             {
@@ -51,8 +52,8 @@ public sealed class OrderUpdatesLoop : IAsyncDisposable
         });
     }
 
-    public static OrderUpdatesLoop Start(TradingServices services, AlpacaClientOptions options, TimeSpan pollInterval, Action<Exception> onError) =>
-        new(services, options, pollInterval, onError);
+    public static OrderUpdatesLoop Start(TradingServices services, AlpacaClientOptions options, TimeSpan pollInterval, Action<Exception> onError, bool followTradeUpdates = true) =>
+        new(services, options, pollInterval, onError, followTradeUpdates);
 
     public async ValueTask DisposeAsync()
     {

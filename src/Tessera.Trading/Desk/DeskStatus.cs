@@ -3,7 +3,7 @@ using Tessera.Trading.Safety;
 
 namespace Tessera.Trading.Desk;
 
-/// <summary>What `tessera trade status` and GET /api/trading/status show: switches, account, session, today's ledger.</summary>
+/// <summary>What `tessera trade status` and GET /api/trading/status show: switches, account, session, today's ledger, the stream service.</summary>
 public sealed record DeskStatus(
     string Broker,
     string AccountId,
@@ -19,7 +19,8 @@ public sealed record DeskStatus(
     bool MarketOpen,
     decimal? OpeningEquity,
     decimal? IntradayDrawdown,
-    long LedgerBlocksToday);
+    long LedgerBlocksToday,
+    StreamServiceView? Stream);
 
 public static class DeskStatusReader
 {
@@ -49,6 +50,7 @@ public static class DeskStatusReader
             clock.IsOpen,
             opening?.Equity,
             opening is { Equity: > 0 } o ? 1m - (account.Equity / o.Equity) : null,
-            page.TotalBlocks);
+            page.TotalBlocks,
+            await StreamServiceView.ReadAsync(desk.Parts.Tables, desk.AccountId, clock.Now, cancellationToken).ConfigureAwait(false));
     }
 }
