@@ -6,6 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
 
+# The dashboard's browser tests drive Debian's chromium (Playwright's own browser download is not used). Installed here
+# when missing and we may (root with apt-get); otherwise those tests are skipped with a notice naming what to install.
+if [ ! -x /usr/bin/chromium ] && [ -z "${TESSERA_CHROMIUM:-}" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian chromium for the dashboard's browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "note: chromium could not be installed; the dashboard's browser tests will be skipped"
+  else
+    echo "note: /usr/bin/chromium is missing and this user cannot install it (sudo apt-get install chromium); the dashboard's browser tests will be skipped"
+  fi
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Tessera.Orchestrations.Application.Dashboard;
 using Tessera.Orchestrations.Application.Http;
 
 namespace Tessera.Functions;
@@ -53,6 +54,27 @@ public sealed class HttpFunctions(RunsHttpApi api)
     {
         ArgumentNullException.ThrowIfNull(req);
         await api.GetRunReportAsync(req.HttpContext, client, id).ConfigureAwait(false);
+        return Written;
+    }
+
+    [Function("GetRunHistory")]
+    public async Task<IActionResult> GetRunHistory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/runs/{id}/history")] HttpRequest req,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await api.GetRunHistoryAsync(req.HttpContext, id).ConfigureAwait(false);
+        return Written;
+    }
+
+    /// <summary>The browser dashboard's static files (no data, no key; the page calls the keyed routes).</summary>
+    [Function("Dashboard")]
+    public async Task<IActionResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard/{*path}")] HttpRequest req,
+        string? path)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await DashboardFiles.ServeAsync(req.HttpContext, path).ConfigureAwait(false);
         return Written;
     }
 

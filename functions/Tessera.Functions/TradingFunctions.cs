@@ -54,6 +54,14 @@ public sealed class TradingFunctions(TradingRuntime trading, ILogger<TradingFunc
         return HttpFunctions.Written;
     }
 
+    [Function("TradingPositions")]
+    public async Task<IActionResult> TradingPositions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/positions")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await trading.Api.PositionsAsync(req.HttpContext).ConfigureAwait(false);
+        return HttpFunctions.Written;
+    }
+
     [Function("TradingStatus")]
     public async Task<IActionResult> TradingStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/status")] HttpRequest req)
     {

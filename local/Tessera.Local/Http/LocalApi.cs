@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Tessera.Orchestrations.Application;
+using Tessera.Orchestrations.Application.Dashboard;
 using Tessera.Orchestrations.Application.Http;
 
 namespace Tessera.Local.Http;
@@ -22,6 +23,7 @@ public static class LocalApi
         Route(app, ApiRoutes.ListRuns, http => api.ListRunsAsync(http, client));
         Route(app, ApiRoutes.GetRun, http => api.GetRunAsync(http, client, Id(http)));
         Route(app, ApiRoutes.GetRunReport, http => api.GetRunReportAsync(http, client, Id(http)));
+        Route(app, ApiRoutes.GetRunHistory, http => api.GetRunHistoryAsync(http, Id(http)));
         Route(app, ApiRoutes.HealthLive, api.HealthLiveAsync);
         Route(app, ApiRoutes.HealthReady, api.HealthReadyAsync);
         Route(app, ApiRoutes.StartBacktest, http => backtests.StartAsync(http, client));
@@ -34,6 +36,15 @@ public static class LocalApi
         Route(app, ApiRoutes.TradingOrders, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.OrdersAsync(http));
         Route(app, ApiRoutes.TradingLedger, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.LedgerAsync(http));
         Route(app, ApiRoutes.TradingScan, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.ScanAsync(http, client));
+        Route(app, ApiRoutes.TradingPositions, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.PositionsAsync(http));
+
+        // The browser dashboard; the root of the local host leads to it.
+        Route(app, ApiRoutes.Dashboard, http => DashboardFiles.ServeAsync(http, http.GetRouteValue("path") as string));
+        app.MapGet("/", (HttpContext http) =>
+        {
+            http.Response.Redirect("/dashboard/");
+            return Task.CompletedTask;
+        });
     }
 
     private static Task Unavailable(HttpContext http, string? reason) =>

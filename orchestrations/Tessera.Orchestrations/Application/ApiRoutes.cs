@@ -16,6 +16,7 @@ public static class ApiRoutes
     public static readonly ApiRoute ListRuns = new("ListRuns", "GET", "api/runs", RequiresApiKey: true);
     public static readonly ApiRoute GetRun = new("GetRun", "GET", "api/runs/{id}", RequiresApiKey: true);
     public static readonly ApiRoute GetRunReport = new("GetRunReport", "GET", "api/runs/{id}/report", RequiresApiKey: true);
+    public static readonly ApiRoute GetRunHistory = new("GetRunHistory", "GET", "api/runs/{id}/history", RequiresApiKey: true);
     public static readonly ApiRoute HealthLive = new("HealthLive", "GET", "health/live", RequiresApiKey: false);
     public static readonly ApiRoute HealthReady = new("HealthReady", "GET", "health/ready", RequiresApiKey: false);
 
@@ -26,6 +27,10 @@ public static class ApiRoutes
     public static readonly ApiRoute TradingOrders = new("TradingOrders", "GET", "api/trading/orders", RequiresApiKey: true);
     public static readonly ApiRoute TradingLedger = new("TradingLedger", "GET", "api/trading/ledger", RequiresApiKey: true);
     public static readonly ApiRoute TradingScan = new("TradingScan", "POST", "api/trading/scan", RequiresApiKey: true);
+    public static readonly ApiRoute TradingPositions = new("TradingPositions", "GET", "api/trading/positions", RequiresApiKey: true);
+
+    // The browser dashboard (issue 15): static files only, no data; every call it makes goes through the keyed routes.
+    public static readonly ApiRoute Dashboard = new("Dashboard", "GET", "dashboard/{*path}", RequiresApiKey: false);
 
     // Backtests as runs (issue 10 item 5): backtest, walkforward or validate as a durable run with artifacts in Blob.
     public static readonly ApiRoute StartBacktest = new("StartBacktest", "POST", "api/backtests", RequiresApiKey: true);
@@ -33,8 +38,9 @@ public static class ApiRoutes
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        StartRun, ListRuns, GetRun, GetRunReport, HealthLive, HealthReady,
-        TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan,
+        StartRun, ListRuns, GetRun, GetRunReport, GetRunHistory, HealthLive, HealthReady,
+        TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan, TradingPositions,
+        Dashboard,
         StartBacktest, GetBacktest,
     ];
 }

@@ -76,6 +76,10 @@ public sealed class TradingCommands(TradingServices services, TimeProvider clock
     public async Task<DeskStatus> StatusAsync(CancellationToken cancellationToken) =>
         await DeskStatusReader.ReadAsync(await OpenDeskAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The account's open positions as the broker reports them.</summary>
+    public async Task<IReadOnlyList<Tessera.Alpaca.Broker.BrokerPosition>> PositionsAsync(CancellationToken cancellationToken) =>
+        await (await OpenDeskAsync(cancellationToken).ConfigureAwait(false)).Broker.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<OrderRecord>> OrdersAsync(int limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 500)

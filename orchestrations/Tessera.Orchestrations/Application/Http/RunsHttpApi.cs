@@ -64,6 +64,19 @@ public sealed class RunsHttpApi(
         return null;
     });
 
+    /// <summary>
+    /// GET /api/runs/{id}/history: the runtime's own history of the run (the events it replays the orchestration from),
+    /// the local equivalent of the Durable dashboards' history view; 404 when the runtime holds none for the id.
+    /// </summary>
+    public Task GetRunHistoryAsync(HttpContext http, string id) => Keyed(http, ApiRoutes.GetRunHistory, async ct =>
+    {
+        Tessera.Orchestrations.Runs.RunId.Validate(id);
+        var events = history is null ? [] : await history.ReadAsync(id, ct).ConfigureAwait(false);
+        return events.Count == 0
+            ? ApiErrors.NotFound("history")
+            : new ApiAnswer(StatusCodes.Status200OK, new { run_id = id, events });
+    });
+
     public Task HealthLiveAsync(HttpContext http) => WriteAsync(http, new ApiAnswer(StatusCodes.Status200OK, new { status = "live" }));
 
     public async Task HealthReadyAsync(HttpContext http)

@@ -47,6 +47,22 @@ public sealed class TradingHttpApi(TradingCommands commands, HttpApiSettings set
         return new ApiAnswer(StatusCodes.Status200OK, new { orders = await commands.OrdersAsync(limit, ct).ConfigureAwait(false) });
     });
 
+    /// <summary>GET /api/trading/positions: the broker's open positions (symbol, side, quantity, prices, unrealized P&amp;L).</summary>
+    public Task PositionsAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingPositions, settings, async ct =>
+        new ApiAnswer(StatusCodes.Status200OK, new
+        {
+            positions = (await commands.PositionsAsync(ct).ConfigureAwait(false)).Select(p => new
+            {
+                symbol = p.Instrument.Symbol,
+                side = p.Quantity < 0 ? "short" : "long",
+                quantity = p.Quantity,
+                average_entry_price = p.AverageEntryPrice,
+                market_price = p.MarketPrice,
+                market_value = p.MarketValue,
+                unrealized_pnl = p.UnrealizedPnl,
+            }),
+        }));
+
     public Task LedgerAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingLedger, settings, async ct =>
     {
         DateOnly? date = null;
