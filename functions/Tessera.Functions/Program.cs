@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
+using Tessera.Core.Telemetry;
 using Tessera.Functions;
 using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Http;
@@ -14,6 +15,7 @@ using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Profiles;
+using Tessera.Orchestrations.Telemetry;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Lakehouse;
 using Tessera.Storage.Tables;
@@ -28,7 +30,11 @@ var services = builder.Services;
 services.AddSingleton<IBlobStore>(_ => TesseraStorage.OpenBlobs(Environment.GetEnvironmentVariable));
 services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
 services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
-services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>()));
+services.AddSingleton(sp => new RunSpanRecorder(sp.GetRequiredService<ITableStore>()));
+services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>())
+{
+    Trace = new ForensicTrace(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<RunSpanRecorder>()),
+});
 services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDirectory, "config", "profiles")));
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<ITableStore>(_ => TesseraStorage.OpenTables(Environment.GetEnvironmentVariable));
@@ -65,14 +71,22 @@ services.AddSingleton(sp =>
     return new TradingRuntime(settings, configuration, Environment.GetEnvironmentVariable, sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITableStore>(), events, HttpApiSettings.From(Environment.GetEnvironmentVariable), sp.GetRequiredService<TimeProvider>());
 });
 
-// Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's sources, exported to
-// Application Insights when the app has its connection string (set by infra), else not exported.
+// Traces, metrics and logs: the Functions worker's own instrumentation plus Tessera's and the Durable Task SDK's
+// sources, exported to Application Insights when the app has its connection string (set by infra) and over OTLP when
+// OTEL_EXPORTER_OTLP_ENDPOINT is set; every run's spans also go to its forensic_trace.json (RunSpanRecorder).
 var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
-    .WithTracing(t => t.AddSource(TesseraTelemetry.SourceName))
-    .WithMetrics(m => m.AddMeter(TesseraTelemetry.SourceName));
+    .WithTracing(t => t.AddSource(TesseraTelemetry.Name, TesseraTelemetry.DurableTaskSourceName))
+    .WithMetrics(m => m.AddMeter(TesseraTelemetry.Name));
 if (Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING") is { Length: > 0 } appInsights)
 {
     telemetry.UseAzureMonitorExporter(o => o.ConnectionString = appInsights);
 }
 
-await builder.Build().RunAsync().ConfigureAwait(false);
+if (Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 })
+{
+    telemetry.UseOtlpExporter();
+}
+
+var app = builder.Build();
+_ = app.Services.GetRequiredService<RunSpanRecorder>(); // listening before the first span of the first run
+await app.RunAsync().ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Telemetry;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Trading;
 using Tessera.Storage.Lakehouse;
@@ -90,7 +91,9 @@ public sealed class LocalRuntime : IAsyncDisposable
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
-        var services = new LifeCycleServices(artifacts, lakehouse);
+        // The spans of this process (Tessera's and the Durable Task SDK's), into the table forensic_trace.json is sealed from.
+        var spans = new RunSpanRecorder(storage.Tables);
+        var services = new LifeCycleServices(artifacts, lakehouse) { Trace = new ForensicTrace(storage.Tables, artifacts, spans) };
         var backtestServices = new BacktestServices(storage.Blobs, lakehouse);
         var durable = await EmbeddedDurableRuntime.StartAsync(
             storage.ConnectionString, registry => RegisterTasks(registry, services, trading.Services, backtestServices), options, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -113,7 +116,7 @@ public sealed class LocalRuntime : IAsyncDisposable
         var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System, journal);
         var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
         var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System, journal);
-        var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests);
+        var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests) { Spans = spans };
         if (storage.PreviousStopWasUnclean && reconciled is not null && reconciled.InFlight.Count + reconciled.Rescheduled.Count > 0)
         {
             // Runs scheduled again by the reconciliation are watched too: the hub may still hold torn leftovers of them
@@ -148,6 +151,12 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>This process's span recorder (forensic traces).</summary>
+    public RunSpanRecorder? Spans { get; private init; }
+
+    /// <summary>The sealed forensic traces of runs (forensic_trace.json), for the report route and the CLI.</summary>
+    public ForensicTrace? Trace => Services.Trace;
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -165,6 +174,11 @@ public sealed class LocalRuntime : IAsyncDisposable
 
         _stopping.Dispose();
         await Durable.DisposeAsync().ConfigureAwait(false);
+        if (Spans is { } spans)
+        {
+            await spans.DisposeAsync().ConfigureAwait(false); // the last spans are written before storage stops
+        }
+
         if (Trading.Events is { } events)
         {
             await events.DisposeAsync().ConfigureAwait(false); // deliver the alerts still queued

@@ -58,6 +58,8 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
 
         try
         {
+            // The run's root span: its trace id is the run's (RunTraceId), carried by the runtime into every step.
+            using var span = Telemetry.RunTrace.Begin(runId, LifeCycleSteps.Orchestrator, profile.Name);
             await client.ScheduleNewOrchestrationInstanceAsync(LifeCycleSteps.Orchestrator, input, NeverReplace(runId), cancellationToken).ConfigureAwait(false);
         }
         catch (OrchestrationAlreadyExistsException)
@@ -160,13 +162,21 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
     }
 
 
-    /// <summary>The HTML report of a completed run, or null when the run or its report does not exist (yet).</summary>
+    /// <summary>
+    /// The HTML report of a completed run with its forensic-trace timeline (when sealed), or null when the run or its
+    /// report does not exist (yet).
+    /// </summary>
     public async Task<byte[]?> GetReportAsync(string runId, CancellationToken cancellationToken = default)
     {
         RunId.Validate(runId);
         try
         {
-            return await artifacts.ReadAsync(runId, "report.html", cancellationToken).ConfigureAwait(false);
+            var report = await artifacts.ReadAsync(runId, "report.html", cancellationToken).ConfigureAwait(false);
+            // The stored report is a result (in the manifest, the same bytes at every execution); the timeline of the
+            // run's spans is an observation, added when the report is served.
+            return await Telemetry.ForensicTrace.ReadSealedAsync(artifacts, runId, cancellationToken).ConfigureAwait(false) is { } trace
+                ? Telemetry.ForensicTrace.WithTimeline(report, trace)
+                : report;
         }
         catch (StorageNotFoundException)
         {

@@ -50,6 +50,18 @@ public sealed class RunArtifactStore
         return new ArtifactRecord(relativePath, sha, content.Length, contentType);
     }
 
+    /// <summary>
+    /// Writes (or replaces) an observation of the run rather than a result of it: a file no step's output depends on,
+    /// never listed in the manifest (forensic_trace.json: the spans of the run, different at every execution). Results
+    /// stay write-once through <see cref="WriteAsync"/>.
+    /// </summary>
+    public async Task WriteObservationAsync(string runId, string relativePath, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var name = BlobName(runId, relativePath);
+        await _blobs.CreateContainerIfNotExistsAsync(Container, cancellationToken).ConfigureAwait(false);
+        await _blobs.PutAsync(Container, name, content, BlobWriteCondition.None, contentType, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<ArtifactRecord> WriteJsonAsync<T>(string runId, string relativePath, T value, CancellationToken cancellationToken = default) =>
         WriteAsync(runId, relativePath, JsonSerializer.SerializeToUtf8Bytes(value, ArtifactJson.Options), "application/json", cancellationToken);
 

@@ -44,6 +44,7 @@ public sealed class BacktestService(DurableTaskClient client, ProfileCatalog pro
 
         try
         {
+            using var span = Telemetry.RunTrace.Begin(runId, BacktestSteps.Orchestrator, null);
             await client.ScheduleNewOrchestrationInstanceAsync(BacktestSteps.Orchestrator, input, RunService.NeverReplace(runId), cancellationToken).ConfigureAwait(false);
         }
         catch (OrchestrationAlreadyExistsException)

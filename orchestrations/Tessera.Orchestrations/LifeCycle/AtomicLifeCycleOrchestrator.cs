@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Tessera.Core.Errors;
+using Tessera.Orchestrations.LifeCycle.Activities;
 
 namespace Tessera.Orchestrations.LifeCycle;
 
@@ -93,6 +94,9 @@ public static class AtomicLifeCycleOrchestrator
                 flattening.WeightsJson, flattening.WeightsCsv, validation),
             StepOptions);
         Progress(9, "report written");
+
+        // The spans of every step so far, from every worker, into forensic_trace.json (never fails the run).
+        await context.CallActivityAsync<SealTraceOutput>(LifeCycleSteps.SealTrace, new SealTraceInput(input.RunId), StepOptions);
 
         return new LifeCycleOutput(
             input.RunId,

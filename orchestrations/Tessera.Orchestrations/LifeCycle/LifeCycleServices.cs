@@ -11,4 +11,7 @@ public sealed class LifeCycleServices(RunArtifactStore artifacts, Lakehouse? lak
     public RunArtifactStore Artifacts { get; } = artifacts;
 
     public Lakehouse? Lakehouse { get; } = lakehouse;
+
+    /// <summary>Where the run's spans are sealed into forensic_trace.json; null: the host records no spans.</summary>
+    public Telemetry.ForensicTrace? Trace { get; init; }
 }

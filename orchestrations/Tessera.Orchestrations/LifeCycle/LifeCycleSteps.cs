@@ -17,6 +17,9 @@ public static class LifeCycleSteps
     public const string Validate = "LifeCycleValidate";
     public const string Report = "LifeCycleReport";
 
+    /// <summary>After the report: the run's spans so far into forensic_trace.json (an observation, not in the manifest).</summary>
+    public const string SealTrace = "LifeCycleSealTrace";
+
     /// <summary>Progress labels; optimization counts as one step even though it fans out.</summary>
     public static readonly IReadOnlyList<string> ProgressLabels =
     [
@@ -25,5 +28,5 @@ public static class LifeCycleSteps
     ];
 
     public static IReadOnlyList<string> ActivityNames { get; } =
-        [Foundation, Recruitment, Selection, Enrichment, Synthesis, Regime, Optimize, Choose, Flatten, Validate, Report];
+        [Foundation, Recruitment, Selection, Enrichment, Synthesis, Regime, Optimize, Choose, Flatten, Validate, Report, SealTrace];
 }

@@ -1,3 +1,4 @@
+using Tessera.Core.Telemetry;
 using System.Globalization;
 using Tessera.Alpaca.Model;
 using Tessera.Core;
@@ -34,7 +35,23 @@ public sealed class DecisionPipeline
 
     public string ConfigPin { get; }
 
+    /// <summary>One decision, in a span (<c>order.decide</c>: symbol, outcome, veto code) counted by the veto metric.</summary>
     public DecisionResult Decide(DecisionRequest request)
+    {
+        using var span = TesseraTelemetry.Source.StartActivity("order.decide");
+        var result = DecideCore(request);
+        span?.SetTag(TesseraTelemetry.Tags.Symbol, result.Decision.Symbol);
+        span?.SetTag("tessera.outcome", result.Outcome.ToString());
+        if (result.VetoCode is { } veto)
+        {
+            span?.SetTag(TesseraTelemetry.Tags.Veto, veto);
+            TesseraTelemetry.Vetoes.Add(1, new KeyValuePair<string, object?>(TesseraTelemetry.Tags.Veto, veto));
+        }
+
+        return result;
+    }
+
+    private DecisionResult DecideCore(DecisionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Input is null || request.Market is null || request.Account is null || request.Safety is null)

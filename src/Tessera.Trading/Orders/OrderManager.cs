@@ -1,3 +1,4 @@
+using Tessera.Core.Telemetry;
 using Tessera.Alpaca.Broker;
 using Tessera.Alpaca.Errors;
 using Tessera.Alpaca.Rest;
@@ -64,6 +65,20 @@ public sealed class OrderManager
     /// Cancellation leaves the claim in place: the decision is then resolved by <see cref="ResolveAsync"/>, never re-POSTed blindly.
     /// </summary>
     public async Task<SubmissionResult> SubmitAsync(OrderIntent intent, bool chaseUnfilled = false, CancellationToken cancellationToken = default)
+    {
+        using var span = TesseraTelemetry.Source.StartActivity("order.submit", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag(TesseraTelemetry.Tags.ClientOrderId, intent?.ClientOrderId);
+        var result = await SubmitCoreAsync(intent!, chaseUnfilled, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("tessera.outcome", result.Outcome.ToString());
+        if (result.Outcome == SubmissionOutcome.Submitted)
+        {
+            TesseraTelemetry.OrdersSubmitted.Add(1);
+        }
+
+        return result;
+    }
+
+    private async Task<SubmissionResult> SubmitCoreAsync(OrderIntent intent, bool chaseUnfilled, CancellationToken cancellationToken)
     {
         OrderIntentRules.Validate(intent);
         var now = _options.Clock.GetUtcNow();

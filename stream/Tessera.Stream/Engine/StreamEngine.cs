@@ -1,3 +1,4 @@
+using Tessera.Core.Telemetry;
 using System.Globalization;
 using Tessera.Alpaca.Model;
 using Tessera.Alpaca.Streaming;
@@ -249,6 +250,12 @@ public sealed class StreamEngine
                 break;
             case StreamLifecycleEvent.Reconnected:
                 Counters.Reconnects++;
+                using (var span = TesseraTelemetry.Source.StartActivity("stream.reconnect"))
+                {
+                    span?.SetTag("tessera.attempt", lifecycle.Attempt);
+                }
+
+                TesseraTelemetry.StreamReconnects.Add(1);
                 _safety.Reconnected();
                 _events.Publish(new TradingEvent(EventCodes.WsReconnectSuccess, EventLevel.Info, "market data stream reconnected (attempt " + N(lifecycle.Attempt) + "); backoff reset to base", new Dictionary<string, object?>(StringComparer.Ordinal) { ["attempt"] = lifecycle.Attempt }));
                 break;
@@ -283,6 +290,11 @@ public sealed class StreamEngine
         {
             await BreachAsync(breach, cancellationToken).ConfigureAwait(false);
             return false;
+        }
+
+        if (_settings.MeasureLag && eventTime is { } stamped)
+        {
+            TesseraTelemetry.StreamLag.Record((receivedAt - stamped).TotalMilliseconds);
         }
 
         await AdvanceSafetyAsync(_safety.Message(receivedAt), receivedAt, cancellationToken).ConfigureAwait(false);
@@ -460,6 +472,7 @@ public sealed class StreamEngine
         if (_safety.Breach(breach.At) == SafetyTransition.Activated)
         {
             Counters.SafetyActivations++;
+            TesseraTelemetry.SafetyMode.Add(1);
             await _actions.FlattenAsync(breach, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -469,6 +482,7 @@ public sealed class StreamEngine
         switch (transition)
         {
             case SafetyTransition.Cleared:
+                TesseraTelemetry.SafetyMode.Add(-1);
                 _events.Publish(new TradingEvent(EventCodes.SafetyModeCleared, EventLevel.Warning, "first message after reconnection: safety mode cleared; submissions resume after " + N(_settings.Safety.CleanReception.TotalSeconds) + " s of clean reception", new Dictionary<string, object?>(StringComparer.Ordinal)));
                 break;
             case SafetyTransition.SubmissionsReEnabled:

@@ -128,6 +128,11 @@ public sealed class RunsHttpApi(
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(handler);
+
+        // One span per API request, on both hosts (the route's name and template, never the query or the body).
+        using var span = Core.Telemetry.TesseraTelemetry.Source.StartActivity("http " + route.Name, System.Diagnostics.ActivityKind.Server);
+        span?.SetTag("http.request.method", route.Method);
+        span?.SetTag("http.route", route.Template);
         if (route.RequiresApiKey && !ApiKeyCheck.IsAuthorized(settings.ApiKey, http.Request.Headers[ApiRoutes.ApiKeyHeader].ToString()))
         {
             await WriteAsync(http, ApiErrors.Unauthorized).ConfigureAwait(false);
@@ -150,6 +155,8 @@ public sealed class RunsHttpApi(
         {
             await WriteAsync(http, answer).ConfigureAwait(false);
         }
+
+        span?.SetTag("http.response.status_code", http.Response.StatusCode);
     }
 
     /// <summary>Serializes before the response starts, so a serialization failure becomes a clean 500, never a truncated 200.</summary>

@@ -109,8 +109,13 @@ public static class RunJournalReconciler
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                run.Orchestrator, run.ScheduledInput, RunService.NeverReplace(run.RunId), cancellationToken).ConfigureAwait(false);
+            // Same run id, same trace id: the re-run's spans join the first attempt's trace.
+            using (Telemetry.RunTrace.Begin(run.RunId, run.Orchestrator, null))
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    run.Orchestrator, run.ScheduledInput, RunService.NeverReplace(run.RunId), cancellationToken).ConfigureAwait(false);
+            }
+
             await journal.RecordOutcomeAsync(run.RunId, JournalOutcome.Rescheduled, why + "; scheduled again from the journal", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             return RescheduleResult.Scheduled;
         }

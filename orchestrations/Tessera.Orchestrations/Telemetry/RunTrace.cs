@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Tessera.Core.Telemetry;
+using Tessera.Orchestrations.Runs;
+
+namespace Tessera.Orchestrations.Telemetry;
+
+/// <summary>
+/// One trace per run, whose id is the run's <see cref="RunTraceId"/>: <see cref="Begin"/> opens the run's root span
+/// (<c>run.start</c>) under that id just before the run is scheduled, so the Durable Task SDK's
+/// <c>create_orchestration</c> span, the orchestration, every activity and sub-orchestration (W3C context travels
+/// with the work items) and the audit records all carry one trace id, derived from the run id: a re-executed step
+/// writes the same audit.jsonl, and a trace can be found from a run id alone. The HTTP request that started the run
+/// (its own trace) is linked from the root span and tagged with the run id.
+/// </summary>
+public static class RunTrace
+{
+    /// <summary>The span id under which the run's root span starts (the first 8 bytes of SHA-256("tessera-run-root/" + run id)).</summary>
+    public static ActivitySpanId RootParentSpanId(string runId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes("tessera-run-root/" + RunId.Validate(runId)), hash);
+        return ActivitySpanId.CreateFromBytes(hash[..8]);
+    }
+
+    public static ActivityTraceId TraceIdOf(string runId) => ActivityTraceId.CreateFromString(RunTraceId.Of(runId));
+
+    /// <summary>Starts the run's root span (null when nothing listens); dispose it once the run is scheduled.</summary>
+    public static Activity? Begin(string runId, string workflow, string? profile)
+    {
+        var caller = Activity.Current;
+        var links = caller is null ? null : new[] { new ActivityLink(caller.Context) };
+        var parent = new ActivityContext(TraceIdOf(runId), RootParentSpanId(runId), ActivityTraceFlags.Recorded, isRemote: true);
+        var span = TesseraTelemetry.Source.StartActivity("run.start", ActivityKind.Producer, parent, links: links);
+        if (span is not null)
+        {
+            span.SetTag(TesseraTelemetry.Tags.RunId, runId);
+            span.SetTag(TesseraTelemetry.Tags.Workflow, workflow);
+            span.SetTag(TesseraTelemetry.Tags.Profile, profile);
+        }
+
+        // The request's own span names the run it started, so either trace leads to the other.
+        caller?.SetTag(TesseraTelemetry.Tags.RunId, runId);
+        TesseraTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>(TesseraTelemetry.Tags.Workflow, workflow));
+        return span;
+    }
+
+    /// <summary>
+    /// A span for one step of a run (an activity), child of the Durable Task SDK's activity span, with the run id, step
+    /// and profile; its duration also goes to the step-duration histogram.
+    /// </summary>
+    public static async Task<T> StepAsync<T>(string step, string runId, string? profile, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var span = TesseraTelemetry.Source.StartActivity("step " + step, ActivityKind.Internal);
+        span?.SetTag(TesseraTelemetry.Tags.RunId, runId);
+        span?.SetTag(TesseraTelemetry.Tags.Step, step);
+        span?.SetTag(TesseraTelemetry.Tags.Profile, profile);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            TesseraTelemetry.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>(TesseraTelemetry.Tags.Step, step));
+        }
+    }
+}
