@@ -13,7 +13,7 @@ namespace Tessera.Local.Http;
 /// </summary>
 public static class LocalApi
 {
-    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, BacktestsHttpApi backtests, TradingHttpApi? trading = null, string? tradingUnavailable = null)
+    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, BacktestsHttpApi backtests, TradingHttpApi? trading = null, string? tradingUnavailable = null, Tessera.Orchestrations.Application.Governance.GovernanceHttpApi? governance = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
@@ -34,6 +34,9 @@ public static class LocalApi
         Route(app, ApiRoutes.TradingOrders, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.OrdersAsync(http));
         Route(app, ApiRoutes.TradingLedger, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.LedgerAsync(http));
         Route(app, ApiRoutes.TradingScan, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.ScanAsync(http, client));
+
+        // Governance: promotions and demotions through the one governance service.
+        Route(app, ApiRoutes.PromoteRun, http => governance is null ? RunsHttpApi.WriteAsync(http, new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { error = "governance is not available in this host" })) : governance.PromoteAsync(http, Id(http)));
     }
 
     private static Task Unavailable(HttpContext http, string? reason) =>
