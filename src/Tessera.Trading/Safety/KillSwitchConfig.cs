@@ -111,7 +111,7 @@ public static class KillSwitchFormat
     public static string Action(KillSwitchAction a) => a.Kind switch
     {
         KillSwitchActionKind.HaltAdds => "halt_adds",
-        KillSwitchActionKind.DeRisk => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"de_risk {a.Fraction:P0}"),
+        KillSwitchActionKind.DeRisk => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"de_risk {a.Fraction * 100:0.#}%"),
         KillSwitchActionKind.SwitchToBaseProfile => "switch_to_base_profile",
         KillSwitchActionKind.RestrictToList => "restrict_to_etfs " + string.Join(",", a.Symbols ?? []),
         _ => "notify_and_record",
