@@ -30,17 +30,9 @@ public sealed class RunIndex(RunIndexTable table, IBlobStore blobs, TimeProvider
 
     public Task<RunIndexRow?> GetAsync(string runId, CancellationToken cancellationToken = default) => Table.GetAsync(RunId.Validate(runId), cancellationToken);
 
-    /// <summary>A run was accepted: a Pending row (a row that exists already is left alone).</summary>
-    public async Task RecordAcceptedAsync(string runId, string profile, string workflow, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default)
-    {
-        RunId.Validate(runId);
-        if (await Table.GetAsync(runId, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            return;
-        }
-
-        await Table.PutAsync(new RunIndexRow { RowKey = runId, Profile = profile, Workflow = workflow, Status = Pending, StartedAt = acceptedAt, UpdatedAt = clock.GetUtcNow() }, null, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>A run was accepted: a Pending row, create-only (a run that already completed keeps its row).</summary>
+    public Task RecordAcceptedAsync(string runId, string profile, string workflow, DateTimeOffset acceptedAt, CancellationToken cancellationToken = default) =>
+        Table.TryInsertAsync(new RunIndexRow { RowKey = RunId.Validate(runId), Profile = profile, Workflow = workflow, Status = Pending, StartedAt = acceptedAt, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
 
     /// <summary>A run completed: its row from its manifest (run id, resolved profile name) and figures; governance kept. Re-renders.</summary>
     public async Task RecordCompletedAsync(RunManifest manifest, string manifestSha256, RunIndexFigures figures, CancellationToken cancellationToken = default)

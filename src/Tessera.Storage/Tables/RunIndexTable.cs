@@ -39,6 +39,24 @@ public sealed class RunIndexTable(ITableStore tables)
         return await Tables.ReplaceAsync(Table, row, ifMatch, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Create-only: false when the run already has a row (it is left as it is).</summary>
+    public async Task<bool> TryInsertAsync(RunIndexRow row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.PartitionKey = Partition;
+        TableKeys.ValidateKey("run_id", row.RowKey);
+        await Tables.CreateTableIfNotExistsAsync(Table, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Tables.InsertAsync(Table, row, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StorageConflictException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>One page of rows in run id order, optionally only those with <paramref name="status"/>.</summary>
     public async Task<TableQueryPage<RunIndexRow>> PageAsync(string? status, string? continuation, int pageSize, CancellationToken cancellationToken = default)
     {
