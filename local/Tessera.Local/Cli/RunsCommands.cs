@@ -32,7 +32,8 @@ public static class RunsCommands
             // Parsed before storage is opened: a bad option is exit 2 with nothing started. The list is the run index
             // (table runindex): profile and run id as resolved in each manifest, status, governance state, figures.
             var request = new RunPageRequest(RunPageRequest.ParsePageSize(parse.GetValue(pageSize)), parse.GetValue(continuation), RunPageRequest.ParseStatus(parse.GetValue(status)));
-            if (request.ContinuationToken is { } token && (token.Length > RunPageRequest.MaxTokenLength || token.Any(char.IsControl)))
+            // Table continuation tokens are the SDK's next partition and row keys: base64-like text and a space.
+            if (request.ContinuationToken is { } token && (token.Length > RunPageRequest.MaxTokenLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '!' or '+' or '/' or '=' or '_' or '-' or '.' or ' ')))
             {
                 throw new Tessera.Core.Errors.TesseraValidationException("--continuation", token[..Math.Min(token.Length, 40)], "the token printed after the previous page");
             }
@@ -43,7 +44,7 @@ public static class RunsCommands
             GovernanceCommands.PrintRows(context, page.Items);
             context.Console.MarkupLine(page.Continuation is { } next
                 ? $"next page: tessera runs --page-size {request.PageSize} --continuation {Markup.Escape(next)}"
-                : "[grey](last page; 'tessera runs index' rebuilds the index from the manifests, the runtime and the governance chain)[/]");
+                : "[grey](last page)[/] 'tessera runs index' rebuilds the index from the manifests, the runtime and the governance chain");
             return ExitCodes.Ok;
         });
         return command;
