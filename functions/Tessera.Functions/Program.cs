@@ -30,8 +30,9 @@ var services = builder.Services;
 services.AddSingleton<IBlobStore>(_ => TesseraStorage.OpenBlobs(Environment.GetEnvironmentVariable));
 services.AddSingleton(sp => new RunArtifactStore(sp.GetRequiredService<IBlobStore>()));
 services.AddSingleton(sp => new Lakehouse(sp.GetRequiredService<IBlobStore>(), TimeProvider.System));
+services.AddSingleton(sp => Tessera.Orchestrations.Application.Governance.GovernanceParts.Create(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<TimeProvider>()));
 services.AddSingleton(sp => new RunSpanRecorder(sp.GetRequiredService<ITableStore>()));
-services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>())
+services.AddSingleton(sp => new LifeCycleServices(sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<Lakehouse>(), sp.GetRequiredService<Tessera.Orchestrations.Application.Governance.GovernanceParts>().Index)
 {
     Trace = new ForensicTrace(sp.GetRequiredService<ITableStore>(), sp.GetRequiredService<RunArtifactStore>(), sp.GetRequiredService<RunSpanRecorder>()),
 });
@@ -39,7 +40,8 @@ services.AddSingleton(_ => ProfileCatalog.Locate(Path.Combine(AppContext.BaseDir
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<ITableStore>(_ => TesseraStorage.OpenTables(Environment.GetEnvironmentVariable));
 services.AddSingleton<IRunHistory>(sp => new TaskHubHistoryTable(sp.GetRequiredService<ITableStore>(), TesseraStorage.TaskHub(Environment.GetEnvironmentVariable)));
-services.AddSingleton(sp => new RunHistoryPurge(new TableRunProtection(sp.GetRequiredService<ITableStore>()), sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton(sp => new RunHistoryPurge(sp.GetRequiredService<Tessera.Orchestrations.Application.Governance.GovernanceParts>().Index, sp.GetRequiredService<TimeProvider>()));
+services.AddSingleton(sp => new Tessera.Orchestrations.Application.Governance.GovernanceHttpApi(sp.GetRequiredService<Tessera.Orchestrations.Application.Governance.GovernanceParts>().Service, HttpApiSettings.From(Environment.GetEnvironmentVariable)));
 services.AddSingleton(sp => new RunsHttpApi(
     sp.GetRequiredService<ProfileCatalog>(),
     sp.GetRequiredService<RunArtifactStore>(),
@@ -51,7 +53,8 @@ services.AddSingleton(sp => new RunsHttpApi(
         return true;
     },
     sp.GetRequiredService<Lakehouse>(),
-    history: sp.GetRequiredService<IRunHistory>()));
+    history: sp.GetRequiredService<IRunHistory>(),
+    index: sp.GetRequiredService<Tessera.Orchestrations.Application.Governance.GovernanceParts>().Index));
 services.AddSingleton(sp => new BacktestServices(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<Lakehouse>()));
 services.AddSingleton(sp => new BacktestsHttpApi(
     sp.GetRequiredService<ProfileCatalog>(),

@@ -37,8 +37,9 @@ public sealed class TimerFunctionsTests(AzuriteFixture azurite)
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await runtime.Client.WaitForInstanceCompletionAsync(id, false, timeout.Token)).RuntimeStatus);
         }
 
-        var protection = new TableRunProtection(storage.Tables);
-        await protection.MarkAsync("timer-frozen-1", "frozen", CancellationToken.None);
+        // Governance's state lives in the run index; a frozen run there is protected from the purge.
+        var protection = new Tessera.Orchestrations.Runs.RunIndex(new Tessera.Storage.Tables.RunIndexTable(storage.Tables), storage.Blobs, TimeProvider.System);
+        await protection.Table.PutAsync(new Tessera.Storage.Tables.RunIndexRow { RowKey = "timer-frozen-1", Status = "Completed", Governance = "frozen" }, null, CancellationToken.None);
 
         // Today nothing is 30 days old (the default retention): the timer purges nothing.
         var today = new TimerFunctions(new RunHistoryPurge(protection, TimeProvider.System), NullLogger<TimerFunctions>.Instance);

@@ -39,6 +39,7 @@ public static class CliRoot
             TradeCommands.BuildHalt(context),
             TradeCommands.BuildResume(context),
             TradeCommands.BuildAudit(context),
+            GovernanceCommands.BuildPromote(context),
             ConfigCommands.Build(context),
             SepCommands.Build(context),
             RegimeCommands.Build(context),

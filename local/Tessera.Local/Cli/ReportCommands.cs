@@ -23,12 +23,27 @@ public static class ReportCommands
 
     private static Command BuildIndex(CliContext context)
     {
-        var dir = new Option<string>("--dir") { Description = "Folder holding run outputs (backtest/walkforward/ic --out folders, run copies)", Required = true };
-        var command = new Command("index", "Write DIR/index.html linking every tear sheet (with headline figures), walk-forward, IC report, validation and run report under DIR");
+        var dir = new Option<string?>("--dir") { Description = "Folder holding local run outputs (backtest/walkforward/ic --out folders, run copies); without it, the run index" };
+        var output = new Option<string?>("--out") { Description = "Without --dir: also write the run index's INDEX.md and index.html into this folder" };
+        var storage = StorageOption.Create();
+        var command = new Command("index", "The run index (runs/INDEX.md and runs/index.html, from the run index table), or with --dir DIR/index.html linking every tear sheet, walk-forward, IC report, validation and run report under DIR");
         command.Options.Add(dir);
+        command.Options.Add(output);
+        command.Options.Add(storage);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            var root = parse.GetValue(dir)!;
+            if (parse.GetValue(dir) is not { } root)
+            {
+                // The one run index: rendered from its table (tessera runs index rebuilds it first).
+                await using var store = await Tessera.Local.Hosting.LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
+                var index = new Tessera.Orchestrations.Runs.RunIndex(new Tessera.Storage.Tables.RunIndexTable(store.Tables), store.Blobs, TimeProvider.System);
+                var rows = await index.RenderAsync(ct).ConfigureAwait(false);
+                await GovernanceCommands.WriteLocalAsync(parse.GetValue(output), rows, ct).ConfigureAwait(false);
+                GovernanceCommands.PrintRows(context, rows);
+                context.Console.MarkupLine($"rendered runs/{Tessera.Orchestrations.Runs.RunIndexRenderer.MarkdownName} and runs/{Tessera.Orchestrations.Runs.RunIndexRenderer.HtmlName} ({rows.Count.ToString(CultureInfo.InvariantCulture)} run(s))");
+                return ExitCodes.Ok;
+            }
+
             if (!Directory.Exists(root))
             {
                 throw new TesseraValidationException("--dir", root, "must be an existing folder");

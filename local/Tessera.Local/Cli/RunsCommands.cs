@@ -26,29 +26,25 @@ public static class RunsCommands
         command.Options.Add(status);
         command.Options.Add(storage);
         command.Subcommands.Add(BuildPurge(context));
+        command.Subcommands.Add(GovernanceCommands.BuildRunsIndex(context));
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            // Parsed before storage is opened: a bad option is exit 2 with nothing started.
-            var request = RunPageRequest.Parse(parse.GetValue(pageSize), parse.GetValue(continuation), parse.GetValue(status));
-            var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
-            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
-            await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context, runWorker: false), ct, context.Env).ConfigureAwait(false);
-            var page = await runtime.Runs.ListRunsAsync(request, ct).ConfigureAwait(false);
-            var table = new Table().AddColumns("run id", "status", "created (UTC)", "last update (UTC)", "progress");
-            foreach (var run in page.Runs)
+            // Parsed before storage is opened: a bad option is exit 2 with nothing started. The list is the run index
+            // (table runindex): profile and run id as resolved in each manifest, status, governance state, figures.
+            var request = new RunPageRequest(RunPageRequest.ParsePageSize(parse.GetValue(pageSize)), parse.GetValue(continuation), RunPageRequest.ParseStatus(parse.GetValue(status)));
+            // Table continuation tokens are the SDK's next partition and row keys: base64-like text and a space.
+            if (request.ContinuationToken is { } token && (token.Length > RunPageRequest.MaxTokenLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '!' or '+' or '/' or '=' or '_' or '-' or '.' or ' ')))
             {
-                table.AddRow(
-                    run.RunId,
-                    run.Status,
-                    run.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
-                    run.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture),
-                    run.Progress is { } p ? Markup.Escape($"{p.Completed}/{p.Total} {p.Step}") : "-");
+                throw new Tessera.Core.Errors.TesseraValidationException("--continuation", token[..Math.Min(token.Length, 40)], "the token printed after the previous page");
             }
 
-            context.Console.Write(table);
-            context.Console.MarkupLine(page.ContinuationToken is { } next
+            await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct, readOnly: true).ConfigureAwait(false);
+            var index = new Tessera.Storage.Tables.RunIndexTable(store.Tables);
+            var page = await index.PageAsync(request.Status is { } s ? Tessera.Orchestrations.Application.RunService.StatusName(s) : null, request.ContinuationToken, request.PageSize, ct).ConfigureAwait(false);
+            GovernanceCommands.PrintRows(context, page.Items);
+            context.Console.MarkupLine(page.Continuation is { } next
                 ? $"next page: tessera runs --page-size {request.PageSize} --continuation {Markup.Escape(next)}"
-                : "[grey](last page)[/]");
+                : "[grey](last page)[/] 'tessera runs index' rebuilds the index from the manifests, the runtime and the governance chain");
             return ExitCodes.Ok;
         });
         return command;

@@ -157,8 +157,41 @@ public static class TradeCommands
     {
         var audit = new Command("audit", "The hash-chained audit ledger: verify the chains, show a day's blocks");
         var date = new Option<string?>("--date") { Description = "New York trading day yyyy-MM-dd (verify: default every day; show: default today)" };
-        var verify = Build(context, "verify", "Recompute every block's hash and link; name the first bad block", (c, r, p, ct) => VerifyAsync(c, r, Date(p.GetValue(date)), ct));
+        // --chain governance verifies the governance chain, which needs no broker; account is the order path's chain.
+        var chain = new Option<string>("--chain") { Description = "account (the order path's chain, default) or governance (promotions, demotions, kill-switch firings)", DefaultValueFactory = _ => "account" };
+        var verifyStorage = StorageOption.Create();
+        var verify = new Command("verify", "Recompute every block's hash and link; name the first bad block");
         verify.Options.Add(date);
+        verify.Options.Add(chain);
+        verify.Options.Add(verifyStorage);
+        verify.SetGuardedAction(context, async (p, ct) =>
+        {
+            var which = p.GetValue(chain);
+            var day = Date(p.GetValue(date));
+            if (which == "governance")
+            {
+                return await GovernanceCommands.VerifyChainAsync(context, p.GetValue(verifyStorage), day, ct).ConfigureAwait(false);
+            }
+
+            if (which != "account")
+            {
+                throw new TesseraValidationException("--chain", which, "account or governance");
+            }
+
+            await using var store = await LocalStorage.OpenAsync(context, p.GetValue(verifyStorage), ct).ConfigureAwait(false);
+            var local = LocalTrading.Create(context.Env, store);
+            try
+            {
+                return await VerifyAsync(context, Require(local), day, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (local.Events is { } events)
+                {
+                    await events.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        });
         var limit = new Option<int>("--limit") { Description = "Blocks to show (1..1000)", DefaultValueFactory = _ => 50 };
         var show = Build(context, "show", "The blocks of one day's chain", (c, r, p, ct) => ShowAsync(c, r, Date(p.GetValue(date)), p.GetValue(limit), ct));
         show.Options.Add(date);

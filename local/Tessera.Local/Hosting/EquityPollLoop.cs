@@ -23,6 +23,11 @@ public sealed class EquityPollLoop : IAsyncDisposable
                 try
                 {
                     var outcome = await commands.EquityPollAsync(_stop.Token).ConfigureAwait(false);
+                    foreach (var fired in outcome.KillSwitch)
+                    {
+                        report(KillSwitchWatch.Describe(fired));
+                    }
+
                     if (outcome.Status is EquityPollStatus.Halted)
                     {
                         report($"CIRCUIT BREAKER: halted at drawdown {outcome.Reading?.Drawdown:P2}; orders cancelled {outcome.Halt?.CancelledOrderIds.Count}, positions closing {outcome.Halt?.ClosingOrders.Count}");

@@ -4,6 +4,7 @@ using Tessera.Local.Durable;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Application.History;
 using Tessera.Orchestrations.Application.Journal;
+using Tessera.Orchestrations.Application.Governance;
 using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
@@ -70,6 +71,9 @@ public sealed class LocalRuntime : IAsyncDisposable
     /// <summary>What the start-up comparison of the run journal with the task hub did (null for read-only use).</summary>
     public ReconcileReport? Reconciled { get; }
 
+    /// <summary>The run index, the governance chain and the governance service (promotions, kill-switch demotions).</summary>
+    public GovernanceParts Governance { get; private init; } = null!;
+
     /// <summary>The order path of this host (its runtime, or why it is unavailable: no trading configuration, bad settings).</summary>
     public LocalTrading Trading { get; }
 
@@ -91,9 +95,10 @@ public sealed class LocalRuntime : IAsyncDisposable
         var artifacts = new RunArtifactStore(storage.Blobs);
         await storage.Blobs.CreateContainerIfNotExistsAsync(RunArtifactStore.Container, cancellationToken).ConfigureAwait(false);
         var lakehouse = new Lakehouse(storage.Blobs, TimeProvider.System);
+        var governance = GovernanceParts.Create(storage.Blobs, storage.Tables, TimeProvider.System);
         // The spans of this process (Tessera's and the Durable Task SDK's), into the table forensic_trace.json is sealed from.
         var spans = new RunSpanRecorder(storage.Tables);
-        var services = new LifeCycleServices(artifacts, lakehouse) { Trace = new ForensicTrace(storage.Tables, artifacts, spans) };
+        var services = new LifeCycleServices(artifacts, lakehouse, governance.Index) { Trace = new ForensicTrace(storage.Tables, artifacts, spans) };
         var backtestServices = new BacktestServices(storage.Blobs, lakehouse);
         var durable = await EmbeddedDurableRuntime.StartAsync(
             storage.ConnectionString, registry => RegisterTasks(registry, services, trading.Services, backtestServices), options, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -113,10 +118,10 @@ public sealed class LocalRuntime : IAsyncDisposable
         }
 
         var history = new TaskHubHistoryTable(storage.Tables, options.TaskHubName);
-        var purge = new RunHistoryPurge(new TableRunProtection(storage.Tables), TimeProvider.System, journal);
-        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history);
+        var purge = new RunHistoryPurge(governance.Index, TimeProvider.System, journal);
+        var runs = new RunService(durable.Client, profiles, artifacts, TimeProvider.System, lakehouse, journal, history, governance.Index);
         var backtests = new BacktestService(durable.Client, profiles, backtestServices, TimeProvider.System, journal);
-        var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests) { Spans = spans };
+        var runtime = new LocalRuntime(storage, durable, services, runs, profiles, lakehouse, journal, reconciled, history, purge, trading, backtests) { Governance = governance, Spans = spans };
         if (storage.PreviousStopWasUnclean && reconciled is not null && reconciled.InFlight.Count + reconciled.Rescheduled.Count > 0)
         {
             // Runs scheduled again by the reconciliation are watched too: the hub may still hold torn leftovers of them

@@ -14,7 +14,7 @@ namespace Tessera.Local.Http;
 /// </summary>
 public static class LocalApi
 {
-    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, BacktestsHttpApi backtests, TradingHttpApi? trading = null, string? tradingUnavailable = null)
+    public static void Map(IEndpointRouteBuilder app, RunsHttpApi api, DurableTaskClient client, BacktestsHttpApi backtests, TradingHttpApi? trading = null, string? tradingUnavailable = null, Tessera.Orchestrations.Application.Governance.GovernanceHttpApi? governance = null)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
@@ -45,6 +45,9 @@ public static class LocalApi
             http.Response.Redirect("/dashboard/");
             return Task.CompletedTask;
         });
+
+        // Governance: promotions and demotions through the one governance service.
+        Route(app, ApiRoutes.PromoteRun, http => governance is null ? RunsHttpApi.WriteAsync(http, new ApiAnswer(StatusCodes.Status503ServiceUnavailable, new { error = "governance is not available in this host" })) : governance.PromoteAsync(http, Id(http)));
     }
 
     private static Task Unavailable(HttpContext http, string? reason) =>

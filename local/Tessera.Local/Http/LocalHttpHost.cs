@@ -54,10 +54,12 @@ public sealed class LocalHttpHost : IAsyncDisposable
             },
             runtime.Lakehouse,
             runtime.Journal,
-            runtime.History);
+            runtime.History,
+            runtime.Governance.Index);
         var trading = runtime.Trading.Runtime is { } t ? new TradingHttpApi(t.Commands, new HttpApiSettings(apiKey, publicBaseUrl ?? address)) : null;
         var backtests = new BacktestsHttpApi(runtime.Profiles, new BacktestServices(runtime.Storage.Blobs, runtime.Lakehouse), TimeProvider.System, new HttpApiSettings(apiKey, publicBaseUrl ?? address));
-        LocalApi.Map(app, api, runtime.Client, backtests, trading, runtime.Trading.Unavailable);
+        var governance = new Tessera.Orchestrations.Application.Governance.GovernanceHttpApi(runtime.Governance.Service, new HttpApiSettings(apiKey, publicBaseUrl ?? address));
+        LocalApi.Map(app, api, runtime.Client, backtests, trading, runtime.Trading.Unavailable, governance);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return new LocalHttpHost(app);
     }

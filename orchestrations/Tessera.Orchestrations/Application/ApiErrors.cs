@@ -16,6 +16,17 @@ public static class ApiErrors
     public static ApiAnswer? Map(Exception exception) => exception switch
     {
         RunAlreadyExistsException e => new ApiAnswer(409, Body(e)),
+        Governance.PromotionRefusedException e => new ApiAnswer(e.IsIllegalMove ? 409 : 422, new
+        {
+            error = e.Message,
+            run_id = e.RunId,
+            from = Tessera.Core.Governance.GovernanceStates.Name(e.Decision.From),
+            to = Tessera.Core.Governance.GovernanceStates.Name(e.Decision.To),
+            refusal = e.IsIllegalMove ? "illegal_move" : "missing_evidence",
+            missing = e.Missing.Select(m => new { code = m.Code, detail = m.Detail }).ToArray(),
+        }),
+        Governance.GovernanceRunNotFoundException e => new ApiAnswer(404, new { error = e.Message, run_id = e.RunId }),
+        Governance.GovernanceConflictException e => new ApiAnswer(409, new { error = e.Message, run_id = e.RunId }),
         PayloadTooLargeException e => new ApiAnswer(413, Body(e)),
         TesseraValidationException e => new ApiAnswer(400, Body(e)),
         Tessera.Trading.Safety.ResumeRefusedException e => new ApiAnswer(409, new { error = e.Message, rule = e.Rule }),

@@ -36,11 +36,15 @@ public static class ApiRoutes
     public static readonly ApiRoute StartBacktest = new("StartBacktest", "POST", "api/backtests", RequiresApiKey: true);
     public static readonly ApiRoute GetBacktest = new("GetBacktest", "GET", "api/backtests/{id}", RequiresApiKey: true);
 
+    // Governance (issue 14): move a completed run along sandbox -> canary -> promoted -> frozen (and retired).
+    public static readonly ApiRoute PromoteRun = new("PromoteRun", "POST", "api/runs/{id}/promote", RequiresApiKey: true);
+
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         StartRun, ListRuns, GetRun, GetRunReport, GetRunHistory, HealthLive, HealthReady,
         TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan, TradingPositions,
         Dashboard,
         StartBacktest, GetBacktest,
+        PromoteRun,
     ];
 }

@@ -33,7 +33,7 @@ public sealed record RunStatusView(
 /// </summary>
 /// <param name="journal">the host's accepted-run journal (local hosts); null where storage is durable on its own (Azure).</param>
 /// <param name="history">the runtime's history, for the steps of a run's status; null: the status has no steps.</param>
-public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null, IRunJournal? journal = null, IRunHistory? history = null)
+public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles, RunArtifactStore artifacts, TimeProvider clock, Lakehouse? lakehouse = null, IRunJournal? journal = null, IRunHistory? history = null, RunIndex? index = null)
 {
     /// <summary>Validates the request and starts the atomic life cycle; returns the run id.</summary>
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
@@ -71,6 +71,11 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         {
             await NotStartedAsync(runId, "scheduling failed: " + ex.GetType().Name).ConfigureAwait(false);
             throw;
+        }
+
+        if (index is not null)
+        {
+            await index.RecordAcceptedAsync(runId, profile.Name, "atomic_life_cycle", clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
         return runId;

@@ -74,7 +74,8 @@ public sealed record TradingHostSettings(string ConfigPath, string? ProfileName,
 public static class TradingServicesFactory
 {
     /// <param name="broker">resolved at the first open, so missing keys are a typed error where the desk is used, not at host start.</param>
-    public static TradingServices Create(TradingConfiguration configuration, string? profileName, Func<AlpacaClientOptions> broker, IBlobStore blobs, ITableStore tables, ITradingEventPublisher events, TimeProvider time)
+    /// <param name="opened">called once on the desk just opened (the host attaches the kill-switch watch to its equity poll).</param>
+    public static TradingServices Create(TradingConfiguration configuration, string? profileName, Func<AlpacaClientOptions> broker, IBlobStore blobs, ITableStore tables, ITradingEventPublisher events, TimeProvider time, Action<TradingDesk>? opened = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var profile = profileName ?? configuration.DefaultProfileName;
@@ -103,7 +104,9 @@ public static class TradingServicesFactory
                 {
                     Vix = (day, token) => Tessera.Trading.Scan.LakehouseVix.ReadAsync(lakehouse, day, token),
                 };
-                return desk = await TradingDesk.OpenAsync(parts, ct).ConfigureAwait(false);
+                var fresh = await TradingDesk.OpenAsync(parts, ct).ConfigureAwait(false);
+                opened?.Invoke(fresh);
+                return desk = fresh;
             }
             finally
             {

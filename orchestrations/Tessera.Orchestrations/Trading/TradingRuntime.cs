@@ -2,6 +2,7 @@ using Tessera.Orchestrations.Application.Http;
 using Tessera.Storage.Blobs;
 using Tessera.Storage.Tables;
 using Tessera.Trading.Configuration;
+using Tessera.Trading.Safety;
 using Tessera.Trading.Events;
 
 namespace Tessera.Orchestrations.Trading;
@@ -20,12 +21,26 @@ public sealed class TradingRuntime
         ArgumentNullException.ThrowIfNull(configuration);
         Settings = settings;
         Configuration = configuration;
-        Services = TradingServicesFactory.Create(configuration, settings.ProfileName, () => settings.BrokerOptions(environment), blobs, tables, events, time);
+        // The kill-switch matrix (config/kill_switch.yaml beside the trading configuration), validated at host start and
+        // evaluated on the equity poll; its firings go to the governance chain and demote canaries.
+        var killSwitchPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.ConfigPath)) ?? ".", KillSwitchConfig.FileName);
+        KillSwitch = File.Exists(killSwitchPath) ? KillSwitchConfig.LoadFile(killSwitchPath) : null;
+        var governance = KillSwitch is null ? null : Application.Governance.GovernanceParts.Create(blobs, tables, time);
+        Services = TradingServicesFactory.Create(configuration, settings.ProfileName, () => settings.BrokerOptions(environment), blobs, tables, events, time, desk =>
+        {
+            if (KillSwitch is { } matrix && governance is not null)
+            {
+                desk.EquityPoll.KillSwitch = new KillSwitchWatch(matrix, new SessionEquityReadings(desk.Openings), governance.Chain, governance.Service);
+            }
+        });
         Commands = new TradingCommands(Services, time);
         Api = new TradingHttpApi(Commands, http);
     }
 
     public TradingHostSettings Settings { get; }
+
+    /// <summary>The kill-switch matrix of this host, or null when no config/kill_switch.yaml sits beside the trading configuration.</summary>
+    public KillSwitchConfig? KillSwitch { get; }
 
     public TradingConfiguration Configuration { get; }
 

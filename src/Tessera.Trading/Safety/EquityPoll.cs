@@ -20,7 +20,11 @@ public enum EquityPollStatus
     AlreadyHalted,
 }
 
-public sealed record EquityPollOutcome(EquityPollStatus Status, DateTimeOffset At, CircuitBreakerReading? Reading, SessionOpeningEquity? Opening, HaltReport? Halt);
+public sealed record EquityPollOutcome(EquityPollStatus Status, DateTimeOffset At, CircuitBreakerReading? Reading, SessionOpeningEquity? Opening, HaltReport? Halt)
+{
+    /// <summary>Kill-switch rules that fired on this tick (empty without a <see cref="EquityPoll.KillSwitch"/>).</summary>
+    public IReadOnlyList<KillSwitchOutcome> KillSwitch { get; init; } = [];
+}
 
 /// <summary>
 /// One tick of the circuit breaker's equity poll (every 10 s in the local host and the stream service; every minute as
@@ -31,6 +35,9 @@ public sealed record EquityPollOutcome(EquityPollStatus Status, DateTimeOffset A
 public sealed class EquityPoll(IBroker broker, SessionEquityStore openings, TradingSwitchStore switches, HaltProcedure halt, CircuitBreakerRule rule)
 {
     public const string Actor = "circuit-breaker";
+
+    /// <summary>The kill-switch matrix evaluated on every in-session tick (config/kill_switch.yaml); null when the host has none.</summary>
+    public KillSwitchWatch? KillSwitch { get; set; }
 
     public async Task<EquityPollOutcome> TickAsync(AuditStamp stamp, CancellationToken cancellationToken = default)
     {
@@ -46,15 +53,18 @@ public sealed class EquityPoll(IBroker broker, SessionEquityStore openings, Trad
         var account = await broker.GetAccountAsync(cancellationToken).ConfigureAwait(false);
         var opening = await openings.CaptureAsync(stamp.AccountId, session.Date, session.Open, account.Equity, now, cancellationToken).ConfigureAwait(false);
         var reading = rule.Evaluate(opening.Equity, account.Equity);
+        IReadOnlyList<KillSwitchOutcome> fired = KillSwitch is { } watch
+            ? await watch.EvaluateAsync(stamp, now, account.Equity, cancellationToken).ConfigureAwait(false)
+            : [];
         if (!reading.Breached)
         {
-            return new EquityPollOutcome(EquityPollStatus.Within, now, reading, opening, null);
+            return new EquityPollOutcome(EquityPollStatus.Within, now, reading, opening, null) { KillSwitch = fired };
         }
 
         var state = await switches.GetAsync(stamp.AccountId, cancellationToken).ConfigureAwait(false);
         if (state.Halted)
         {
-            return new EquityPollOutcome(EquityPollStatus.AlreadyHalted, now, reading, opening, null);
+            return new EquityPollOutcome(EquityPollStatus.AlreadyHalted, now, reading, opening, null) { KillSwitch = fired };
         }
 
         var reason = string.Create(CultureInfo.InvariantCulture, $"intraday drawdown {reading.Drawdown:P2} from the session's opening equity {opening.Equity:0.00} reached the {rule.MaxIntradayDrawdown:P2} limit");
@@ -66,6 +76,6 @@ public sealed class EquityPoll(IBroker broker, SessionEquityStore openings, Trad
             ["opening_captured_late"] = opening.CapturedLate,
         };
         var report = await halt.RunAsync(new HaltRequest(HaltSource.CircuitBreaker, reason, Actor, now), flatten: true, stamp, fields, cancellationToken).ConfigureAwait(false);
-        return new EquityPollOutcome(EquityPollStatus.Halted, now, reading, opening, report);
+        return new EquityPollOutcome(EquityPollStatus.Halted, now, reading, opening, report) { KillSwitch = fired };
     }
 }

@@ -59,6 +59,27 @@ public sealed class SessionEquityStore(ITableStore tables)
         }
     }
 
+    /// <summary>Every recorded session opening of the account, oldest first (the kill switch's daily equity curve).</summary>
+    public async Task<IReadOnlyList<SessionOpeningEquity>> HistoryAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        TradingAccountId.Validate(accountId);
+        var list = new List<SessionOpeningEquity>();
+        try
+        {
+            await foreach (var row in tables.QueryAsync<EquityRow>(Table, Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {accountId}"), cancellationToken).ConfigureAwait(false))
+            {
+                list.Add(row.ToValue(DateOnly.ParseExact(row.RowKey, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        catch (StorageNotFoundException)
+        {
+            // no table yet: no history
+        }
+
+        list.Sort((a, b) => a.TradingDay.CompareTo(b.TradingDay));
+        return list;
+    }
+
     private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     internal sealed class EquityRow : ITableEntity

@@ -101,7 +101,7 @@ public sealed class RunsManagementTests(AzuriteFixture azurite)
         Assert.Equal("continuationToken", ex.Field);
 
         // Pending runs a year old are still never purged: only finished runs lose their history.
-        var purge = new RunHistoryPurge(new TableRunProtection(new TableStore(azurite.ConnectionString)), new FixedClock(DateTimeOffset.UtcNow.AddDays(365)));
+        var purge = new RunHistoryPurge(new Tessera.Orchestrations.Runs.RunIndex(new Tessera.Storage.Tables.RunIndexTable(new TableStore(azurite.ConnectionString)), new Tessera.Storage.Blobs.BlobStore(azurite.ConnectionString), TimeProvider.System), new FixedClock(DateTimeOffset.UtcNow.AddDays(365)));
         var report = await purge.PurgeAsync(runtime.Client, RetentionAge.Parse("30d"), CancellationToken.None);
         Assert.Empty(report.Purged);
         Assert.Equal(5, (await runs.ListRunsAsync(new RunPageRequest(10, null, null))).Runs.Count);
@@ -117,8 +117,8 @@ public sealed class RunsManagementTests(AzuriteFixture azurite)
         var marked = await h.RunAsync("purge-canary-1", Profiles.Get("compact"));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, old.RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, marked.RuntimeStatus);
-        var protection = new TableRunProtection(tables);
-        await protection.MarkAsync("purge-canary-1", "canary", CancellationToken.None);
+        var protection = new Tessera.Orchestrations.Runs.RunIndex(new Tessera.Storage.Tables.RunIndexTable(tables), new Tessera.Storage.Blobs.BlobStore(azurite.ConnectionString), TimeProvider.System);
+        await protection.Table.PutAsync(new Tessera.Storage.Tables.RunIndexRow { RowKey = "purge-canary-1", Status = "Completed", Governance = "canary" }, null, CancellationToken.None);
         var artifactsBefore = await h.Artifacts.ListAsync("purge-old-1");
         var age = RetentionAge.Parse("30d");
 
@@ -171,8 +171,8 @@ public sealed class RunsManagementTests(AzuriteFixture azurite)
         }
 
         Assert.NotEmpty(historyRows);
-        await new TableRunProtection(tables).MarkAsync("case-run-1", "frozen", CancellationToken.None);
-        Assert.NotNull(await tables.GetAsync<TableEntity>(TableRunProtection.Table, TableRunProtection.Partition, "case-run-1"));
+        await new Tessera.Storage.Tables.RunIndexTable(tables).PutAsync(new Tessera.Storage.Tables.RunIndexRow { RowKey = "case-run-1", Status = "Completed", Governance = "frozen" }, null, CancellationToken.None);
+        Assert.NotNull(await tables.GetAsync<TableEntity>(Tessera.Storage.Tables.RunIndexTable.Table, Tessera.Storage.Tables.RunIndexTable.Partition, "case-run-1"));
 
         // The upper-case spelling names nothing: it is refused at the one parsing point, before any store is asked.
         foreach (var call in new Func<Task>[]
@@ -181,7 +181,7 @@ public sealed class RunsManagementTests(AzuriteFixture azurite)
             () => runs.GetReportAsync("CASE-RUN-1"),
             () => runs.StartRunAsync(new StartRunRequest("compact", "CASE-RUN-1")),
             () => h.Artifacts.ReadAsync("CASE-RUN-1", "manifest.json"),
-            () => new TableRunProtection(tables).MarkOfAsync("CASE-RUN-1", CancellationToken.None),
+            () => new Tessera.Orchestrations.Runs.RunIndex(new Tessera.Storage.Tables.RunIndexTable(tables), new Tessera.Storage.Blobs.BlobStore(azurite.ConnectionString), TimeProvider.System).MarkOfAsync("CASE-RUN-1", CancellationToken.None),
             () => new TaskHubHistoryTable(tables, hub).ReadAsync("CASE-RUN-1", CancellationToken.None),
         })
         {

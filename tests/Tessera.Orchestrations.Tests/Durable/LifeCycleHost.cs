@@ -33,16 +33,17 @@ public sealed class LifeCycleHost : IAsyncDisposable
 
     public static string NewTaskHub() => Tessera.Testing.TestTaskHub.New();
 
-    public static async Task<LifeCycleHost> StartAsync(string connectionString, IBlobStore? blobs = null, Lakehouse? lakehouse = null, string? taskHub = null)
+    /// <param name="index">the run index the report step updates (governance tests); null = none.</param>
+    public static async Task<LifeCycleHost> StartAsync(string connectionString, IBlobStore? blobs = null, Lakehouse? lakehouse = null, string? taskHub = null, Tessera.Orchestrations.Runs.RunIndex? index = null)
     {
         blobs ??= new BlobStore(connectionString);
         var artifacts = new RunArtifactStore(blobs);
-        var services = new LifeCycleServices(artifacts, lakehouse);
+        var services = new LifeCycleServices(artifacts, lakehouse, index);
         var runtime = await EmbeddedDurableRuntime.StartAsync(
             connectionString,
             registry => registry.AddAtomicLifeCycle(services),
             EmbeddedDurableOptions.ForTests with { TaskHubName = taskHub ?? NewTaskHub() }).ConfigureAwait(false);
-        var runs = new RunService(runtime.Client, new ProfileCatalog(RepositoryPaths.Profiles), artifacts, TimeProvider.System, lakehouse);
+        var runs = new RunService(runtime.Client, new ProfileCatalog(RepositoryPaths.Profiles), artifacts, TimeProvider.System, lakehouse, index: index);
         return new LifeCycleHost(runtime, artifacts, runs);
     }
 

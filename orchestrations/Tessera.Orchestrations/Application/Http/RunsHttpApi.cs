@@ -24,7 +24,8 @@ public sealed class RunsHttpApi(
     Func<CancellationToken, Task<bool>> storageReady,
     Lakehouse? lakehouse = null,
     IRunJournal? journal = null,
-    IRunHistory? history = null)
+    IRunHistory? history = null,
+    Tessera.Orchestrations.Runs.RunIndex? index = null)
 {
     public Task StartRunAsync(HttpContext http, DurableTaskClient client) => Keyed(http, ApiRoutes.StartRun, async ct =>
     {
@@ -100,7 +101,7 @@ public sealed class RunsHttpApi(
     /// <summary>The report route's policy: no scripts, no remote anything; inline styles and data: images only.</summary>
     public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal, history);
+    private RunService Runs(DurableTaskClient client) => new(client, profiles, artifacts, clock, lakehouse, journal, history, index);
 
     /// <summary>A query parameter given at most once (null when absent); a repeated one is ambiguous, so refused.</summary>
     private static string? Query(HttpContext http, string name)

@@ -43,6 +43,8 @@ public static class ReportActivity
             }
         }
 
+        // The audit trail (with the coverage artifact it links) is written before the report and the manifest, so both list it and the manifest hashes it.
+        artifacts.AddRange(await WriteAuditAsync(input, foundation, selection, weights, services, cancellationToken).ConfigureAwait(false));
         var html = LifeCycleReportRenderer.Render(new LifeCycleReportModel(
             input, FoundationStep.DescribeDropped(foundation.DroppedAssets), selection, regime, optimizers, weights, validation, artifacts));
         var report = await store.WriteAsync(input.RunId, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
@@ -57,6 +59,33 @@ public static class ReportActivity
             artifacts,
             input.Foundation.Snapshot);
         var manifestRecord = await store.WriteJsonAsync(input.RunId, "manifest.json", manifest, cancellationToken).ConfigureAwait(false);
+        if (services.RunIndex is { } index)
+        {
+            // After the manifest: the index shows the profile and run id as the manifest resolved them. An upsert, so a re-executed step writes the same row.
+            await index.RecordCompletedAsync(manifest, manifestRecord.Sha256, new Runs.RunIndexFigures(input.Choice.Chosen.Name, input.Regime.Quadrant, weights.Weights.Count, input.Validation.Sharpe, input.Validation.MaxDrawdown), cancellationToken).ConfigureAwait(false);
+        }
+
         return new ReportOutput(report, manifestRecord, manifestRecord.Sha256);
+    }
+
+    /// <summary>coverage/coverage.json (freshness and completeness of every held asset), then audit.jsonl linking it.</summary>
+    private static async Task<ArtifactRecord[]> WriteAuditAsync(ReportInput input, FoundationReportArtifact foundation, SelectionArtifact selection, WeightsArtifact weights, LifeCycleServices services, CancellationToken cancellationToken)
+    {
+        var store = services.Artifacts;
+        var market = await store.ReadJsonAsync<MarketArtifact>(input.RunId, input.Foundation.Market, cancellationToken).ConfigureAwait(false);
+        var coverage = LifeCycleAudit.Coverage(input, market, weights);
+        var coverageRecord = await store.WriteAsync(input.RunId, LifeCycleAudit.CoveragePath, coverage.ToJson(), "application/json", cancellationToken).ConfigureAwait(false);
+        var contracts = new List<(ArtifactRecord, ContractReportArtifact)>();
+        foreach (var record in new[] { input.Recruitment.Contracts, input.Selection.Contracts, input.Regime.Contracts, input.Synthesis.Contracts })
+        {
+            if (record is not null)
+            {
+                contracts.Add((record, await store.ReadJsonAsync<ContractReportArtifact>(input.RunId, record, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+
+        var trail = LifeCycleAudit.Trail(input, foundation, selection, contracts, coverage, coverageRecord);
+        var audit = await trail.WriteAsync(store, cancellationToken).ConfigureAwait(false);
+        return [coverageRecord, audit];
     }
 }

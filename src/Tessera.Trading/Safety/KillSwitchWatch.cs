@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Tessera.Core.Governance;
+using Tessera.Core.Markets;
+using Tessera.Trading.Ledger;
+
+namespace Tessera.Trading.Safety;
+
+/// <summary>What governance does when the kill switch fires (demote canaries); implemented by the governance service.</summary>
+public interface IKillSwitchResponder
+{
+    /// <summary>Called after the firing's block is in the governance chain; returns the run ids it demoted.</summary>
+    Task<IReadOnlyList<string>> OnFiringAsync(KillSwitchFiring firing, LedgerBlock firingBlock, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The measurements one evaluation needs. A source that cannot measure data age or slippage returns null for them,
+/// and those rows are not evaluated on that tick (never a made-up reading).
+/// </summary>
+public sealed record KillSwitchReadings(double[] DailyReturns, double[] Equity, TimeSpan? DataAge, double? SlippageBps);
+
+/// <summary>Where the kill switch's readings come from.</summary>
+public interface IKillSwitchReadings
+{
+    Task<KillSwitchReadings> ReadAsync(string accountId, DateTimeOffset now, decimal equity, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The daily equity curve from the circuit breaker's own record: every session's opening equity (table
+/// <c>sessionequity</c>) followed by the current equity; daily returns between consecutive points. Data age and
+/// slippage are not measured by this source (null): those rows need a source that measures them.
+/// </summary>
+public sealed class SessionEquityReadings(SessionEquityStore openings) : IKillSwitchReadings
+{
+    public async Task<KillSwitchReadings> ReadAsync(string accountId, DateTimeOffset now, decimal equity, CancellationToken cancellationToken)
+    {
+        var history = await openings.HistoryAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var curve = new double[history.Count + 1];
+        for (var i = 0; i < history.Count; i++)
+        {
+            curve[i] = (double)history[i].Equity;
+        }
+
+        curve[^1] = (double)equity;
+        var returns = new double[Math.Max(0, curve.Length - 1)];
+        for (var i = 1; i < curve.Length; i++)
+        {
+            returns[i - 1] = curve[i - 1] > 0 ? (curve[i] / curve[i - 1]) - 1 : 0;
+        }
+
+        return new KillSwitchReadings(returns, curve, null, null);
+    }
+}
+
+/// <summary>One firing as handled: the rule, its block in the governance chain, the runs it demoted.</summary>
+public sealed record KillSwitchOutcome(KillSwitchFiring Firing, LedgerBlock Block, IReadOnlyList<string> Demoted);
+
+/// <summary>
+/// The kill-switch matrix on the equity-poll schedule: <see cref="EquityPoll"/> calls <see cref="EvaluateAsync"/> on
+/// every in-session tick. Each rule that fires is appended to the governance chain (kind governance.kill_switch:
+/// condition, measured value, threshold, actions, reason, account; config pin = the matrix file's SHA-256), then
+/// handed to the responder (governance demotes every canary with the actions as the reason). A condition fires once
+/// per account and New York day (the 10 s poll would otherwise append the same firing every tick); a process restart
+/// may record it once more that day. The actions are recorded; executing de-risk, base-profile switch and the ETF
+/// restriction on the order path is not wired yet (docs/GOVERNANCE.md).
+/// </summary>
+public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings readings, GovernanceChain chain, IKillSwitchResponder? responder = null)
+{
+    private readonly ConcurrentDictionary<(string Account, KillSwitchCondition Condition, DateOnly Day), bool> _fired = new();
+
+    public KillSwitchConfig Config { get; } = config;
+
+    public async Task<IReadOnlyList<KillSwitchOutcome>> EvaluateAsync(AuditStamp stamp, DateTimeOffset now, decimal equity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stamp);
+        var r = await readings.ReadAsync(stamp.AccountId, now, equity, cancellationToken).ConfigureAwait(false);
+        var rules = new List<KillSwitchRule>(Config.Matrix.Rules.Count);
+        foreach (var rule in Config.Matrix.Rules)
+        {
+            var measured = rule.Condition switch
+            {
+                KillSwitchCondition.DataOutage => r.DataAge is not null,
+                KillSwitchCondition.SlippageOverBudget => r.SlippageBps is not null,
+                _ => true,
+            };
+            if (measured)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        var firings = new KillSwitchMatrix(rules, Config.Matrix.VarWindow).Evaluate(new KillSwitchInputs(r.DailyReturns, r.Equity, r.DataAge ?? TimeSpan.Zero, r.SlippageBps ?? 0));
+        var day = UsEastern.DateOf(now);
+        var outcomes = new List<KillSwitchOutcome>();
+        foreach (var firing in firings)
+        {
+            if (!_fired.TryAdd((stamp.AccountId, firing.Condition, day), true))
+            {
+                continue;
+            }
+
+            var payload = new JsonObject
+            {
+                ["condition"] = KillSwitchFormat.Condition(firing.Condition),
+                ["measured"] = firing.Measured,
+                ["threshold"] = firing.Threshold,
+                ["actions"] = KillSwitchFormat.ActionsJson(firing.Actions),
+                ["reason"] = firing.Reason,
+                ["account"] = stamp.AccountId,
+                ["trading_config_pin"] = stamp.ConfigPin,
+            };
+            var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, payload, Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
+            var demoted = responder is null ? [] : await responder.OnFiringAsync(firing, block, cancellationToken).ConfigureAwait(false);
+            outcomes.Add(new KillSwitchOutcome(firing, block, demoted));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>One line per outcome for the host's terminal.</summary>
+    public static string Describe(KillSwitchOutcome o) => string.Create(CultureInfo.InvariantCulture,
+        $"KILL SWITCH {KillSwitchFormat.Condition(o.Firing.Condition)}: {o.Firing.Reason}; actions {KillSwitchFormat.Actions(o.Firing.Actions)}; demoted {(o.Demoted.Count == 0 ? "none" : string.Join(",", o.Demoted))}");
+}
