@@ -1,10 +1,12 @@
+using Tessera.Core.Secrets;
+
 namespace Tessera.Infra.Tests;
 
 /// <summary>What the tests expect the template to carry, named once.</summary>
 internal static class InfraExpectations
 {
-    /// <summary>The secrets deployment stores in Key Vault, by environment variable name.</summary>
-    public static readonly string[] DeployedSecrets = ["TESSERA_API_KEY", "APCA_API_KEY_ID", "APCA_API_SECRET_KEY"];
+    /// <summary>The secrets deployment stores in Key Vault, by environment variable name (names from the code's one catalog).</summary>
+    public static readonly string[] DeployedSecrets = [TesseraSecrets.ApiKey, TesseraSecrets.AlpacaKeyId, TesseraSecrets.AlpacaSecretKey];
 
     /// <summary>Built-in role definition ids (Azure RBAC built-in roles) and their names.</summary>
     public static readonly IReadOnlyDictionary<string, string> Roles = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -17,5 +19,6 @@ internal static class InfraExpectations
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = "Monitoring Metrics Publisher",
     };
 
-    public static string KeyVaultName(string variable) => variable.Replace('_', '-').ToLowerInvariant();
+    /// <summary>The name the runtime's Key Vault source reads a variable under: the deployed secrets must use it.</summary>
+    public static string KeyVaultName(string variable) => TesseraSecrets.KeyVaultName(variable);
 }

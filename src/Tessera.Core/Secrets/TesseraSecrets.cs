@@ -35,13 +35,13 @@ public static class TesseraSecrets
 
     public static IReadOnlyList<SecretDefinition> All { get; } =
     [
-        new(ApiKey, "API key of every keyed HTTP route (X-API-Key); tessera serve generates .local/api-key when it is absent"),
-        new(AlpacaKeyId, "Alpaca key id, needed by --broker alpaca-paper / alpaca-live"),
-        new(AlpacaSecretKey, "Alpaca secret key, needed by --broker alpaca-paper / alpaca-live"),
-        new(AlertWebhookUrl, "alert webhook URL (it carries its token), needed when alerts.webhook is enabled"),
-        new(AlertSmtp, "alert e-mail as smtp(s)://user:password@host:port?from=...&to=..., needed when alerts.email is enabled"),
-        new(AlertSms, "alert SMS as twilio://ACCOUNT_SID:AUTH_TOKEN@api.twilio.com?from=...&to=..., needed when alerts.sms is enabled"),
-        new(StorageConnectionString, "storage connection string (holds the account key); absent = the embedded Azurite locally, the managed identity on Azure"),
+        new(ApiKey, "HTTP API key (X-API-Key); tessera serve generates .local/api-key without it"),
+        new(AlpacaKeyId, "Alpaca key id (alpaca-paper / alpaca-live)"),
+        new(AlpacaSecretKey, "Alpaca secret key (alpaca-paper / alpaca-live)"),
+        new(AlertWebhookUrl, "alert webhook URL with its token (alerts.webhook)"),
+        new(AlertSmtp, "alert e-mail smtp(s)://user:password@host:port?from=&to= (alerts.email)"),
+        new(AlertSms, "alert SMS twilio://SID:TOKEN@api.twilio.com?from=&to= (alerts.sms)"),
+        new(StorageConnectionString, "storage connection string with the account key (else embedded Azurite / managed identity)"),
     ];
 
     public static bool IsSecret(string variable) => All.Any(s => string.Equals(s.Variable, variable, StringComparison.Ordinal));

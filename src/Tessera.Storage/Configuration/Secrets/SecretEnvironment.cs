@@ -2,7 +2,7 @@ using Tessera.Core.Secrets;
 
 namespace Tessera.Storage.Configuration.Secrets;
 
-/// <summary>Where a secret's value came from (printed by config check; the value never is).</summary>
+/// <summary>Where a setting's value came from (printed by config check for secrets; the value never is).</summary>
 public enum SecretOrigin
 {
     Environment,
@@ -53,10 +53,7 @@ public static class SecretEnvironment
             if (!string.IsNullOrEmpty(v))
             {
                 values[k] = v;
-                if (TesseraSecrets.IsSecret(k))
-                {
-                    origins[k] = SecretOrigin.Environment;
-                }
+                origins[k] = SecretOrigin.Environment;
             }
         }
 
@@ -79,7 +76,7 @@ public static class SecretEnvironment
 
         foreach (var (name, value) in dotEnv)
         {
-            if (value.Length > 0 && values.TryAdd(name, value) && TesseraSecrets.IsSecret(name))
+            if (value.Length > 0 && values.TryAdd(name, value))
             {
                 origins[name] = SecretOrigin.DotEnv;
             }
