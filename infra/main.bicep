@@ -21,6 +21,13 @@ param location string
 @description('Object id of the user running azd (AZURE_PRINCIPAL_ID): may read the vault\'s secrets. Empty grants nothing.')
 param principalId string = ''
 
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('What principalId is (AZURE_PRINCIPAL_TYPE: ServicePrincipal when azd runs in CI).')
+param principalType string = 'User'
+
 @description('Resource group name; empty derives rg-<environmentName>.')
 param resourceGroupName string = ''
 
@@ -147,6 +154,7 @@ module roles 'modules/roles.bicep' = {
     registryName: registry.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 

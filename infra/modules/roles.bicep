@@ -9,6 +9,11 @@ param registryName string
 param applicationInsightsName string
 @description('Object id of the user running azd (AZURE_PRINCIPAL_ID); empty grants nothing to a user.')
 param userPrincipalId string = ''
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param userPrincipalType string = 'User'
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -101,6 +106,6 @@ resource userSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
   }
 }

@@ -31,7 +31,8 @@ public sealed partial class RoleAssignmentsTests(CompiledTemplate template)
             .Where(a => (string)a.Properties!["principalId"]! == "[parameters('userPrincipalId')]")
             .Single();
         Assert.Equal("4633458b-17de-408a-b874-0445c86b69e6", RoleId(user));
-        Assert.Equal("User", (string)user.Properties!["principalType"]!);
+        Assert.Equal("[parameters('userPrincipalType')]", (string)user.Properties!["principalType"]!);
+        Assert.Equal("User", (string)user.Template["parameters"]!["userPrincipalType"]!["defaultValue"]!);
         Assert.Equal("[not(empty(parameters('userPrincipalId')))]", (string)user.Json["condition"]!);
     }
 
