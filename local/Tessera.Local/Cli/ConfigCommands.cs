@@ -51,10 +51,17 @@ public static class ConfigCommands
             {
                 secrets = context.Secrets ?? await SecretEnvironment.ResolveAsync(context.Environment, Directory.GetCurrentDirectory(), openVault: null, ct).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is TesseraValidationException or SecretSourceUnavailableException)
+            catch (TesseraValidationException e)
             {
+                // A malformed .env or vault URI: the secrets cannot be confirmed present.
                 Fail(context, "secrets", e.Message);
                 return ConfigCheckExitCodes.MissingSecrets;
+            }
+            catch (SecretSourceUnavailableException e)
+            {
+                // The same code tessera exits with at start-up when the vault cannot be read.
+                Fail(context, "secrets", e.Message);
+                return ConfigCheckExitCodes.SecretSourceUnavailable;
             }
 
             var rows = SecretPresence.Evaluate(secrets, requirements);
@@ -152,7 +159,8 @@ public static class ConfigCommands
 
 /// <summary>
 /// Exit codes of <c>tessera config check</c>, the seed's preflight codes: 0 all checks passed, 2 a required secret is
-/// missing (or the secret sources cannot be read), 3 a configuration file is invalid (no config pin).
+/// missing (or the .env is malformed), 3 a configuration file is invalid (no config pin); a Key Vault that cannot be
+/// read is 3 as well, as for every tessera command (ExitCodes.Unavailable).
 /// </summary>
 public static class ConfigCheckExitCodes
 {
@@ -161,4 +169,6 @@ public static class ConfigCheckExitCodes
     public const int MissingSecrets = 2;
 
     public const int ConfigurationError = 3;
+
+    public const int SecretSourceUnavailable = ExitCodes.Unavailable;
 }
