@@ -59,13 +59,15 @@ bench: tools
 	dotnet run -c Release --project bench/Tessera.Bench -- all
 
 # The seed's make backtest: walk-forward of several strategies, then purged K-fold CV (with PBO and deflated Sharpe)
-# of one strategy's grid, on a profile's universe (default compact: two years of its synthetic market).
+# of one strategy's parameter grid (nine candidates by default, so PBO has something to rank), on a profile's universe
+# (default compact: two years of its synthetic market).
 BT_UNIVERSE ?= compact
 BT_STRATEGIES ?= connors-rsi2,ibs,donchian-breakout
 BT_STRATEGY ?= connors-rsi2
+BT_GRID ?= LongEntryBelow=5|10|15;MaxHoldBars=3|5|8
 backtest: tools
 	./tessera walkforward --strategies $(BT_STRATEGIES) --universe $(BT_UNIVERSE) --out $(TESSERA_LOCAL_DIR)/backtest/walkforward
-	./tessera validate --method purged-kfold --strategy $(BT_STRATEGY) --universe $(BT_UNIVERSE) --out $(TESSERA_LOCAL_DIR)/backtest/validate
+	./tessera validate --method purged-kfold --strategy $(BT_STRATEGY) --grid '$(BT_GRID)' --universe $(BT_UNIVERSE) --out $(TESSERA_LOCAL_DIR)/backtest/validate
 
 # Whitespace/formatting (dotnet format), a full rebuild running every analyzer with warnings as errors (Meziantou, Roslynator, Durable Task,
 # .NET), and bicep lint of infra/ (any diagnostic, even a warning, fails).
