@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run   - the full local life cycle on the embedded default (Azurite + local durable engine)
 #   make test  - every test (unit + integration)
-.PHONY: run test build serve azurite bench tools halt resume audit config-check trade-scan trade-demo
+.PHONY: run test build serve azurite bench tools halt resume audit config-check trade-scan trade-demo backtest lint deps-audit bicep publish
 
 PROFILE ?= default
 # Runs, the embedded Azurite's data and the generated API key live here (git-ignored).
@@ -57,3 +57,34 @@ trade-demo: tools
 
 bench: tools
 	dotnet run -c Release --project bench/Tessera.Bench -- all
+
+# The seed's make backtest: walk-forward of several strategies, then purged K-fold CV (with PBO and deflated Sharpe)
+# of one strategy's parameter grid (nine candidates by default, so PBO has something to rank), on a profile's universe
+# (default compact: two years of its synthetic market).
+BT_UNIVERSE ?= compact
+BT_STRATEGIES ?= connors-rsi2,ibs,donchian-breakout
+BT_STRATEGY ?= connors-rsi2
+BT_GRID ?= LongEntryBelow=5|10|15;MaxHoldBars=3|5|8
+backtest: tools
+	./tessera walkforward --strategies $(BT_STRATEGIES) --universe $(BT_UNIVERSE) --out $(TESSERA_LOCAL_DIR)/backtest/walkforward
+	./tessera validate --method purged-kfold --strategy $(BT_STRATEGY) --grid '$(BT_GRID)' --universe $(BT_UNIVERSE) --out $(TESSERA_LOCAL_DIR)/backtest/validate
+
+# Whitespace/formatting (dotnet format), a full rebuild running every analyzer with warnings as errors (Meziantou, Roslynator, Durable Task,
+# .NET), and bicep lint of infra/ (any diagnostic, even a warning, fails).
+lint: tools
+	dotnet format whitespace FunctionApp.sln --verify-no-changes
+	dotnet build FunctionApp.sln -c Release --nologo -v q --no-incremental
+	@out=$$(scripts/bicep.sh lint --pattern 'infra/**/*.bicep' 2>&1); if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; echo "bicep lint: no diagnostics"
+
+# Known-vulnerable packages (direct and transitive); says so when the NuGet feed publishes no vulnerability data.
+deps-audit:
+	@scripts/deps-audit.sh
+
+# Compile infra/main.bicep to ARM JSON (what azd provision deploys) into .local/arm/.
+bicep:
+	scripts/bicep.sh build infra/main.bicep --outdir $(TESSERA_LOCAL_DIR)/arm
+
+# What azd package would upload: the Function App and the stream service, published to .local/publish/.
+publish:
+	dotnet publish functions/Tessera.Functions -c Release --nologo -v q -o $(TESSERA_LOCAL_DIR)/publish/functions
+	dotnet publish stream/Tessera.Stream -c Release --nologo -v q -o $(TESSERA_LOCAL_DIR)/publish/stream

@@ -15,7 +15,7 @@ public static class TesseraStorage
     public static IBlobStore OpenBlobs(Func<string, string?> setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        if (setting("TESSERA_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection)
+        if (setting(Tessera.Core.Secrets.TesseraSecrets.StorageConnectionString) is { Length: > 0 } connection)
         {
             return new BlobStore(connection);
         }
@@ -32,7 +32,7 @@ public static class TesseraStorage
     public static ITableStore OpenTables(Func<string, string?> setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        if (setting("TESSERA_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection)
+        if (setting(Tessera.Core.Secrets.TesseraSecrets.StorageConnectionString) is { Length: > 0 } connection)
         {
             return new TableStore(connection);
         }

@@ -19,6 +19,9 @@ public sealed class CliContext
     /// <summary>Environment variables, injectable for tests (never read secrets from elsewhere).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
+    /// <summary>The secret sources as the process resolved them at start-up (null in tests that inject an environment).</summary>
+    public Tessera.Storage.Configuration.Secrets.ResolvedEnvironment? Secrets { get; set; }
+
     public static CliContext FromProcess()
     {
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);

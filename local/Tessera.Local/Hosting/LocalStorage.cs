@@ -12,7 +12,7 @@ namespace Tessera.Local.Hosting;
 /// </summary>
 public sealed class LocalStorage : IAsyncDisposable
 {
-    public const string ConnectionStringVariable = "TESSERA_STORAGE_CONNECTION_STRING";
+    public const string ConnectionStringVariable = Tessera.Core.Secrets.TesseraSecrets.StorageConnectionString;
 
     private readonly AzuriteLauncher? _azurite;
     private readonly string? _lockPath;

@@ -10,8 +10,8 @@ namespace Tessera.Alpaca.Configuration;
 public static class BrokerSelection
 {
     public const string BrokerVariable = "TESSERA_BROKER";
-    public const string AlpacaKeyIdVariable = "APCA_API_KEY_ID";
-    public const string AlpacaSecretVariable = "APCA_API_SECRET_KEY";
+    public const string AlpacaKeyIdVariable = Tessera.Core.Secrets.TesseraSecrets.AlpacaKeyId;
+    public const string AlpacaSecretVariable = Tessera.Core.Secrets.TesseraSecrets.AlpacaSecretKey;
     public const string ExchangeUrlVariable = "TESSERA_EXCHANGE_URL";
     public const string ExchangeKeyIdVariable = "TESSERA_EXCHANGE_KEY_ID";
     public const string ExchangeSecretVariable = "TESSERA_EXCHANGE_SECRET_KEY";

@@ -59,8 +59,8 @@ public sealed class TradingDefaults
 
     public AlertSettings Alerts { get; } = new(
         DeferralsPerHourAlert: 20,
-        Webhook: new AlertChannel(false, "TESSERA_ALERT_WEBHOOK_URL"),
-        Email: new AlertChannel(false, "TESSERA_ALERT_SMTP"),
-        Sms: new AlertChannel(false, "TESSERA_ALERT_SMS"),
+        Webhook: new AlertChannel(false, Tessera.Core.Secrets.TesseraSecrets.AlertWebhookUrl),
+        Email: new AlertChannel(false, Tessera.Core.Secrets.TesseraSecrets.AlertSmtp),
+        Sms: new AlertChannel(false, Tessera.Core.Secrets.TesseraSecrets.AlertSms),
         FileSinkPath: "logs/alerts.jsonl");
 }

@@ -62,6 +62,13 @@ internal sealed class TesseraProcess : IAsyncDisposable
         return started;
     }
 
+    /// <summary>Waits for the process to end by itself and returns its exit code (output fully read).</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: the process dies at once, holding whatever leases and messages it had.</summary>
     public async Task KillAsync()
     {

@@ -9,7 +9,7 @@ namespace Tessera.Orchestrations.Application.Http;
 /// </summary>
 public sealed record HttpApiSettings(string? ApiKey, Uri PublicBaseUrl)
 {
-    public const string ApiKeyVariable = "TESSERA_API_KEY";
+    public const string ApiKeyVariable = Tessera.Core.Secrets.TesseraSecrets.ApiKey;
     public const string PublicBaseUrlVariable = "TESSERA_PUBLIC_BASE_URL";
 
     /// <summary>
