@@ -57,3 +57,9 @@ trade-demo: tools
 
 bench: tools
 	dotnet run -c Release --project bench/Tessera.Bench -- all
+
+# Tessera against its peers (trading-signals, R TTR, scikit-learn, cvxopt, an HRP reference on scipy) on the same
+# inputs, back to back, pinned to one core and on both (docs/benchmarks/peers.md). CORES=one|both|all (default all).
+.PHONY: bench-peers
+bench-peers:
+	bench/peers/run.sh $(or $(CORES),all)
