@@ -36,6 +36,11 @@ CONVENTIONS = {
 }
 
 
+def cpu_ratio(peer, tessera):
+    a, b = peer.get("cpu_s_per_call"), tessera.get("cpu_s_per_call")
+    return a / b if a and b else None
+
+
 def load(work, name):
     with open(os.path.join(work, name)) as f:
         return json.load(f)
@@ -110,6 +115,8 @@ def indicators(work, starts):
             "peer_median_s": peer["median_s"], "tessera_median_s": tessera["median_s"],
             "peer_updates_per_s": updates / peer["median_s"], "tessera_updates_per_s": updates / tessera["median_s"],
             "ratio": peer["median_s"] / tessera["median_s"], "agreement": cols,
+            "peer_cpu_s_per_call": peer.get("cpu_s_per_call"), "tessera_cpu_s_per_call": tessera.get("cpu_s_per_call"),
+            "cpu_ratio": cpu_ratio(peer, tessera),
             "agree": all(v["agree"] or "convention_differs" in v for v in cols.values()),
             "load_before": read_load(work, "indicators"),
         })
@@ -126,6 +133,8 @@ def portfolio(work, row, p):
     res = {"workload": row, "peer_tool": peer["tool"], "versions": peer.get("versions"),
            "peer_median_s": peer["median_s"], "tessera_median_s": t["median_s"],
            "tessera_first_run_s": t.get("first_run_s"), "ratio": peer["median_s"] / t["median_s"],
+           "peer_cpu_s_per_call": peer.get("cpu_s_per_call"), "tessera_cpu_s_per_call": t.get("cpu_s_per_call"),
+           "cpu_ratio": cpu_ratio(peer, t),
            "load_before": read_load(work, row)}
     cov = np.fromfile(os.path.join(work, "cov.bin"), "<f8").reshape(p, p)
     if row == "lw":
@@ -189,7 +198,7 @@ def main():
         else:
             agree = r.get("agree_by", "")
         flag = "" if r.get("agree") else "  DISAGREE"
-        print(f"  {name:<16} peer {r['peer_median_s'] * 1e3:10.2f} ms  tessera {r['tessera_median_s'] * 1e3:9.2f} ms  ratio {r['ratio']:8.1f}x{extra}  [{agree}]{flag}  load {r['load_before']}")
+        print(f"  {name:<16} peer {r['peer_median_s'] * 1e3:10.2f} ms  tessera {r['tessera_median_s'] * 1e3:9.2f} ms  ratio {r['ratio']:8.1f}x (CPU {r['cpu_ratio'] or float('nan'):.1f}x){extra}  [{agree}]{flag}  load {r['load_before']}")
     print(f"  results: {out}")
     if any(("skipped" not in r) and not r.get("agree") for r in rows):
         sys.exit(3)

@@ -40,16 +40,19 @@ t0 <- proc.time()[["elapsed"]]
 run()
 first <- proc.time()[["elapsed"]] - t0
 seconds <- numeric(0)
+cpu0 <- proc.time()
 for (r in 1:3) {
   t <- proc.time()[["elapsed"]]
   run()
   seconds <- c(seconds, proc.time()[["elapsed"]] - t)
 }
+cpu <- proc.time() - cpu0
+cpu_per_call <- (cpu[["user.self"]] + cpu[["sys.self"]]) / 3
 out[is.na(out)] <- NaN
 writeBin(as.vector(out), file.path(work, "peer-indicators-ttr.bin"), size = 8, endian = "little")
 med <- median(seconds)
 version <- as.character(packageVersion("TTR"))
-json <- sprintf('{\n  "tool": "R TTR %s", "workload": "indicators", "seconds": [%s], "median_s": %.9g, "min_s": %.9g, "first_run_s": %.9g,\n  "bars": %d, "updates": %d, "versions": {"R": "%s", "TTR": "%s"}\n}\n',
-  version, paste(sprintf("%.9g", seconds), collapse = ", "), med, min(seconds), first, total, total * 7L, paste(R.version$major, R.version$minor, sep = "."), version)
+json <- sprintf('{\n  "tool": "R TTR %s", "workload": "indicators", "seconds": [%s], "median_s": %.9g, "min_s": %.9g, "first_run_s": %.9g, "cpu_s_per_call": %.9g,\n  "bars": %d, "updates": %d, "versions": {"R": "%s", "TTR": "%s"}\n}\n',
+  version, paste(sprintf("%.9g", seconds), collapse = ", "), med, min(seconds), first, cpu_per_call, total, total * 7L, paste(R.version$major, R.version$minor, sep = "."), version)
 writeLines(json, file.path(work, "peer-indicators-ttr.json"))
 cat(sprintf("  R TTR %s: median of 3 %.6g s, %.4g updates/s\n", version, med, total * 7 / med))

@@ -20,10 +20,12 @@ def timed(repeats, fn):
     fn()
     first = time.perf_counter() - t0
     seconds = []
+    cpu0 = time.process_time()
     for _ in range(repeats):
         t0 = time.perf_counter()
         fn()
         seconds.append(time.perf_counter() - t0)
+    timed.cpu_per_call = (time.process_time() - cpu0) / repeats  # all threads of the process (OpenBLAS included)
     return seconds, first
 
 
@@ -127,7 +129,8 @@ def main():
         raise SystemExit("unknown row " + row)
     np.asarray(out, dtype="<f8").tofile(os.path.join(work, "peer-" + row + ".bin"))
     doc = {"tool": peer, "workload": row, "seconds": seconds, "median_s": float(np.median(seconds)),
-           "min_s": min(seconds), "first_run_s": first, "versions": versions()}
+           "min_s": min(seconds), "first_run_s": first,
+           "cpu_s_per_call": timed.cpu_per_call, "versions": versions()}
     doc.update(extra)
     with open(os.path.join(work, "peer-" + row + ".json"), "w") as f:
         json.dump(doc, f, indent=2)

@@ -1,6 +1,7 @@
 using Tessera.Core.Data;
 using Tessera.Core.Indicators;
 using Tessera.Core.Portfolio.Allocation;
+using Tessera.Core.Portfolio.Clustering;
 using Tessera.Core.Portfolio.Estimators;
 
 namespace Tessera.Bench.Peers;
@@ -62,13 +63,14 @@ public sealed class PeersIndicatorsBenchmark : IBenchmark
 
         var percentB = new double[total];
         var seconds = PeerResults.Time(5, () => Run(universe, cols, percentB, FirstBarConvention.TradingView), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
         PeerResults.WriteFloats(Path.Combine(dir, "tessera-indicators.bin"), cols);
 
         // The TA-Lib/TTR first-bar convention of ATR and ADX (untimed), for the comparison with TTR.
         Run(universe, cols, percentB, FirstBarConvention.TaLibTtr);
         PeerResults.WriteFloats(Path.Combine(dir, "tessera-indicators-ttr.bin"), cols);
         var updates = total * 7.0;
-        PeerResults.WriteTiming(context, dir, "indicators", seconds, first, new Dictionary<string, object>
+        PeerResults.WriteTiming(context, dir, "indicators", seconds, first, cpu, new Dictionary<string, object>
         {
             ["bars"] = total,
             ["updates"] = updates,
@@ -114,9 +116,10 @@ public sealed class PeersLedoitWolfBenchmark : IBenchmark
 
         var dir = PeerInputs.WorkDirectory();
         var seconds = PeerResults.Time(20, () => LedoitWolfEstimator.EstimateWithShrinkage(inputs.Returns), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
         var (cov, shrinkage) = LedoitWolfEstimator.EstimateWithShrinkage(inputs.Returns);
         PeerResults.WriteFloats(Path.Combine(dir, "tessera-lw.bin"), [cov.Values]);
-        PeerResults.WriteTiming(context, dir, "lw", seconds, first, new Dictionary<string, object> { ["shrinkage"] = shrinkage, ["rows"] = inputs.Returns[0].Length, ["assets"] = inputs.Returns.Length });
+        PeerResults.WriteTiming(context, dir, "lw", seconds, first, cpu, new Dictionary<string, object> { ["shrinkage"] = shrinkage, ["rows"] = inputs.Returns[0].Length, ["assets"] = inputs.Returns.Length });
         return Task.CompletedTask;
     }
 }
@@ -128,7 +131,11 @@ public sealed class PeersMinVarianceBenchmark : IBenchmark
 
     public string Description => "make bench-peers row: long-only minimum variance on the LW covariance (vs cvxopt)";
 
-    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "minvar", new MinimumVarianceAllocator(), 10);
+    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "minvar", new MinimumVarianceAllocator(), 10, cov => new Dictionary<string, double[]>
+    {
+        // Where the time goes: the conditioning (Cholesky + extreme eigenvalues) runs before the QP.
+        ["profile_conditioning_s"] = PeerResults.Time(10, () => CovarianceConditioning.Prepare(cov)),
+    });
 }
 
 /// <summary>HRP, single linkage, on the exported Ledoit-Wolf covariance (vs a scipy-linkage reference).</summary>
@@ -138,7 +145,12 @@ public sealed class PeersHrpBenchmark : IBenchmark
 
     public string Description => "make bench-peers row: HRP single linkage on the LW covariance (vs scipy linkage reference)";
 
-    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "hrp", new HierarchicalRiskParityAllocator(), 20);
+    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "hrp", new HierarchicalRiskParityAllocator(), 20, cov => new Dictionary<string, double[]>
+    {
+        // Where the time goes: the distance matrix and the single-linkage clustering before the bisection.
+        ["profile_distance_s"] = PeerResults.Time(20, () => CorrelationDistance.FromCovariance(cov)),
+        ["profile_linkage_s"] = PeerResults.Time(20, () => HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), cov.Size, Linkage.Single)),
+    });
 }
 
 /// <summary>Ledoit-Wolf, then minimum variance and HRP on it, from the returns (the chain a user runs).</summary>
@@ -165,14 +177,14 @@ public sealed class PeersTotalBenchmark : IBenchmark
             new MinimumVarianceAllocator().Allocate(problem);
             new HierarchicalRiskParityAllocator().Allocate(problem);
         }, out var first);
-        PeerResults.WriteTiming(context, dir, "total", seconds, first, new Dictionary<string, object>());
+        PeerResults.WriteTiming(context, dir, "total", seconds, first, PeerResults.LastCpuSecondsPerCall, new Dictionary<string, object>());
         return Task.CompletedTask;
     }
 }
 
 internal static class PeerPortfolio
 {
-    public static Task Run(BenchContext context, string workload, IAllocator allocator, int repeats)
+    public static Task Run(BenchContext context, string workload, IAllocator allocator, int repeats, Func<CovarianceMatrix, Dictionary<string, double[]>> profile)
     {
         var inputs = PeerInputs.TryLoad(context);
         if (inputs is null)
@@ -187,14 +199,23 @@ internal static class PeerPortfolio
         Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
         var problem = new AllocationProblem { AssetIds = inputs.ReturnSymbols, Covariance = new CovarianceMatrix(p, values) };
         var seconds = PeerResults.Time(repeats, () => allocator.Allocate(problem), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
         var result = allocator.Allocate(problem);
         PeerResults.WriteFloats(Path.Combine(dir, $"tessera-{workload}.bin"), [result.Weights]);
-        PeerResults.WriteTiming(context, dir, workload, seconds, first, new Dictionary<string, object>
+        var extra = new Dictionary<string, object>
         {
             ["diagnostics"] = result.Diagnostics.ToArray(),
             ["polish_rounds"] = result.Solver?.PolishRounds ?? 0,
             ["iterations"] = result.Solver?.Iterations ?? 0,
-        });
+        };
+        foreach (var (name, times) in profile(problem.Covariance!))
+        {
+            var sorted = times.Order().ToArray();
+            extra[name] = sorted[sorted.Length / 2];
+            context.Report("  profile: " + name + " (median)", sorted[sorted.Length / 2], "s");
+        }
+
+        PeerResults.WriteTiming(context, dir, workload, seconds, first, cpu, extra);
         return Task.CompletedTask;
     }
 }

@@ -9,6 +9,9 @@ namespace Tessera.Bench.Peers;
 /// </summary>
 internal static class PeerResults
 {
+    /// <summary>Process CPU time per timed call of the last <see cref="Time(int, Action, out double)"/> (less sensitive than wall time to other processes on a loaded machine).</summary>
+    public static double LastCpuSecondsPerCall { get; private set; }
+
     /// <summary>Runs <paramref name="action"/> once unmeasured (JIT, tiering) and then <paramref name="repeats"/> timed times.</summary>
     public static double[] Time(int repeats, Action action) => Time(repeats, action, out _);
 
@@ -19,6 +22,9 @@ internal static class PeerResults
         action();
         firstRunSeconds = first.Elapsed.TotalSeconds;
         var seconds = new double[repeats];
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
         for (var r = 0; r < repeats; r++)
         {
             var sw = Stopwatch.StartNew();
@@ -26,10 +32,12 @@ internal static class PeerResults
             seconds[r] = sw.Elapsed.TotalSeconds;
         }
 
+        process.Refresh();
+        LastCpuSecondsPerCall = (process.TotalProcessorTime - cpu0).TotalSeconds / repeats;
         return seconds;
     }
 
-    public static void WriteTiming(BenchContext context, string dir, string workload, double[] seconds, double? firstRunSeconds, IReadOnlyDictionary<string, object> extra)
+    public static void WriteTiming(BenchContext context, string dir, string workload, double[] seconds, double? firstRunSeconds, double cpuSecondsPerCall, IReadOnlyDictionary<string, object> extra)
     {
         var sorted = (double[])seconds.Clone();
         Array.Sort(sorted);
@@ -42,6 +50,7 @@ internal static class PeerResults
             ["median_s"] = median,
             ["min_s"] = sorted[0],
             ["first_run_s"] = firstRunSeconds,
+            ["cpu_s_per_call"] = cpuSecondsPerCall,
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
         };
         foreach (var (k, v) in extra)
@@ -51,6 +60,7 @@ internal static class PeerResults
 
         File.WriteAllText(Path.Combine(dir, $"tessera-{workload}.json"), JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
         context.Report($"{workload} median of {seconds.Length}", median, "s");
+        context.Report($"{workload} process CPU per call", cpuSecondsPerCall, "s");
     }
 
     public static void WriteFloats(string path, IEnumerable<double[]> columns)

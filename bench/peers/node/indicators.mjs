@@ -70,12 +70,15 @@ const t0 = performance.now();
 run();
 const first = (performance.now() - t0) / 1000;
 const seconds = [];
+const cpu0 = process.cpuUsage();
 for (let r = 0; r < 5; r++) {
   const t = performance.now();
   run();
   seconds.push((performance.now() - t) / 1000);
 }
 
+const cpu = process.cpuUsage(cpu0);
+const cpuPerCall = (cpu.user + cpu.system) / 1e6 / 5;
 const sorted = [...seconds].sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)];
 const pkg = JSON.parse(readFileSync(new URL('./node_modules/trading-signals/package.json', import.meta.url), 'utf8'));
@@ -85,7 +88,7 @@ for (let c = 0; c < 13; c++) {
 }
 writeFileSync(join(work, 'peer-indicators-node.bin'), out);
 writeFileSync(join(work, 'peer-indicators-node.json'), JSON.stringify({
-  tool: `trading-signals ${pkg.version}`, workload: 'indicators', seconds, median_s: median, min_s: sorted[0], first_run_s: first,
+  tool: `trading-signals ${pkg.version}`, workload: 'indicators', seconds, median_s: median, min_s: sorted[0], first_run_s: first, cpu_s_per_call: cpuPerCall,
   bars: total, updates: total * 7, versions: { node: process.version, 'trading-signals': pkg.version },
 }, null, 2));
 console.log(`  trading-signals ${pkg.version}: median of 5 ${median.toPrecision(6)} s, ${(total * 7 / median).toPrecision(4)} updates/s`);
