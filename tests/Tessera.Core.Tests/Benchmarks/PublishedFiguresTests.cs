@@ -133,7 +133,7 @@ public sealed partial class PublishedFiguresTests
     [GeneratedRegex(@"\]\(benchmarks/([^)#]+\.md)\)")]
     private static partial Regex IndexLink();
 
-    [GeneratedRegex(@"`(?<file>bench/(?:peers|coldstart)/results/[^`#]+\.json)#(?<entry>[^`\s]+)`(?<figures>(?:\s+\w+=[-0-9.]+)*)")]
+    [GeneratedRegex(@"`(?<file>bench/(?:peers|coldstart)/results/[^`#]+\.json)#(?<entry>[^`]+)`(?<figures>(?:\s+\w+=[-0-9.]+)*)")]
     private static partial Regex ResultsReference();
 
     [GeneratedRegex(@"(?<name>\w+)=(?<value>-?[0-9.]+)")]
