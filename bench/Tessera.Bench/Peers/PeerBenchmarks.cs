@@ -150,6 +150,8 @@ public sealed class PeersHrpBenchmark : IBenchmark
         // Where the time goes: the distance matrix and the single-linkage clustering before the bisection.
         ["profile_distance_s"] = PeerResults.Time(20, () => CorrelationDistance.FromCovariance(cov)),
         ["profile_linkage_s"] = PeerResults.Time(20, () => HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), cov.Size, Linkage.Single)),
+        ["profile_covariance_copy_s"] = PeerResults.Time(20, () => new CovarianceMatrix(cov.Size, (double[])cov.Values.Clone())),
+        ["profile_bisection_s"] = PeerResults.Time(20, () => HierarchicalRiskParityAllocator.Bisect(cov, HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), cov.Size, Linkage.Single).LeafOrder())),
     });
 }
 
