@@ -88,3 +88,9 @@ bicep:
 publish:
 	dotnet publish functions/Tessera.Functions -c Release --nologo -v q -o $(TESSERA_LOCAL_DIR)/publish/functions
 	dotnet publish stream/Tessera.Stream -c Release --nologo -v q -o $(TESSERA_LOCAL_DIR)/publish/stream
+
+# Tessera against its peers (trading-signals, R TTR, scikit-learn, cvxopt, an HRP reference on scipy) on the same
+# inputs, back to back, pinned to one core and on both (docs/benchmarks/peers.md). CORES=one|both|all (default all).
+.PHONY: bench-peers
+bench-peers:
+	bench/peers/run.sh $(or $(CORES),all)

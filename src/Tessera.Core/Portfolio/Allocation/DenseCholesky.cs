@@ -31,7 +31,19 @@ internal sealed class DenseCholesky
 
             d = Math.Sqrt(d);
             l[(j * n) + j] = d;
-            for (var i = j + 1; i < n; i++)
+            var i0 = j + 1;
+
+            // Four rows at a time share the loads of row j (bit-identical to one Dot per row, VectorMath.Dot4).
+            for (; i0 + 4 <= n; i0 += 4)
+            {
+                VectorMath.Dot4(l.AsSpan(i0 * n, j), l.AsSpan((i0 + 1) * n, j), l.AsSpan((i0 + 2) * n, j), l.AsSpan((i0 + 3) * n, j), rowJ, out var s0, out var s1, out var s2, out var s3);
+                l[(i0 * n) + j] = (l[(i0 * n) + j] - s0) / d;
+                l[((i0 + 1) * n) + j] = (l[((i0 + 1) * n) + j] - s1) / d;
+                l[((i0 + 2) * n) + j] = (l[((i0 + 2) * n) + j] - s2) / d;
+                l[((i0 + 3) * n) + j] = (l[((i0 + 3) * n) + j] - s3) / d;
+            }
+
+            for (var i = i0; i < n; i++)
             {
                 var s = l[(i * n) + j] - VectorMath.Dot(l.AsSpan(i * n, j), rowJ);
                 l[(i * n) + j] = s / d;

@@ -43,6 +43,7 @@ public sealed class HierarchicalRiskParityAllocator : IAllocator
     {
         var w = new double[cov.Size];
         Array.Fill(w, 1.0);
+        var scratch = new double[order.Length];
         var stack = new Stack<(int Start, int Length)>();
         stack.Push((0, order.Length));
         while (stack.Count > 0)
@@ -54,10 +55,10 @@ public sealed class HierarchicalRiskParityAllocator : IAllocator
             }
 
             var half = length / 2;
-            var left = new ArraySegment<int>(order, start, half);
-            var right = new ArraySegment<int>(order, start + half, length - half);
-            var vl = InverseVarianceCluster.Variance(cov, left);
-            var vr = InverseVarianceCluster.Variance(cov, right);
+            var left = order.AsSpan(start, half);
+            var right = order.AsSpan(start + half, length - half);
+            var vl = InverseVarianceCluster.Variance(cov, left, scratch);
+            var vr = InverseVarianceCluster.Variance(cov, right, scratch);
             var alpha = 1.0 - (vl / (vl + vr));
             foreach (var i in left)
             {

@@ -26,6 +26,7 @@ public sealed class MinimumVarianceAllocator : IAllocator
         }
 
         var q = new double[n];
+        var factor = conditioning.Factor;
         if (constraints.PreviousWeights is { } prev && constraints.TurnoverPenalty > 0)
         {
             for (var i = 0; i < n; i++)
@@ -33,9 +34,11 @@ public sealed class MinimumVarianceAllocator : IAllocator
                 p[(i * n) + i] += 2.0 * constraints.TurnoverPenalty;
                 q[i] = -2.0 * constraints.TurnoverPenalty * prev[i];
             }
+
+            factor = null; // P is no longer 2 Sigma
         }
 
-        var solution = new QpSolver().Solve(new QuadraticProgram(n, p, q, constraints.Lower, constraints.Upper, StandardRows.Build(n, constraints)), Name);
+        var solution = new QpSolver().Solve(new QuadraticProgram(n, p, q, constraints.Lower, constraints.Upper, StandardRows.Build(n, constraints)), Name, factor, 2.0);
         var diagnostics = new List<string>(conditioning.Notes) { SolverDiagnostics.Describe(solution) };
         return AllocationResult.Create(Name, problem, cov, (double[])solution.X.Clone(), diagnostics, solution);
     }

@@ -24,9 +24,27 @@ public sealed class QpSolver
 
     public int MaxIterations { get; init; } = 20_000;
 
-    public QpSolution Solve(QuadraticProgram qp, string method)
+    /// <summary>False forces the general ADMM + polish route even for budget-and-box problems (tests compare the two).</summary>
+    internal bool AllowBudgetBoxRoute { get; init; } = true;
+
+    public QpSolution Solve(QuadraticProgram qp, string method) => Solve(qp, method, null, 0);
+
+    /// <summary>
+    /// As <see cref="Solve(QuadraticProgram, string)"/>, with the Cholesky factor of P / <paramref name="factorScale"/>
+    /// when the caller already has it (the conditioning's factor of the covariance, P = 2 Sigma): the budget-and-box
+    /// route then skips its first, largest factorization.
+    /// </summary>
+    internal QpSolution Solve(QuadraticProgram qp, string method, DenseCholesky? factorOfScaledP, double factorScale)
     {
         ArgumentNullException.ThrowIfNull(qp);
+
+        // One budget row and a box (minimum variance without group caps or a beta band): the exact active set on
+        // Cholesky factors reaches the same optimum in a few factorizations; null means "use the general route".
+        if (AllowBudgetBoxRoute && BudgetBoxActiveSet.Applies(qp) && BudgetBoxActiveSet.TrySolve(qp, factorOfScaledP, factorScale) is { } direct)
+        {
+            return direct;
+        }
+
         var problem = new ScaledQuadraticProgram(qp);
         var n = problem.N;
         var m = problem.M;

@@ -41,4 +41,17 @@ public sealed record QpSolution(double[] X, double[] BoundDuals, double[] RowDua
 {
     /// <summary>Active-set repair rounds the polish needed (1 = the ADMM active set was already right).</summary>
     public int PolishRounds { get; init; }
+
+    /// <summary>Which route solved it (the general ADMM + polish, or the budget-and-box active set).</summary>
+    public QpAlgorithm Algorithm { get; init; } = QpAlgorithm.AdmmPolish;
+}
+
+/// <summary>The routes of <see cref="QpSolver"/>.</summary>
+public enum QpAlgorithm
+{
+    /// <summary>ADMM (OSQP form) to find the active set, then the exact active-set polish.</summary>
+    AdmmPolish = 0,
+
+    /// <summary>One budget row and a box only: exact active set on Cholesky factors of the free block.</summary>
+    BudgetBoxActiveSet = 1,
 }

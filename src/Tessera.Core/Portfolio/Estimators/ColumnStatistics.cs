@@ -35,22 +35,6 @@ internal static class ColumnStatistics
         return centered;
     }
 
-    /// <summary>Cross products X'X of centered columns, flat row-major (symmetric fill).</summary>
-    public static double[] CrossProducts(double[][] centered)
-    {
-        var p = centered.Length;
-        var values = new double[p * p];
-        for (var i = 0; i < p; i++)
-        {
-            var a = centered[i];
-            for (var j = i; j < p; j++)
-            {
-                var s = VectorMath.Dot(a, centered[j]);
-                values[(i * p) + j] = s;
-                values[(j * p) + i] = s;
-            }
-        }
-
-        return values;
-    }
+    /// <summary>Cross products X'X of centered columns, flat row-major (symmetric fill; <see cref="CrossProductKernel"/>).</summary>
+    public static double[] CrossProducts(double[][] centered) => CrossProductKernel.Compute(centered);
 }

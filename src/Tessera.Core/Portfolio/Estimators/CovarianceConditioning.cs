@@ -1,7 +1,11 @@
 namespace Tessera.Core.Portfolio.Estimators;
 
 /// <summary>Outcome of conditioning a covariance: the matrix used and what was done to it.</summary>
-public sealed record ConditioningReport(CovarianceMatrix Covariance, double ConditionBefore, double ConditionAfter, bool Repaired, double RidgeLambda, int RidgeSteps, IReadOnlyList<string> Notes);
+public sealed record ConditioningReport(CovarianceMatrix Covariance, double ConditionBefore, double ConditionAfter, bool Repaired, double RidgeLambda, int RidgeSteps, IReadOnlyList<string> Notes)
+{
+    /// <summary>The Cholesky factor of <see cref="Covariance"/> when the check made one and nothing changed the matrix (solvers reuse it).</summary>
+    internal Allocation.DenseCholesky? Factor { get; init; }
+}
 
 /// <summary>
 /// Positive-definite repair and dynamic ridge scaling (ALGORITHMS.md "Covariance").
@@ -93,7 +97,7 @@ public static class CovarianceConditioning
         var (lambda, steps) = RidgeLambda(minEigen, maxEigen, trace, n);
         if (lambda == 0)
         {
-            return new ConditioningReport(covariance, before, before, false, 0, 0, []);
+            return new ConditioningReport(covariance, before, before, false, 0, 0, []) { Factor = chol };
         }
 
         var values = (double[])covariance.Values.Clone();

@@ -48,18 +48,23 @@ public sealed class LedoitWolfEstimator : ICovarianceEstimator
 
         var delta = frobShift / p;
 
-        // sum_k ||x_k||^4 over the rows x_k of the centered matrix.
+        // sum_k ||x_k||^4 over the rows x_k of the centered matrix. Each row's squared norm is accumulated column by
+        // column (contiguous, vectorisable across rows) in the same order j = 0..p-1 as a row-wise loop would, so the
+        // sum is the same to the last bit without striding across p arrays per row.
+        var norms = new double[n];
+        for (var j = 0; j < p; j++)
+        {
+            var col = centered[j];
+            for (var t = 0; t < n; t++)
+            {
+                norms[t] += col[t] * col[t];
+            }
+        }
+
         var fourth = 0.0;
         for (var t = 0; t < n; t++)
         {
-            var norm2 = 0.0;
-            for (var j = 0; j < p; j++)
-            {
-                var x = centered[j][t];
-                norm2 += x * x;
-            }
-
-            fourth += norm2 * norm2;
+            fourth += norms[t] * norms[t];
         }
 
         var beta = ((fourth / n) - frobS) / (p * (double)n);

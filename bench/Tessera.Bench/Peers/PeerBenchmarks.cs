@@ -1,0 +1,223 @@
+using Tessera.Core.Data;
+using Tessera.Core.Indicators;
+using Tessera.Core.Portfolio.Allocation;
+using Tessera.Core.Portfolio.Clustering;
+using Tessera.Core.Portfolio.Estimators;
+
+namespace Tessera.Bench.Peers;
+
+/// <summary>
+/// The Tessera side of each row of <c>make bench-peers</c> (bench/peers/run.sh). Each is its own benchmark so the
+/// driver can run Tessera and the peer back to back per row; each writes tessera-ROW.json (timings) and its outputs
+/// into the work folder ($TESSERA_PEERS_DIR, default bench/peers/results/work), which peers-export fills first.
+/// </summary>
+public sealed class PeersExportBenchmark : IBenchmark
+{
+    public string Name => "peers-export";
+
+    public string Description => "make bench-peers: export bars, the 1,258 x 468 returns and their Ledoit-Wolf covariance for the peers";
+
+    public Task RunAsync(BenchContext context)
+    {
+        var inputs = PeerInputs.TryLoad(context);
+        if (inputs is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var dir = PeerInputs.WorkDirectory();
+        inputs.Export(dir);
+        var cov = LedoitWolfEstimator.EstimateWithShrinkage(inputs.Returns);
+        PeerResults.WriteFloats(Path.Combine(dir, "cov.bin"), [cov.Covariance.Values]);
+        context.Out.WriteLine($"  exported to {dir}: {inputs.Universe.Count} symbols, {inputs.BarCount} bars; returns {inputs.Returns[0].Length} x {inputs.Returns.Length}; LW shrinkage {cov.Shrinkage:R}");
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>RSI14, ATR14, ADX14, MACD 12/26/9, Bollinger 20/2, SMA20, EMA20 over every bar of every symbol, one thread.</summary>
+public sealed class PeersIndicatorsBenchmark : IBenchmark
+{
+    /// <summary>The 13 output columns, in the order of tessera-indicators.bin (and of every peer's file).</summary>
+    public static readonly string[] Columns = ["rsi14", "atr14", "adx14", "plus_di14", "minus_di14", "macd", "macd_signal", "macd_hist", "bb_mid", "bb_upper", "bb_lower", "sma20", "ema20"];
+
+    public string Name => "peers-indicators";
+
+    public string Description => "make bench-peers row: 7 indicators over every bar, one thread (vs trading-signals, TTR)";
+
+    public Task RunAsync(BenchContext context)
+    {
+        var inputs = PeerInputs.TryLoad(context);
+        if (inputs is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var dir = PeerInputs.WorkDirectory();
+        var universe = inputs.Universe;
+        var total = (int)inputs.BarCount;
+        var cols = new double[Columns.Length][];
+        for (var c = 0; c < cols.Length; c++)
+        {
+            cols[c] = new double[total];
+        }
+
+        var percentB = new double[total];
+        var seconds = PeerResults.Time(5, () => Run(universe, cols, percentB, FirstBarConvention.TradingView), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
+        PeerResults.WriteFloats(Path.Combine(dir, "tessera-indicators.bin"), cols);
+
+        // The TA-Lib/TTR first-bar convention of ATR and ADX (untimed), for the comparison with TTR.
+        Run(universe, cols, percentB, FirstBarConvention.TaLibTtr);
+        PeerResults.WriteFloats(Path.Combine(dir, "tessera-indicators-ttr.bin"), cols);
+        var updates = total * 7.0;
+        PeerResults.WriteTiming(context, dir, "indicators", seconds, first, cpu, new Dictionary<string, object>
+        {
+            ["bars"] = total,
+            ["updates"] = updates,
+            ["columns"] = Columns,
+        });
+        context.Report("indicator updates/s (median)", updates / seconds.Order().ElementAt(seconds.Length / 2), "updates/s");
+        return Task.CompletedTask;
+    }
+
+    private static void Run(IReadOnlyList<BarSeries> universe, double[][] cols, double[] percentB, FirstBarConvention convention)
+    {
+        var offset = 0;
+        foreach (var s in universe)
+        {
+            var n = s.Count;
+            Span<double> Col(int c) => cols[c].AsSpan(offset, n);
+            Rsi.Compute(s.Close, Col(0), 14);
+            Atr.Compute(s.High, s.Low, s.Close, Col(1), 14, convention);
+            Adx.Compute(s.High, s.Low, s.Close, Col(2), Col(3), Col(4), 14, convention);
+            Macd.Compute(s.Close, Col(5), Col(6), Col(7), 12, 26, 9);
+            Bollinger.Compute(s.Close, Col(8), Col(9), Col(10), percentB.AsSpan(offset, n), 20, 2.0);
+            Sma.Compute(s.Close, Col(11), 20);
+            Ema.Compute(s.Close, Col(12), 20);
+            offset += n;
+        }
+    }
+}
+
+/// <summary>Ledoit-Wolf covariance of the 1,258 x 468 returns (vs scikit-learn's ledoit_wolf).</summary>
+public sealed class PeersLedoitWolfBenchmark : IBenchmark
+{
+    public string Name => "peers-lw";
+
+    public string Description => "make bench-peers row: Ledoit-Wolf covariance 1,258 x 468 (vs scikit-learn)";
+
+    public Task RunAsync(BenchContext context)
+    {
+        var inputs = PeerInputs.TryLoad(context);
+        if (inputs is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var dir = PeerInputs.WorkDirectory();
+        var seconds = PeerResults.Time(20, () => LedoitWolfEstimator.EstimateWithShrinkage(inputs.Returns), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
+        var (cov, shrinkage) = LedoitWolfEstimator.EstimateWithShrinkage(inputs.Returns);
+        PeerResults.WriteFloats(Path.Combine(dir, "tessera-lw.bin"), [cov.Values]);
+        PeerResults.WriteTiming(context, dir, "lw", seconds, first, cpu, new Dictionary<string, object> { ["shrinkage"] = shrinkage, ["rows"] = inputs.Returns[0].Length, ["assets"] = inputs.Returns.Length });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Long-only minimum variance (budget 1, w >= 0) on the exported Ledoit-Wolf covariance (vs cvxopt).</summary>
+public sealed class PeersMinVarianceBenchmark : IBenchmark
+{
+    public string Name => "peers-minvar";
+
+    public string Description => "make bench-peers row: long-only minimum variance on the LW covariance (vs cvxopt)";
+
+    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "minvar", new MinimumVarianceAllocator(), 10, cov => new Dictionary<string, double[]>
+    {
+        // Where the time goes: the conditioning (Cholesky + extreme eigenvalues) runs before the QP.
+        ["profile_conditioning_s"] = PeerResults.Time(10, () => CovarianceConditioning.Prepare(cov)),
+    });
+}
+
+/// <summary>HRP, single linkage, on the exported Ledoit-Wolf covariance (vs a scipy-linkage reference).</summary>
+public sealed class PeersHrpBenchmark : IBenchmark
+{
+    public string Name => "peers-hrp";
+
+    public string Description => "make bench-peers row: HRP single linkage on the LW covariance (vs scipy linkage reference)";
+
+    public Task RunAsync(BenchContext context) => PeerPortfolio.Run(context, "hrp", new HierarchicalRiskParityAllocator(), 20, cov => new Dictionary<string, double[]>
+    {
+        // Where the time goes: the distance matrix and the single-linkage clustering before the bisection.
+        ["profile_distance_s"] = PeerResults.Time(20, () => CorrelationDistance.FromCovariance(cov)),
+        ["profile_linkage_s"] = PeerResults.Time(20, () => HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), cov.Size, Linkage.Single)),
+        ["profile_covariance_copy_s"] = PeerResults.Time(20, () => new CovarianceMatrix(cov.Size, (double[])cov.Values.Clone())),
+        ["profile_bisection_s"] = PeerResults.Time(20, () => HierarchicalRiskParityAllocator.Bisect(cov, HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), cov.Size, Linkage.Single).LeafOrder())),
+    });
+}
+
+/// <summary>Ledoit-Wolf, then minimum variance and HRP on it, from the returns (the chain a user runs).</summary>
+public sealed class PeersTotalBenchmark : IBenchmark
+{
+    public string Name => "peers-total";
+
+    public string Description => "make bench-peers row: LW + min-var + HRP from the returns";
+
+    public Task RunAsync(BenchContext context)
+    {
+        var inputs = PeerInputs.TryLoad(context);
+        if (inputs is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var dir = PeerInputs.WorkDirectory();
+        var ids = inputs.ReturnSymbols;
+        var seconds = PeerResults.Time(10, () =>
+        {
+            var cov = new LedoitWolfEstimator().Estimate(inputs.Returns);
+            var problem = new AllocationProblem { AssetIds = ids, Covariance = cov };
+            new MinimumVarianceAllocator().Allocate(problem);
+            new HierarchicalRiskParityAllocator().Allocate(problem);
+        }, out var first);
+        PeerResults.WriteTiming(context, dir, "total", seconds, first, PeerResults.LastCpuSecondsPerCall, new Dictionary<string, object>());
+        return Task.CompletedTask;
+    }
+}
+
+internal static class PeerPortfolio
+{
+    public static Task Run(BenchContext context, string workload, IAllocator allocator, int repeats, Func<CovarianceMatrix, Dictionary<string, double[]>> profile)
+    {
+        var inputs = PeerInputs.TryLoad(context);
+        if (inputs is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var dir = PeerInputs.WorkDirectory();
+        var p = inputs.ReturnSymbols.Length;
+        var bytes = File.ReadAllBytes(Path.Combine(dir, "cov.bin"));
+        var values = new double[p * p];
+        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+        var problem = new AllocationProblem { AssetIds = inputs.ReturnSymbols, Covariance = new CovarianceMatrix(p, values) };
+        var seconds = PeerResults.Time(repeats, () => allocator.Allocate(problem), out var first);
+        var cpu = PeerResults.LastCpuSecondsPerCall;
+        var result = allocator.Allocate(problem);
+        PeerResults.WriteFloats(Path.Combine(dir, $"tessera-{workload}.bin"), [result.Weights]);
+        var extra = new Dictionary<string, object>
+        {
+            ["diagnostics"] = result.Diagnostics.ToArray(),
+            ["polish_rounds"] = result.Solver?.PolishRounds ?? 0,
+            ["iterations"] = result.Solver?.Iterations ?? 0,
+        };
+        foreach (var (name, times) in profile(problem.Covariance!))
+        {
+            var sorted = times.Order().ToArray();
+            extra[name] = sorted[sorted.Length / 2];
+            context.Report("  profile: " + name + " (median)", sorted[sorted.Length / 2], "s");
+        }
+
+        PeerResults.WriteTiming(context, dir, workload, seconds, first, cpu, extra);
+        return Task.CompletedTask;
+    }
+}
