@@ -69,7 +69,7 @@ public sealed class StageDefinition
     {
         try
         {
-            return JsonSerializer.Deserialize(json, InputType, ArtifactJson.Options)
+            return JsonSerializer.Deserialize(json, InputType, StrictInput)
                 ?? throw new Tessera.Core.Errors.TesseraValidationException("input", null, "must be a JSON object (stage " + Name + ")", source);
         }
         catch (JsonException ex)
@@ -77,6 +77,14 @@ public sealed class StageDefinition
             throw new Tessera.Core.Errors.TesseraValidationException("input", ex.Path, $"does not match the input schema of stage {Name}: {ex.Message}", source);
         }
     }
+
+    /// <summary>The artifacts' JSON format, strict: every constructor parameter without a default is required, non-nullable ones may not be null, unknown fields are refused.</summary>
+    private static readonly JsonSerializerOptions StrictInput = new(ArtifactJson.Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
 
     public Task<object> RunAsync(object input, LifeCycleServices services, CancellationToken cancellationToken)
     {
