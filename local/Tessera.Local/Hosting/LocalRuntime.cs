@@ -8,9 +8,9 @@ using Tessera.Orchestrations.Application.Purge;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
-using Tessera.Orchestrations.Meta;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Trading;
+using Tessera.Orchestrations.Meta;
 using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Local.Hosting;
