@@ -47,6 +47,8 @@ public static class CliRoot
             SentimentCommands.Build(context),
             ValuationCommands.Build(context),
             StreamCommand.Build(context),
+            MetaCommands.Build(context),
+            StageCommands.Build(context),
         })
         {
             root.Subcommands.Add(command);

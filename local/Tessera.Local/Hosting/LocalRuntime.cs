@@ -12,6 +12,7 @@ using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.Telemetry;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Orchestrations.Trading;
+using Tessera.Orchestrations.Meta;
 using Tessera.Storage.Lakehouse;
 
 namespace Tessera.Local.Hosting;
@@ -79,7 +80,7 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     /// <summary>Every orchestrator and activity the local host runs (the parity test compares these with functions/).</summary>
     public static void RegisterTasks(DurableTaskRegistry registry, LifeCycleServices services, TradingServices trading, BacktestServices backtests) =>
-        registry.AddAtomicLifeCycle(services).AddMarketScan(trading).AddBacktestRun(backtests);
+        registry.AddAtomicLifeCycle(services).AddMarketScan(trading).AddBacktestRun(backtests).AddMetaPortfolio(services);
 
     /// <param name="options">the durable runtime's task hub and tuning (<see cref="DurableSettings"/>); RunWorker = false
     /// for read-only use (status): the client answers queries, no worker runs anything.</param>

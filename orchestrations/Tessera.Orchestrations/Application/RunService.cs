@@ -39,6 +39,12 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
     public async Task<string> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!profiles.Names().Contains(request.Profile, StringComparer.Ordinal) && Meta.MetaCatalog.Beside(profiles) is var metas && metas.Contains(request.Profile))
+        {
+            // One start route: a meta profile's name starts the meta portfolio (config/metas, docs/META.md).
+            return await new Meta.MetaService(client, metas, clock, lakehouse).StartAsync(request.Profile, request.RunId, cancellationToken).ConfigureAwait(false);
+        }
+
         var profile = profiles.Get(request.Profile);
         var runId = request.RunId is null
             ? RunId.New(clock.GetUtcNow().UtcDateTime, profile.Name, Guid.NewGuid())
@@ -136,7 +142,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
             {
                 foreach (var m in page.Values)
                 {
-                    if (m.Name is LifeCycleSteps.Orchestrator or Backtests.BacktestSteps.Orchestrator)
+                    if (m.Name is LifeCycleSteps.Orchestrator or Backtests.BacktestSteps.Orchestrator or Meta.MetaSteps.Orchestrator)
                     {
                         views.Add(ToView(m));
                     }
@@ -228,6 +234,10 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         {
             progress = metadata.ReadCustomStatusAs<LifeCycleProgress>();
             output = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<LifeCycleOutput>() : null;
+        }
+        else if (metadata.Name == Meta.MetaSteps.Orchestrator)
+        {
+            progress = metadata.ReadCustomStatusAs<LifeCycleProgress>(); // the meta publishes the same progress record
         }
 
         var failure = metadata.FailureDetails is { } f ? $"{f.ErrorType}: {f.ErrorMessage}" : null;

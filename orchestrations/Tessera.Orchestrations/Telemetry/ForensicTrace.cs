@@ -17,21 +17,28 @@ public sealed record ForensicTraceDocument(string RunId, string TraceId, DateTim
 /// seals them into <c>runs/&lt;run_id&gt;/forensic_trace.json</c> (an observation, replaced on every seal, not in
 /// the manifest: spans differ at every execution while the results do not), and renders the timeline the report
 /// route appends to the report. A sleeve run as a meta's sub-orchestration shares the meta's trace, so its spans are
-/// in the meta's file.
+/// in the meta's file, and its own file keeps its own spans of that trace.
 /// </summary>
 public sealed class ForensicTrace(ITableStore tables, RunArtifactStore artifacts, RunSpanRecorder? recorder = null)
 {
     public const string FileName = "forensic_trace.json";
 
-    public async Task<ForensicTraceDocument> ReadAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <param name="traceId">the trace the run ran in: its own (<see cref="RunTraceId"/>, the default), or, for a sleeve run as a
+    /// meta's sub-orchestration, the meta's, of which only the sleeve's own spans are kept.</param>
+    public async Task<ForensicTraceDocument> ReadAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default, string? traceId = null)
     {
-        var traceId = RunTraceId.Of(runId);
+        var own = RunTraceId.Of(runId);
+        traceId ??= own;
         var spans = new List<ForensicSpan>();
         try
         {
             await foreach (var row in tables.QueryAsync<ForensicSpanRow>(ForensicSpanRow.Table, Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {traceId}"), cancellationToken).ConfigureAwait(false))
             {
-                spans.Add(row.ToSpan());
+                var span = row.ToSpan();
+                if (traceId == own || span.RunId == runId)
+                {
+                    spans.Add(span);
+                }
             }
         }
         catch (StorageNotFoundException)
@@ -45,14 +52,14 @@ public sealed class ForensicTrace(ITableStore tables, RunArtifactStore artifacts
     }
 
     /// <summary>Flushes this process's spans, then writes the run's forensic_trace.json; returns what it wrote.</summary>
-    public async Task<ForensicTraceDocument> SealAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<ForensicTraceDocument> SealAsync(string runId, DateTimeOffset now, CancellationToken cancellationToken = default, string? traceId = null)
     {
         if (recorder is not null)
         {
             await recorder.FlushAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
 
-        var document = await ReadAsync(runId, now, cancellationToken).ConfigureAwait(false);
+        var document = await ReadAsync(runId, now, cancellationToken, traceId).ConfigureAwait(false);
         await artifacts.WriteObservationAsync(runId, FileName, JsonSerializer.SerializeToUtf8Bytes(document, ForensicJson.Options), "application/json", cancellationToken).ConfigureAwait(false);
         return document;
     }

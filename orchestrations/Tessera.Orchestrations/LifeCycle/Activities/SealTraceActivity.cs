@@ -25,7 +25,9 @@ public static class SealTraceActivity
 
         try
         {
-            var sealedTrace = await trace.SealAsync(input.RunId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            // The trace this step runs in: the run's own, or a meta's when the run is one of its sleeves.
+            var current = System.Diagnostics.Activity.Current is { } a && a.TraceId != default ? a.TraceId.ToHexString() : null;
+            var sealedTrace = await trace.SealAsync(input.RunId, clock.GetUtcNow(), cancellationToken, current).ConfigureAwait(false);
             return new SealTraceOutput(sealedTrace.SpanCount, sealedTrace.Workers.Count, null);
         }
         catch (StorageRequestException e)

@@ -1,0 +1,56 @@
+using System.Text;
+using Tessera.Core.Meta;
+using Tessera.Orchestrations.Artifacts;
+using Tessera.Orchestrations.LifeCycle;
+
+namespace Tessera.Orchestrations.Meta.Activities;
+
+/// <summary>
+/// The meta run's last step: audit.jsonl (every decision, with the trace id), report.md and report.html (required
+/// sections checked), then, last, manifest.json with the SHA-256 of every artifact including the audit and the report.
+/// </summary>
+public static class MetaReportActivity
+{
+    public static async Task<MetaReportOutput> RunAsync(MetaReportInput input, LifeCycleServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(services);
+        var store = services.Artifacts;
+        var run = input.MetaRunId;
+        var completeness = await store.ReadJsonAsync<CompletenessArtifact>(run, input.Completeness, cancellationToken).ConfigureAwait(false);
+        var pre = await store.ReadJsonAsync<SignTestReport>(run, input.SignTestPre, cancellationToken).ConfigureAwait(false);
+        var post = await store.ReadJsonAsync<SignTestReport>(run, input.SignTestPost, cancellationToken).ConfigureAwait(false);
+        var aggregation = await store.ReadJsonAsync<MetaReturnsArtifact>(run, input.Aggregation, cancellationToken).ConfigureAwait(false);
+        var optimization = await store.ReadJsonAsync<MetaOptimizationArtifact>(run, input.Optimization, cancellationToken).ConfigureAwait(false);
+        var weights = await store.ReadJsonAsync<MetaWeightsArtifact>(run, input.Flattening.WeightsJson, cancellationToken).ConfigureAwait(false);
+        var artifacts = new List<ArtifactRecord>(input.Streams);
+        artifacts.AddRange([input.Completeness, input.SignTestPre, input.Aggregation, input.Optimization, input.SignTestPost, input.Flattening.WeightsJson, input.Flattening.WeightsCsv, input.Flattening.Stream]);
+        artifacts.Add(await MetaAudit.WriteAsync(store, run, input.Decisions, cancellationToken).ConfigureAwait(false));
+        var trace = MetaAudit.TraceId(run);
+        var paths = new List<string>(artifacts.Count + 2);
+        foreach (var a in artifacts)
+        {
+            paths.Add(a.Path);
+        }
+
+        paths.AddRange(["report.md", "report.html"]);
+        var (markdown, html) = MetaReportRenderer.Render(new MetaReportModel(run, input.Plan.Name, input.StartedAtUtc, trace, input.Sleeves, completeness, pre, post, aggregation, optimization, weights, paths));
+        artifacts.Add(await store.WriteAsync(run, "report.md", Encoding.UTF8.GetBytes(markdown), "text/markdown; charset=utf-8", cancellationToken).ConfigureAwait(false));
+        var report = await store.WriteAsync(run, "report.html", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+        artifacts.Add(report);
+        var manifest = new MetaManifest(run, MetaSteps.Workflow, input.StartedAtUtc, trace, input.Plan, input.Sleeves, optimization.Optimizer, artifacts);
+        var record = await store.WriteJsonAsync(run, SleeveRequirements.Manifest, manifest, cancellationToken).ConfigureAwait(false);
+        return new MetaReportOutput(report, record, record.Sha256, trace);
+    }
+}
+
+/// <summary>The failure path of a meta run: the decisions taken so far and the failure go to audit.jsonl; no report, no manifest.</summary>
+public static class MetaAbortActivity
+{
+    public static async Task<ArtifactRecord> RunAsync(MetaAbortInput input, LifeCycleServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(services);
+        return await MetaAudit.WriteAsync(services.Artifacts, input.MetaRunId, [.. input.Decisions, new MetaDecision("meta", "failed", input.Failure)], cancellationToken).ConfigureAwait(false);
+    }
+}
