@@ -22,10 +22,19 @@ public sealed class BarCsvImporter
     private SeriesBuilder? _current;
     private string? _currentSymbolError;
 
+    private readonly long _earliestMs;
+    private readonly long _latestMs;
+    private readonly string _rangeRule;
+
     private BarCsvImporter(BarImportOptions options)
     {
         _options = options;
         _tally = new RejectionTally(options.Source, options.Mode);
+        var latest = options.AsOfUtc is { } now ? now.ToUniversalTime().AddDays(ImportLimits.FutureToleranceDays) : ImportLimits.LatestWithoutClockUtc;
+        _earliestMs = BarSeries.ToUnixMs(ImportLimits.EarliestUtc);
+        _latestMs = BarSeries.ToUnixMs(latest);
+        _rangeRule = ImportRules.TimestampOutOfRange + ": a bar is dated from " + ImportLimits.EarliestUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            + (options.AsOfUtc is null ? " to before " + latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : $" to at most {ImportLimits.FutureToleranceDays} days after today ({latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})");
     }
 
     public static BarImportResult Import(Stream input, BarImportOptions options)
@@ -55,6 +64,12 @@ public sealed class BarCsvImporter
     private BarImportResult Run(Stream input)
     {
         var source = _options.Source;
+        if (_options.DefaultExchange.Length > 0 && !SymbolId.IsExchange(_options.DefaultExchange.ToUpperInvariant()))
+        {
+            throw new DataImportException(source, 0, "exchange", _options.DefaultExchange, SymbolId.ExchangeRule);
+        }
+
+        var limits = _options.Limits;
         using var reader = new Utf8LineReader(input, source);
         var line = reader.ReadHeaderLine();
 
@@ -69,12 +84,21 @@ public sealed class BarCsvImporter
         long dataRows = 0;
         while (reader.TryReadLine(out line))
         {
+            if (reader.BytesRead > limits.MaxDecompressedBytes)
+            {
+                throw new DataImportException(source, reader.LineNumber, "file", reader.BytesRead.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes", ImportRules.TooManyBytes + ": " + limits.ByteRule);
+            }
+
             if (line.IsEmpty)
             {
                 continue;
             }
 
-            dataRows++;
+            if (++dataRows > limits.MaxRows)
+            {
+                throw new DataImportException(source, reader.LineNumber, "file", dataRows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows", ImportRules.TooManyRows + ": " + limits.RowRule);
+            }
+
             ProcessRow(line, reader.LineNumber, ranges);
         }
 
@@ -155,6 +179,12 @@ public sealed class BarCsvImporter
             return;
         }
 
+        if (ts < _earliestMs || ts > _latestMs)
+        {
+            _tally.Reject(ln, "timestamp", tsField, _rangeRule);
+            return;
+        }
+
         if (!Price(line, ranges, BarColumn.Open, "open", ln, out var open) ||
             !Price(line, ranges, BarColumn.High, "high", ln, out var high) ||
             !Price(line, ranges, BarColumn.Low, "low", ln, out var low) ||
@@ -210,7 +240,7 @@ public sealed class BarCsvImporter
         if (raw.Length > _lastSymbol.Length)
         {
             _lastSymbolLength = -1;
-            _currentSymbolError = "symbol must be EXCHANGE:SYMBOL or SYMBOL, ticker 1..32 chars";
+            _currentSymbolError = SymbolId.TickerRule;
             return;
         }
 
