@@ -21,13 +21,13 @@ public static class ConfigCommands
         {
             var settings = TradingHostSettings.From(context.Env);
             var trading = settings.LoadConfiguration();
-            context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(trading.SourceName)}: mode {trading.Mode.ToWire()}, profiles {Markup.Escape(string.Join(", ", trading.ProfileNames))} (default {Markup.Escape(trading.DefaultProfileName)}), scan {Markup.Escape(string.Join(" ", trading.Scan.Times))} New York over {trading.Scan.Universe.Count} symbol(s)");
+            context.Console.MarkupLine($"[green]ok[/] {TerminalText.Escape(trading.SourceName)}: mode {trading.Mode.ToWire()}, profiles {TerminalText.Escape(string.Join(", ", trading.ProfileNames))} (default {TerminalText.Escape(trading.DefaultProfileName)}), scan {TerminalText.Escape(string.Join(" ", trading.Scan.Times))} New York over {trading.Scan.Universe.Count} symbol(s)");
             context.Console.MarkupLine($"   config pin {trading.ConfigPin}");
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             foreach (var name in catalog.Names())
             {
                 var profile = catalog.Get(name);
-                context.Console.MarkupLine($"[green]ok[/] profile {Markup.Escape(name)}: {Markup.Escape(profile.Description)}");
+                context.Console.MarkupLine($"[green]ok[/] profile {TerminalText.Escape(name)}: {TerminalText.Escape(profile.Description)}");
             }
 
             return Task.FromResult(ExitCodes.Ok);

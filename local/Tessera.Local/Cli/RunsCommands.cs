@@ -38,16 +38,16 @@ public static class RunsCommands
             foreach (var run in page.Runs)
             {
                 table.AddRow(
-                    run.RunId,
-                    run.Status,
+                    TerminalText.Escape(run.RunId),
+                    TerminalText.Escape(run.Status),
                     run.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
                     run.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture),
-                    run.Progress is { } p ? Markup.Escape($"{p.Completed}/{p.Total} {p.Step}") : "-");
+                    run.Progress is { } p ? TerminalText.Escape($"{p.Completed}/{p.Total} {p.Step}") : "-");
             }
 
             context.Console.Write(table);
             context.Console.MarkupLine(page.ContinuationToken is { } next
-                ? $"next page: tessera runs --page-size {request.PageSize} --continuation {Markup.Escape(next)}"
+                ? $"next page: tessera runs --page-size {request.PageSize} --continuation {TerminalText.Escape(next)}"
                 : "[grey](last page)[/]");
             return ExitCodes.Ok;
         });
@@ -81,12 +81,12 @@ public static class RunsCommands
         context.Console.MarkupLine($"purged the history of {report.Purged.Count} finished run(s) created before {report.CreatedBefore.ToString("u", CultureInfo.InvariantCulture)}; artifacts untouched");
         foreach (var id in report.Purged)
         {
-            context.Console.MarkupLine("  purged " + Markup.Escape(id));
+            context.Console.MarkupLine("  purged " + TerminalText.Escape(id));
         }
 
         foreach (var kept in report.Kept)
         {
-            context.Console.MarkupLine($"  kept {Markup.Escape(kept.RunId)} (marked {Markup.Escape(kept.Mark)})");
+            context.Console.MarkupLine($"  kept {TerminalText.Escape(kept.RunId)} (marked {TerminalText.Escape(kept.Mark)})");
         }
     }
 }
