@@ -18,7 +18,11 @@ namespace Tessera.Orchestrations.Profiles;
 public sealed class ProfileCatalog
 {
     /// <summary>The bounds of a profile file: 64 KiB, nesting 32 levels (a profile needs 4).</summary>
-    public static readonly YamlLimits Limits = YamlLimits.Configuration("a sleeve profile");
+    public static readonly YamlLimits Limits = new(
+        BoundedYamlReader.MaxBytes,
+        BoundedYamlReader.MaxDepth,
+        "a sleeve profile",
+        (field, value, rule, location) => new TesseraValidationException(field == "<document>" ? "profile" : field, value, rule, location));
 
     /// <summary>The rule an unknown field breaks (followed by the fields the mapping may hold).</summary>
     public const string UnknownFieldRule = "unknown field (every profile field is validated; a typo is not ignored)";
