@@ -108,7 +108,7 @@ public static class BoundedYamlReader
         var documents = 0;
         try
         {
-            while (parser.MoveNext())
+            while (MoveNext(parser, sourceName, limits))
             {
                 var ev = parser.Current!;
                 var line = (int)ev.Start.Line;
@@ -150,6 +150,22 @@ public static class BoundedYamlReader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The parser's next event. YamlDotNet's scanner throws InvalidOperationException (not a YamlException) on some
+    /// truncated flow collections (<c>name: [unclosed</c>): that is invalid YAML too, never an internal error.
+    /// </summary>
+    private static bool MoveNext(Parser parser, string sourceName, YamlLimits limits)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            throw limits.Error("<document>", null, "not valid YAML: the document ends inside an unclosed collection or scalar", sourceName);
+        }
     }
 
     /// <summary>The location errors name: <c>source:line</c>.</summary>

@@ -86,6 +86,17 @@ public sealed class ProfileHardeningTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("name: [unclosed\nuniverse: {\n")]
+    [InlineData("name: {a: [1, 2}\n")]
+    [InlineData("a:\n  - b\n c: d\n")]
+    public void Invalid_yaml_is_a_typed_error_never_an_internal_one(string text)
+    {
+        var ex = GetFails("broken", text);
+        Assert.Equal("profile", ex.Field);
+        Assert.StartsWith("not valid YAML", ex.Rule, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Aliases_and_duplicate_keys_are_refused_in_profiles()
     {
