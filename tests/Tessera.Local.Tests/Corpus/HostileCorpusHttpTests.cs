@@ -124,6 +124,23 @@ public sealed class HostileCorpusHttpTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(System.Net.HttpStatusCode.OK, (await _http!.GetAsync("api/runs")).StatusCode);
     }
 
+    [Fact]
+    public async Task Hardening_item_2_invalid_utf8_and_a_lone_surrogate_are_400_naming_the_field_not_500()
+    {
+        foreach (var body in new[] { (byte[])[.. "{\"profile\":\"compact"u8, 0xFF, .. "\"}"u8], "{\"profile\":\"\\ud800\"}"u8.ToArray() })
+        {
+            var response = await PostAsync(body);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("profile", answer.RootElement.GetProperty("field").GetString());
+            Assert.Equal(StrictJsonBody.TextRule, answer.RootElement.GetProperty("rule").GetString());
+        }
+
+        // Item 8 at the host: a byte-order mark in front of a valid body is accepted (here: the profile is then refused by name).
+        var bom = await PostAsync([0xEF, 0xBB, 0xBF, .. "{\"profile\":\"no-such-profile\"}"u8]);
+        Assert.Contains("unknown profile", await bom.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> PostAsync(byte[] body)
     {
         var content = new ByteArrayContent(body);
