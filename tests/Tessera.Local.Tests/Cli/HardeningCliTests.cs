@@ -1,7 +1,6 @@
 using Spectre.Console;
 using Tessera.Core.Data.Synthetic;
 using Tessera.Local.Cli;
-using Tessera.Local.Tests.Corpus;
 using Tessera.Testing;
 using Xunit;
 
@@ -129,7 +128,7 @@ public sealed class HardeningCliTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("field 'TESSERA_IMPORT_MAX_BYTES'", wrong.Error, StringComparison.Ordinal);
 
         var bomb = Path.Combine(_dir, "bomb.csv.gz");
-        File.WriteAllBytes(bomb, HostileCorpus.GzipBomb(200L * 1024 * 1024));
+        File.WriteAllBytes(bomb, GzipBomb.Create(200L * 1024 * 1024));
         var cli = Cli();
         Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("data", "import", bomb));
         Assert.Contains("row-limit: a file holds at most 1,000,000 data rows", cli.Error, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Tessera.Testing;
 
@@ -17,7 +16,7 @@ public sealed record HostileCase(string File, bool Generated, string Entry, stri
 public static class HostileCorpus
 {
     private static readonly Lazy<IReadOnlyList<HostileCase>> Cases = new(Load);
-    private static readonly Lazy<byte[]> Bomb = new(() => GzipBomb(200L * 1024 * 1024));
+    private static readonly Lazy<byte[]> Bomb = new(() => Tessera.Testing.GzipBomb.Create(200L * 1024 * 1024));
 
     public static string Directory => Path.Combine(RepositoryPaths.Root(), "tests", "corpus");
 
@@ -48,29 +47,6 @@ public static class HostileCorpus
         "route-too-long.txt" => Encoding.ASCII.GetBytes(new string('a', 300)),
         _ => throw new ArgumentException("no generator for " + name, nameof(name)),
     };
-
-    /// <summary>Gzip of one valid row repeated to <paramref name="inflated"/> bytes, compressed block by block.</summary>
-    public static byte[] GzipBomb(long inflated)
-    {
-        var block = new StringBuilder(1 << 20);
-        while (block.Length < (1 << 20) - 64)
-        {
-            block.Append("AAA,2015-01-02,10,11,9,10.5,1000\n");
-        }
-
-        var bytes = Encoding.ASCII.GetBytes(block.ToString());
-        using var memory = new MemoryStream();
-        using (var gzip = new GZipStream(memory, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write("symbol,date,open,high,low,close,volume\n"u8);
-            for (long written = 0; written < inflated; written += bytes.Length)
-            {
-                gzip.Write(bytes);
-            }
-        }
-
-        return memory.ToArray();
-    }
 
     private static IReadOnlyList<HostileCase> Load()
     {

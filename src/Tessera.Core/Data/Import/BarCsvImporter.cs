@@ -84,21 +84,13 @@ public sealed class BarCsvImporter
         long dataRows = 0;
         while (reader.TryReadLine(out line))
         {
-            if (reader.BytesRead > limits.MaxDecompressedBytes)
-            {
-                throw new DataImportException(source, reader.LineNumber, "file", reader.BytesRead.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes", ImportRules.TooManyBytes + ": " + limits.ByteRule);
-            }
-
+            limits.Check(source, reader.LineNumber, reader.BytesRead, line.IsEmpty ? dataRows : dataRows + 1);
             if (line.IsEmpty)
             {
                 continue;
             }
 
-            if (++dataRows > limits.MaxRows)
-            {
-                throw new DataImportException(source, reader.LineNumber, "file", dataRows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " rows", ImportRules.TooManyRows + ": " + limits.RowRule);
-            }
-
+            dataRows++;
             ProcessRow(line, reader.LineNumber, ranges);
         }
 

@@ -37,6 +37,24 @@ public sealed record ImportLimits(long MaxRows, long MaxDecompressedBytes)
     public string ByteRule => "a file holds at most " + MaxDecompressedBytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes of CSV text after decompression (limit max_decompressed_bytes; raise it with TESSERA_IMPORT_MAX_BYTES)";
 
     /// <summary>
+    /// Called by an importer for every line it reads, before the line is processed: throws the file-level
+    /// <see cref="DataImportException"/> naming the limit when the decompressed bytes so far or the data rows so far
+    /// (<paramref name="dataRows"/>, including this one) exceed it.
+    /// </summary>
+    public void Check(string source, long line, long bytesRead, long dataRows)
+    {
+        if (bytesRead > MaxDecompressedBytes)
+        {
+            throw new DataImportException(source, line, "file", bytesRead.ToString(CultureInfo.InvariantCulture) + " bytes", ImportRules.TooManyBytes + ": " + ByteRule);
+        }
+
+        if (dataRows > MaxRows)
+        {
+            throw new DataImportException(source, line, "file", dataRows.ToString(CultureInfo.InvariantCulture) + " rows", ImportRules.TooManyRows + ": " + RowRule);
+        }
+    }
+
+    /// <summary>
     /// Reads the limits from configuration values (e.g. environment variables); absent values keep the defaults, a
     /// present value must be a positive integer or it is a validation error naming the variable.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Tessera.Core.Data;
 using Tessera.Core.Data.Import;
@@ -140,7 +139,7 @@ public sealed class HardeningImportTests(ITestOutputHelper output)
     [Fact]
     public void Hardening_item_9_a_gzip_bomb_fails_at_the_default_limit_and_stays_under_200_MB_of_allocations()
     {
-        var bomb = GzipBomb(200L * 1024 * 1024);
+        var bomb = Tessera.Testing.GzipBomb.Create(200L * 1024 * 1024);
         output.WriteLine($"bomb: {bomb.Length:N0} bytes of gzip inflating to {200L * 1024 * 1024:N0} bytes");
         Assert.InRange(bomb.Length, 1, 1024 * 1024);
 
@@ -154,29 +153,6 @@ public sealed class HardeningImportTests(ITestOutputHelper output)
         Assert.StartsWith(ImportRules.TooManyRows, ex.Rule, StringComparison.Ordinal);
         Assert.Contains("1,000,000", ex.Rule, StringComparison.Ordinal);
         Assert.True(allocated < 200L * 1024 * 1024, $"the bomb allocated {allocated:N0} bytes (bound 200 MB)");
-    }
-
-    /// <summary>Gzip of one valid row repeated until <paramref name="inflated"/> bytes (compressed in 1 MB blocks, never held inflated).</summary>
-    internal static byte[] GzipBomb(long inflated)
-    {
-        var block = new StringBuilder(1 << 20);
-        while (block.Length < (1 << 20) - 64)
-        {
-            block.Append("AAA,2015-01-02,10,11,9,10.5,1000\n");
-        }
-
-        var bytes = Encoding.ASCII.GetBytes(block.ToString());
-        using var memory = new MemoryStream();
-        using (var gzip = new GZipStream(memory, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write(Encoding.ASCII.GetBytes(Header));
-            for (long written = 0; written < inflated; written += bytes.Length)
-            {
-                gzip.Write(bytes);
-            }
-        }
-
-        return memory.ToArray();
     }
 }
 
