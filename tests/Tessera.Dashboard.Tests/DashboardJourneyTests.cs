@@ -144,6 +144,12 @@ public sealed class DashboardJourneyTests(ITestOutputHelper output) : IAsyncLife
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("TaskScheduled");
         await ShotAsync(page, "03-report-and-history");
 
+        // Promote it to canary with a reason (the evidence gate passes: coverage and walk-forward are in its audit trail).
+        await page.SelectOptionAsync("#promote-to", "canary");
+        await page.FillAsync("#promote-reason", "dashboard test promotion");
+        await page.ClickAsync("#promote button");
+        await Assertions.Expect(page.Locator("#promote-result")).ToHaveTextAsync("now canary");
+
         // The runs list shows it.
         await page.ClickAsync("nav a[data-page=runs]");
         await Assertions.Expect(page.Locator("#runs-list")).ToContainTextAsync("dash-run-1");

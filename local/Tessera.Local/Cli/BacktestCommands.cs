@@ -57,7 +57,7 @@ public static class BacktestCommands
             BacktestOutcome? outcome = null;
             await context.Console.Progress().StartAsync(async p =>
             {
-                var run = p.AddTask($"event engine ({Markup.Escape(chosen.Name)})", maxValue: 1);
+                var run = p.AddTask($"event engine ({TerminalText.Escape(chosen.Name)})", maxValue: 1);
                 outcome = BacktestWork.Backtest(bars, chosen, options, source, parse.GetValue(from), parse.GetValue(to), presetName is null ? null : BacktestPresets.Get(presetName).Name);
                 run.Increment(1);
                 await Task.CompletedTask.ConfigureAwait(false);
@@ -69,12 +69,12 @@ public static class BacktestCommands
             var table = new Table().AddColumns("metric", "value");
             foreach (var (k, v) in metrics.AsPairs())
             {
-                table.AddRow(k, Fmt(v));
+                table.AddRow(TerminalText.Escape(k), Fmt(v));
             }
 
             table.AddRow("order_list_sha256", result.OrderListHash());
             context.Console.Write(table);
-            context.Console.MarkupLine($"wrote index.html, tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"wrote index.html, tearsheet.html, summary.json, trades.csv, equity.csv to [bold]{TerminalText.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -109,7 +109,7 @@ public static class BacktestCommands
             await context.Console.Progress().StartAsync(async p =>
             {
                 var splits = WalkForwardSplits.Create(new MarketData(universe).BarCount, parse.GetValue(train), parse.GetValue(test), mode).Count;
-                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(Markup.Escape(name), maxValue: splits)), parse.GetValue(preset));
+                outcome = BacktestWork.WalkForward(universe, names, grids, parse.GetValue(train), parse.GetValue(test), mode, name => new SynchronousProgress(p.AddTask(TerminalText.Escape(name), maxValue: splits)), parse.GetValue(preset));
                 await Task.CompletedTask.ConfigureAwait(false);
             }).ConfigureAwait(false);
 
@@ -120,11 +120,11 @@ public static class BacktestCommands
             foreach (var r in results)
             {
                 var s = r.Stability;
-                table.AddRow(Markup.Escape(r.Strategy), s.Splits.ToString(CultureInfo.InvariantCulture), Fmt(s.MeanSharpe), Fmt(s.MedianSharpe), Fmt(s.SdSharpe), Fmt(s.WorstDrawdown), Fmt(s.ProfitableShare));
+                table.AddRow(TerminalText.Escape(r.Strategy), s.Splits.ToString(CultureInfo.InvariantCulture), Fmt(s.MeanSharpe), Fmt(s.MedianSharpe), Fmt(s.SdSharpe), Fmt(s.WorstDrawdown), Fmt(s.ProfitableShare));
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote index.html, walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"{results.Count} strategies x {splitCount} splits in {(DateTime.UtcNow - started).TotalSeconds:F2} s; wrote index.html, walkforward.html/json/csv and splits/<strategy>/split-NNN/(trades.csv, equity.csv, summary.json) to [bold]{TerminalText.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -171,14 +171,14 @@ public static class BacktestCommands
             var table = new Table().AddColumns("split", "test groups", "chosen", "train Sharpe", "test Sharpe");
             foreach (var s in evaluation.Splits)
             {
-                table.AddRow(s.Split.ToString(CultureInfo.InvariantCulture), string.Join(' ', s.TestGroups), Markup.Escape(shown[s.Chosen]), Fmt(s.TrainSharpe), Fmt(s.TestSharpe));
+                table.AddRow(s.Split.ToString(CultureInfo.InvariantCulture), string.Join(' ', s.TestGroups), TerminalText.Escape(shown[s.Chosen]), Fmt(s.TrainSharpe), Fmt(s.TestSharpe));
             }
 
             context.Console.Write(table);
             var summary = new Table().AddColumns("candidates", "PBO", "DSR (best)", "paths", "mean path Sharpe");
             summary.AddRow(labels.Count.ToString(CultureInfo.InvariantCulture), Fmt(evaluation.Pbo), Fmt(evaluation.DeflatedSharpe), evaluation.PathSharpes.Length.ToString(CultureInfo.InvariantCulture), evaluation.PathSharpes.Length == 0 ? "-" : Fmt(evaluation.PathSharpes.Average()));
             context.Console.Write(summary);
-            context.Console.MarkupLine($"wrote validation.json to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"wrote validation.json to [bold]{TerminalText.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -190,27 +190,11 @@ public static class BacktestCommands
 
     internal static Option<string> OutOption() => new("--out") { Description = "Output directory", Required = true };
 
-    internal static string OutDir(string? path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new TesseraValidationException("--out", path, "must name an output directory");
-        }
+    /// <summary>Checks --out; creates nothing (<see cref="OutputFolder"/>).</summary>
+    internal static string OutDir(string? path) => OutputFolder.Validate(path);
 
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    internal static async Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct)
-    {
-        foreach (var f in files)
-        {
-            // Names may hold folders (a walk-forward's splits/<strategy>/split-NNN/...), always '/'-separated.
-            var path = Path.Combine(dir, f.Name.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, f.Content, new UTF8Encoding(false), ct).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Writes the outputs through a temporary sibling folder renamed into place (<see cref="OutputFolder"/>).</summary>
+    internal static Task WriteAll(string dir, IReadOnlyList<BacktestFile> files, CancellationToken ct) => OutputFolder.WriteAsync(dir, files, ct);
 
     /// <summary>Bars from --csv FILE or from --universe PROFILE (exactly one), with a label for the report.</summary>
     internal static async Task<(List<BarSeries> Bars, string Source)> LoadAsync(CliContext context, string? csvPath, string? profileName, CancellationToken ct)

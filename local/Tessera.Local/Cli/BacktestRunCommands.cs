@@ -40,12 +40,12 @@ public static class BacktestRunCommands
                 parse.GetValue(universe), parse.GetValue(version), parse.GetValue(runId)));
             var catalog = ProfileCatalog.Locate(context.Env("TESSERA_PROFILES_DIR"));
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
             var id = await runtime.Backtests.StartAsync(request, ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"backtest run [bold]{id}[/] started ({BacktestActivities.KindName(request.Kind)} {Markup.Escape(request.Strategy)})");
+            context.Console.MarkupLine($"backtest run [bold]{TerminalText.Escape(id)}[/] started ({BacktestActivities.KindName(request.Kind)} {TerminalText.Escape(request.Strategy)})");
             var view = await runtime.Backtests.WaitAsync(id, ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"status: [bold]{view.Status}[/]");
+            context.Console.MarkupLine($"status: [bold]{TerminalText.Escape(view.Status)}[/]");
             if (view.Output is not { } output)
             {
                 await context.Error.WriteLineAsync($"backtest run {id} ended {view.Status}: {view.Failure}").ConfigureAwait(false);
@@ -55,14 +55,14 @@ public static class BacktestRunCommands
             var headline = new Table().AddColumns("figure", "value");
             foreach (var (k, v) in output.Headline.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
-                headline.AddRow(Markup.Escape(k), Markup.Escape(v));
+                headline.AddRow(TerminalText.Escape(k), TerminalText.Escape(v));
             }
 
             context.Console.Write(headline);
             var files = new Table().AddColumns("artifact", "bytes", "sha256");
             foreach (var a in output.Artifacts.Append(output.Manifest))
             {
-                files.AddRow(Markup.Escape($"{RunArtifactStore.Container}/{RunArtifactStore.BlobName(id, a.Path)}"), a.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Sha256);
+                files.AddRow(TerminalText.Escape($"{RunArtifactStore.Container}/{RunArtifactStore.BlobName(id, a.Path)}"), a.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Sha256);
             }
 
             context.Console.Write(files);

@@ -69,7 +69,7 @@ public sealed class BacktestSizingOptions
             DrawdownCut = cut ?? spec.DrawdownCut,
         };
         spec.Build(); // validate every number now, naming the option, before any data is loaded
-        context.Console.MarkupLine($"[grey]sizing: {Markup.Escape(spec.ToString())}[/]");
+        context.Console.MarkupLine($"[grey]sizing: {TerminalText.Escape(spec.ToString())}[/]");
         return spec;
     }
 

@@ -107,7 +107,7 @@ public static class BrokerCommands
         }
         else
         {
-            context.Console.MarkupLine(broker.Descriptor.IsLive ? $"[bold red]{Markup.Escape(banner)}[/]" : $"[grey]{Markup.Escape(banner)}[/]");
+            context.Console.MarkupLine(broker.Descriptor.IsLive ? $"[bold red]{TerminalText.Escape(banner)}[/]" : $"[grey]{TerminalText.Escape(banner)}[/]");
         }
 
         try
@@ -123,7 +123,7 @@ public static class BrokerCommands
             }
             else
             {
-                context.Console.MarkupLine(Markup.Escape(output.Message ?? string.Empty));
+                context.Console.MarkupLine(TerminalText.Escape(output.Message ?? string.Empty));
             }
 
             return ExitCodes.Ok;
@@ -158,9 +158,9 @@ public static class BrokerCommands
     private static Output Account(BrokerAccount a)
     {
         var t = new Table().AddColumn("field").AddColumn(new TableColumn("value").RightAligned());
-        t.AddRow("id", Markup.Escape(a.Id));
-        t.AddRow("status", Markup.Escape(a.Status) + (a.TradingBlocked ? " [red](trading blocked)[/]" : string.Empty));
-        t.AddRow("cash", Money(a.Cash) + " " + Markup.Escape(a.Currency));
+        t.AddRow("id", TerminalText.Escape(a.Id));
+        t.AddRow("status", TerminalText.Escape(a.Status) + (a.TradingBlocked ? " [red](trading blocked)[/]" : string.Empty));
+        t.AddRow("cash", Money(a.Cash) + " " + TerminalText.Escape(a.Currency));
         t.AddRow("equity", Money(a.Equity));
         t.AddRow("last equity (previous close)", Money(a.LastEquity));
         t.AddRow("buying power", Money(a.BuyingPower));
@@ -175,12 +175,12 @@ public static class BrokerCommands
         var t = new Table().AddColumn("symbol").AddColumn("class");
         foreach (var c in new[] { "qty", "avg entry", "price", "market value", "unrealized P&L" })
         {
-            t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            t.AddColumn(new TableColumn(TerminalText.Escape(c)).RightAligned());
         }
 
         foreach (var p in positions)
         {
-            t.AddRow(Markup.Escape(p.Instrument.Symbol), Wire<AssetClass>.Name(p.Instrument.AssetClass), Num(p.Quantity), Num(p.AverageEntryPrice), Num(p.MarketPrice), p.MarketValue is { } mv ? Money(mv) : "-", p.UnrealizedPnl is { } pl ? Money(pl) : "-");
+            t.AddRow(TerminalText.Escape(p.Instrument.Symbol), Wire<AssetClass>.Name(p.Instrument.AssetClass), Num(p.Quantity), Num(p.AverageEntryPrice), Num(p.MarketPrice), p.MarketValue is { } mv ? Money(mv) : "-", p.UnrealizedPnl is { } pl ? Money(pl) : "-");
         }
 
         return positions.Count == 0 ? new Output(positions, null, "no open positions") : new Output(positions, t, null);
@@ -198,9 +198,9 @@ public static class BrokerCommands
         foreach (var o in orders)
         {
             t.AddRow(
-                Markup.Escape(o.Id),
-                Markup.Escape(o.ClientOrderId),
-                Markup.Escape(o.Instrument.Symbol),
+                TerminalText.Escape(o.Id),
+                TerminalText.Escape(o.ClientOrderId),
+                TerminalText.Escape(o.Instrument.Symbol),
                 Name(o.Side),
                 Name(o.Type),
                 Name(o.TimeInForce),

@@ -5,10 +5,16 @@ namespace Tessera.Local.Cli;
 /// <summary>What every command needs from its host: where to print and which environment it runs in.</summary>
 public sealed class CliContext
 {
+    /// <summary>
+    /// Both outputs are wrapped in the terminal sanitiser (<see cref="SanitizingConsole"/>, <see cref="SanitizingWriter"/>):
+    /// nothing a command prints reaches the terminal with a raw control character.
+    /// </summary>
     public CliContext(IAnsiConsole console, TextWriter error, IReadOnlyDictionary<string, string?> environment)
     {
-        Console = console;
-        Error = error;
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(error);
+        Console = console as SanitizingConsole ?? new SanitizingConsole(console);
+        Error = error as SanitizingWriter ?? new SanitizingWriter(error);
         Environment = environment;
     }
 

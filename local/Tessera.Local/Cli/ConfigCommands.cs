@@ -84,7 +84,7 @@ public static class ConfigCommands
         try
         {
             var trading = TradingHostSettings.From(context.Env).LoadConfiguration();
-            context.Console.MarkupLine($"[green]ok[/] {Markup.Escape(trading.SourceName)}: mode {trading.Mode.ToWire()}, profiles {Markup.Escape(string.Join(", ", trading.ProfileNames))} (default {Markup.Escape(trading.DefaultProfileName)}), scan {Markup.Escape(string.Join(" ", trading.Scan.Times))} New York over {trading.Scan.Universe.Count} symbol(s)");
+            context.Console.MarkupLine($"[green]ok[/] {TerminalText.Escape(trading.SourceName)}: mode {trading.Mode.ToWire()}, profiles {TerminalText.Escape(string.Join(", ", trading.ProfileNames))} (default {TerminalText.Escape(trading.DefaultProfileName)}), scan {TerminalText.Escape(string.Join(" ", trading.Scan.Times))} New York over {trading.Scan.Universe.Count} symbol(s)");
             context.Console.MarkupLine($"   config pin {trading.ConfigPin}");
             foreach (var (channel, settings) in new[] { ("alerts.webhook", trading.Alerts.Webhook), ("alerts.email", trading.Alerts.Email), ("alerts.sms", trading.Alerts.Sms) })
             {
@@ -108,7 +108,7 @@ public static class ConfigCommands
                 try
                 {
                     var profile = catalog.Get(name);
-                    context.Console.MarkupLine($"[green]ok[/] profile {Markup.Escape(name)}: {Markup.Escape(profile.Description)}");
+                    context.Console.MarkupLine($"[green]ok[/] profile {TerminalText.Escape(name)}: {TerminalText.Escape(profile.Description)}");
                 }
                 catch (TesseraValidationException e)
                 {
@@ -126,7 +126,7 @@ public static class ConfigCommands
         try
         {
             var research = ResearchConfiguration.Load(context.Env);
-            context.Console.MarkupLine($"[green]ok[/] research configuration: regime symbol {Markup.Escape(research.Regime.Symbol)}");
+            context.Console.MarkupLine($"[green]ok[/] research configuration: regime symbol {TerminalText.Escape(research.Regime.Symbol)}");
         }
         catch (TesseraValidationException e)
         {
@@ -140,16 +140,16 @@ public static class ConfigCommands
     private static void PrintSecrets(CliContext context, ResolvedEnvironment secrets, IReadOnlyList<SecretPresenceRow> rows)
     {
         var sources = "environment" + (secrets.KeyVault is { } vault ? ", Key Vault " + vault.Host : string.Empty) + (secrets.DotEnvPath is { } env ? ", " + env : string.Empty);
-        context.Console.MarkupLine($"secrets (presence only, never values; sources: {Markup.Escape(sources)})");
+        context.Console.MarkupLine($"secrets (presence only, never values; sources: {TerminalText.Escape(sources)})");
         foreach (var row in rows)
         {
             var status = row switch
             {
-                { Present: true } => $"[green]present[/]  {Markup.Escape(row.Variable)} ({Markup.Escape(row.Origin ?? "environment")})",
-                { Missing: true } => $"[red]MISSING[/]  {Markup.Escape(row.Variable)}: required because {Markup.Escape(row.RequiredBecause!)}",
-                _ => $"[grey]absent[/]   {Markup.Escape(row.Variable)} (optional here)",
+                { Present: true } => $"[green]present[/]  {TerminalText.Escape(row.Variable)} ({TerminalText.Escape(row.Origin ?? "environment")})",
+                { Missing: true } => $"[red]MISSING[/]  {TerminalText.Escape(row.Variable)}: required because {TerminalText.Escape(row.RequiredBecause!)}",
+                _ => $"[grey]absent[/]   {TerminalText.Escape(row.Variable)} (optional here)",
             };
-            context.Console.MarkupLine(status + $" [grey]- {Markup.Escape(row.Purpose)}[/]");
+            context.Console.MarkupLine(status + $" [grey]- {TerminalText.Escape(row.Purpose)}[/]");
         }
     }
 

@@ -45,8 +45,12 @@ public static class DataCommands
         {
             var mode = parse.GetValue(strict) ? ImportMode.Strict : ImportMode.Lenient;
             var source = parse.GetValue(path)!;
-            var files = BarFiles.Read(source, mode, parse.GetValue(exchange) ?? string.Empty, parse.GetValue(symbol), parse.GetValue(volumeOptional));
-            PrintReports(context, files);
+            var exchangeName = SymbolId.ParseExchange(parse.GetValue(exchange) ?? string.Empty, "--exchange");
+            var files = BarFiles.Read(source, mode, exchangeName, parse.GetValue(symbol), parse.GetValue(volumeOptional), BarCsvInput.Limits(context), DateTime.UtcNow);
+            ImportSummary.Print(context, files.Reports);
+
+            // An import that accepted nothing is a failure with its own exit code, not an "import ok" that changes nothing.
+            NothingAcceptedException.ThrowIfNothingAccepted(files.Reports);
             var (lake, store) = await OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             await using (store.ConfigureAwait(false))
             {
@@ -86,7 +90,7 @@ public static class DataCommands
                     Operation = "generate",
                     Metadata = market.Symbols.ToDictionary(m => m.Identity, StringComparer.Ordinal),
                 };
-                context.Console.MarkupLine($"generated {market.Bars.Count} symbols x {n} days ({Markup.Escape(BarSeries.ToUtc(market.Timestamps[0]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} .. {Markup.Escape(BarSeries.ToUtc(market.Timestamps[^1]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})");
+                context.Console.MarkupLine($"generated {market.Bars.Count} symbols x {n} days ({TerminalText.Escape(BarSeries.ToUtc(market.Timestamps[0]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} .. {TerminalText.Escape(BarSeries.ToUtc(market.Timestamps[^1]).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))})");
                 var outcome = await lake.ImportAsync(request, ct).ConfigureAwait(false);
                 return PrintOutcome(context, outcome);
             }
@@ -118,7 +122,7 @@ public static class DataCommands
                 if (parse.GetValue(json) is { } file)
                 {
                     await File.WriteAllTextAsync(file, report.ToJson(), ct).ConfigureAwait(false);
-                    context.Console.MarkupLine($"JSON report written to {Markup.Escape(file)}");
+                    context.Console.MarkupLine($"JSON report written to {TerminalText.Escape(file)}");
                 }
 
                 return ExitCodes.Ok;
@@ -150,7 +154,7 @@ public static class DataCommands
                     BarCsvWriter.Write(bars, writer);
                 }
 
-                context.Console.MarkupLine($"{bars.Count} bars of {Markup.Escape(id)} (lakehouse version {snapshot.Version}) written to {Markup.Escape(file)}");
+                context.Console.MarkupLine($"{bars.Count} bars of {TerminalText.Escape(id)} (lakehouse version {snapshot.Version}) written to {TerminalText.Escape(file)}");
                 return ExitCodes.Ok;
             }
         });
@@ -160,7 +164,7 @@ public static class DataCommands
     private static async Task<(Lakehouse Lake, LocalStorage Store)> OpenAsync(CliContext context, string? connectionString, CancellationToken ct)
     {
         var store = await LocalStorage.OpenAsync(context, connectionString, ct).ConfigureAwait(false);
-        context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+        context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
         var lake = new Lakehouse(store.Blobs, TimeProvider.System);
         await lake.InitializeAsync(ct).ConfigureAwait(false);
         return (lake, store);
@@ -187,36 +191,6 @@ public static class DataCommands
         return DateTime.SpecifyKind(day, DateTimeKind.Utc);
     }
 
-    private static void PrintReports(CliContext context, FileImportResult files)
-    {
-        var table = new Table().Title("import").AddColumns("file", "rows", "accepted", "rejected", "symbols");
-        foreach (var r in files.Reports)
-        {
-            table.AddRow(Markup.Escape(r.Source), N(r.DataRows), N(r.RowsAccepted), N(r.RowsRejected), N(r.Symbols));
-        }
-
-        context.Console.Write(table);
-        var rules = new Table().Title("dropped rows by rule").AddColumns("file", "rule", "count", "lines");
-        foreach (var r in files.Reports)
-        {
-            foreach (var v in r.Rejections)
-            {
-                var lines = string.Join(", ", v.Rows.Take(20).Select(x => x.Line.ToString(CultureInfo.InvariantCulture) + " (" + x.Field + ")"));
-                rules.AddRow(Markup.Escape(r.Source), Markup.Escape(v.Rule), N(v.Count), Markup.Escape(v.Count > 20 ? lines + ", ..." : lines));
-            }
-
-            foreach (var w in r.Warnings)
-            {
-                rules.AddRow(Markup.Escape(r.Source), "[yellow]warning[/]", "", Markup.Escape(w));
-            }
-        }
-
-        if (rules.Rows.Count > 0)
-        {
-            context.Console.Write(rules);
-        }
-    }
-
     private static int PrintOutcome(CliContext context, LakehouseImportOutcome outcome)
     {
         var table = new Table().Title("lakehouse").AddColumns("field", "value");
@@ -229,7 +203,7 @@ public static class DataCommands
         context.Console.Write(table);
         foreach (var failure in outcome.Failures.Take(20))
         {
-            context.Console.MarkupLine($"[red]failure[/] {Markup.Escape(failure)}");
+            context.Console.MarkupLine($"[red]failure[/] {TerminalText.Escape(failure)}");
         }
 
         if (outcome.Failures.Count > 20)
@@ -268,20 +242,20 @@ public static class DataCommands
         var shortHistory = new Table().Title("short history (fewest rows first)").AddColumns("symbol", "rows", "first bar", "last bar");
         foreach (var s in report.ShortHistory.Take(25))
         {
-            shortHistory.AddRow(Markup.Escape(s.Symbol), N(s.Rows), D(s.FirstBarUtc), D(s.LastBarUtc));
+            shortHistory.AddRow(TerminalText.Escape(s.Symbol), N(s.Rows), D(s.FirstBarUtc), D(s.LastBarUtc));
         }
 
         context.Console.Write(shortHistory);
         var moves = new Table().Title("largest daily moves").AddColumns("symbol", "date", "return");
         foreach (var m in report.LargestMoves)
         {
-            moves.AddRow(Markup.Escape(m.Symbol), D(m.DateUtc), m.Return.ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture));
+            moves.AddRow(TerminalText.Escape(m.Symbol), D(m.DateUtc), m.Return.ToString("+0.00%;-0.00%", CultureInfo.InvariantCulture));
         }
 
         context.Console.Write(moves);
         foreach (var t in report.ToxicDrops)
         {
-            context.Console.MarkupLine($"[red]toxic[/] {Markup.Escape(t.Symbol)}: {Markup.Escape(t.Reason)} (since {D(t.AtUtc)})");
+            context.Console.MarkupLine($"[red]toxic[/] {TerminalText.Escape(t.Symbol)}: {TerminalText.Escape(t.Reason)} (since {D(t.AtUtc)})");
         }
     }
 
@@ -295,7 +269,7 @@ public static class DataCommands
         }
         catch (ContractViolationException ex)
         {
-            context.Console.MarkupLine($"[yellow]no dense returns matrix:[/] {Markup.Escape(ex.Message)}");
+            context.Console.MarkupLine($"[yellow]no dense returns matrix:[/] {TerminalText.Escape(ex.Message)}");
             return;
         }
 
@@ -304,7 +278,7 @@ public static class DataCommands
         foreach (var d in built.DroppedAssets.OrderByDescending(d => d.GapRatio).ThenBy(d => d.Symbol, StringComparer.Ordinal))
         {
             var rule = d.Rule == ContractRules.Density ? "density (> 10% gaps)" : d.Rule == ContractRules.ToxicReturn ? "toxic (|r| > 5)" : d.Rule;
-            table.AddRow(Markup.Escape(d.Symbol), Markup.Escape(rule), d.GapRatio.ToString("0.0%", CultureInfo.InvariantCulture), N(d.Observations), Markup.Escape(d.Detail));
+            table.AddRow(TerminalText.Escape(d.Symbol), TerminalText.Escape(rule), d.GapRatio.ToString("0.0%", CultureInfo.InvariantCulture), N(d.Observations), TerminalText.Escape(d.Detail));
         }
 
         if (table.Rows.Count > 0)

@@ -142,23 +142,23 @@ public static class ExchangeCommands
     private static void PrintBanner(CliContext context, ExchangeHost host, MarketTape tape, ExchangeOptions options, string storage, bool reset)
     {
         var inv = CultureInfo.InvariantCulture;
-        context.Console.MarkupLine($"[bold]Tessera local exchange[/] (Alpaca protocol) listening on {Markup.Escape(host.BaseAddress.ToString())}");
-        context.Console.MarkupLine($"  streams: {Markup.Escape(new UriBuilder(host.BaseAddress) { Scheme = "ws" }.Uri.ToString())}stream (trade updates), .../v2/iex|sip (market data)");
+        context.Console.MarkupLine($"[bold]Tessera local exchange[/] (Alpaca protocol) listening on {TerminalText.Escape(host.BaseAddress.ToString())}");
+        context.Console.MarkupLine($"  streams: {TerminalText.Escape(new UriBuilder(host.BaseAddress) { Scheme = "ws" }.Uri.ToString())}stream (trade updates), .../v2/iex|sip (market data)");
         var clock = options.ClockMode == ClockMode.AsFastAsPossible ? "as fast as possible" : "x" + options.Speed.ToString("G", inv);
-        context.Console.MarkupLine($"  clock: {Markup.Escape(host.Clock.Now.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv))}, {Markup.Escape(clock)}");
+        context.Console.MarkupLine($"  clock: {TerminalText.Escape(host.Clock.Now.ToString("yyyy-MM-dd HH:mm:ss'Z'", inv))}, {TerminalText.Escape(clock)}");
         var span = tape.TradeCount > 0
             ? $"{DateTimeOffset.FromUnixTimeMilliseconds(tape.TradeTs[0]):yyyy-MM-dd HH:mm} .. {DateTimeOffset.FromUnixTimeMilliseconds(tape.TradeTs[^1]):yyyy-MM-dd HH:mm} UTC"
             : "empty";
-        context.Console.MarkupLine($"  data: {tape.Symbols.Count} symbols, {tape.TradeCount.ToString("N0", inv)} prints, {tape.QuoteCount.ToString("N0", inv)} quotes ({Markup.Escape(span)})");
-        context.Console.MarkupLine($"  account: {Markup.Escape(storage)}{(host.Restored && !reset ? " (restored)" : reset ? " (reset)" : " (new)")}");
+        context.Console.MarkupLine($"  data: {tape.Symbols.Count} symbols, {tape.TradeCount.ToString("N0", inv)} prints, {tape.QuoteCount.ToString("N0", inv)} quotes ({TerminalText.Escape(span)})");
+        context.Console.MarkupLine($"  account: {TerminalText.Escape(storage)}{(host.Restored && !reset ? " (restored)" : reset ? " (reset)" : " (new)")}");
         var keys = context.Env(BrokerSelection.ExchangeKeyIdVariable) is null ? "the development keys (tessera broker uses them by default)" : "from $" + BrokerSelection.ExchangeKeyIdVariable + " / $" + BrokerSelection.ExchangeSecretVariable;
-        context.Console.MarkupLine($"  keys: {Markup.Escape(keys)}; rate limit {(options.RateLimitPerMinute == 0 ? "off" : options.RateLimitPerMinute.ToString(inv) + "/min")}");
+        context.Console.MarkupLine($"  keys: {TerminalText.Escape(keys)}; rate limit {(options.RateLimitPerMinute == 0 ? "off" : options.RateLimitPerMinute.ToString(inv) + "/min")}");
         if (options.Faults != FaultPlan.None)
         {
             context.Console.MarkupLine("  [yellow]faults on[/] (GET /admin/faults to see them)");
         }
 
-        context.Console.MarkupLine($"  try: tessera broker account   (TESSERA_EXCHANGE_URL={Markup.Escape(host.BaseAddress.ToString())} if not on port 7080)");
+        context.Console.MarkupLine($"  try: tessera broker account   (TESSERA_EXCHANGE_URL={TerminalText.Escape(host.BaseAddress.ToString())} if not on port 7080)");
         context.Console.MarkupLine("  Ctrl-C to stop");
     }
 }

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>An external dependency is unavailable (storage not reachable, Azurite not installed).</summary>
     public const int Unavailable = 3;
+
+    /// <summary>A lenient import (data import, or a --csv input) rejected every row: nothing to import; the rejection summary is printed.</summary>
+    public const int NothingImported = 4;
 }

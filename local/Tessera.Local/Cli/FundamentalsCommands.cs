@@ -46,7 +46,7 @@ public static class FundamentalsCommands
                 var table = new Table().AddColumns("ticker", "category", "field", "reason");
                 foreach (var r in outcome.Result.Rejected)
                 {
-                    table.AddRow(Markup.Escape(r.Ticker), RejectedTickersLog.CategoryName(r.Category), Markup.Escape(r.Field), Markup.Escape(r.Reason));
+                    table.AddRow(TerminalText.Escape(r.Ticker), RejectedTickersLog.CategoryName(r.Category), TerminalText.Escape(r.Field), TerminalText.Escape(r.Reason));
                 }
 
                 if (outcome.Result.Rejected.Count > 0)
@@ -54,7 +54,7 @@ public static class FundamentalsCommands
                     context.Console.Write(table);
                 }
 
-                context.Console.MarkupLine($"{outcome.Checked} ticker(s) checked as of {date:yyyy-MM-dd}: [green]{outcome.Result.Accepted.Count} accepted[/], [red]{outcome.Result.Rejected.Count} rejected[/] (research/{Markup.Escape(outcome.RejectedFile)}; one TICKER_REJECTED each)");
+                context.Console.MarkupLine($"{outcome.Checked} ticker(s) checked as of {date:yyyy-MM-dd}: [green]{outcome.Result.Accepted.Count} accepted[/], [red]{outcome.Result.Rejected.Count} rejected[/] (research/{TerminalText.Escape(outcome.RejectedFile)}; one TICKER_REJECTED each)");
             }
 
             return ExitCodes.Ok;
@@ -86,11 +86,11 @@ public static class FundamentalsCommands
             context.Console.MarkupLine($"files read: {string.Join(", ", audit.FilesRead.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}");
             context.Console.MarkupLine($"{r.RejectedTickers} of {r.UniverseSize} tickers rejected ({r.RejectedShare.ToString("P1", CultureInfo.InvariantCulture)}) in {r.Date:yyyy-MM-dd}'s file" + (r.Escalate ? ": [red bold]ESCALATE to the lead quant[/] (above 10% of the universe: a systemic EDGAR data problem?)" : " (at or below 10%: no escalation)"));
             context.Console.MarkupLine(r.PersistentTickers.Count > 0
-                ? $"rejected 3 weeks running (check the EDGAR filings; fix the data or add to known_exclusions): [bold]{Markup.Escape(string.Join(", ", r.PersistentTickers))}[/]"
+                ? $"rejected 3 weeks running (check the EDGAR filings; fix the data or add to known_exclusions): [bold]{TerminalText.Escape(string.Join(", ", r.PersistentTickers))}[/]"
                 : "no ticker rejected 3 weeks running");
             if (r.KnownExclusionsSeen.Count > 0)
             {
-                context.Console.MarkupLine($"[grey]known exclusions rejected (not counted): {Markup.Escape(string.Join(", ", r.KnownExclusionsSeen))}[/]");
+                context.Console.MarkupLine($"[grey]known exclusions rejected (not counted): {TerminalText.Escape(string.Join(", ", r.KnownExclusionsSeen))}[/]");
             }
 
             context.Console.MarkupLine($"[grey]report: research/{FundamentalsAuditService.AuditPrefix}{date:yyyy-MM-dd}.json[/]");

@@ -42,7 +42,7 @@ public static class GovernanceCommands
             try
             {
                 var t = await governance.Service.PromoteAsync(request, ct).ConfigureAwait(false);
-                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[green]{Markup.Escape(t.RunId)}: {t.From.Name()} -> {t.To.Name()}[/] (governance chain block {t.BlockIndex}, {t.BlockHash[..12]}…); run index updated"));
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[green]{TerminalText.Escape(t.RunId)}: {t.From.Name()} -> {t.To.Name()}[/] (governance chain block {t.BlockIndex}, {t.BlockHash[..12]}…); run index updated"));
                 return ExitCodes.Ok;
             }
             catch (PromotionRefusedException refused)
@@ -116,12 +116,12 @@ public static class GovernanceCommands
         foreach (var r in rows)
         {
             table.AddRow(
-                Markup.Escape(r.RowKey),
-                Markup.Escape(r.Profile),
-                Markup.Escape(r.Status),
-                Markup.Escape(r.Governance),
+                TerminalText.Escape(r.RowKey),
+                TerminalText.Escape(r.Profile),
+                TerminalText.Escape(r.Status),
+                TerminalText.Escape(r.Governance),
                 r.StartedAt?.UtcDateTime.ToString("u", CultureInfo.InvariantCulture) ?? "-",
-                Markup.Escape(r.ChosenOptimizer ?? "-"),
+                TerminalText.Escape(r.ChosenOptimizer ?? "-"),
                 r.OosSharpe?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-");
         }
 
@@ -144,7 +144,7 @@ public static class GovernanceCommands
             else
             {
                 bad++;
-                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  governance {day:yyyy-MM-dd}: [red]BROKEN[/] at block {r.FailedBlockIndex} ({r.Failure}): {Markup.Escape(r.Detail)}"));
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  governance {day:yyyy-MM-dd}: [red]BROKEN[/] at block {r.FailedBlockIndex} ({r.Failure}): {TerminalText.Escape(r.Detail)}"));
             }
         }
 

@@ -6,7 +6,8 @@ namespace Tessera.Local.Cli;
 
 /// <summary>
 /// Wraps a command body so that every failure leaves as a clear message and a documented exit code
-/// (ExitCodes) instead of a stack trace: bad input -> 2, unavailable dependency -> 3.
+/// (ExitCodes) instead of a stack trace: bad input -> 2, unavailable dependency -> 3, a lenient import that accepted
+/// no row -> 4.
 /// </summary>
 public static class GuardedAction
 {
@@ -18,6 +19,11 @@ public static class GuardedAction
             try
             {
                 return await body(parseResult, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Tessera.Core.Data.Import.NothingAcceptedException ex)
+            {
+                await WriteAsync(context, "error: " + ex.Message).ConfigureAwait(false);
+                return ExitCodes.NothingImported;
             }
             catch (TesseraValidationException ex)
             {

@@ -55,12 +55,12 @@ public static class IcCommands
             var table = new Table().AddColumns("ranker", "IC h=1", "ICIR h=1", "IC h=" + h.ToString(CultureInfo.InvariantCulture), "half-life (bars)", "horizons fitted");
             foreach (var r in outcome.Results)
             {
-                table.AddRow(Markup.Escape(r.Ranker), BacktestCommands.Fmt(r.Decay[0].MeanIc), BacktestCommands.Fmt(r.Decay[0].IcIr), BacktestCommands.Fmt(r.Decay[^1].MeanIc),
-                    Markup.Escape(IcReport.Verdict(r.HalfLife)), r.HalfLife.Points.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(TerminalText.Escape(r.Ranker), BacktestCommands.Fmt(r.Decay[0].MeanIc), BacktestCommands.Fmt(r.Decay[0].IcIr), BacktestCommands.Fmt(r.Decay[^1].MeanIc),
+                    TerminalText.Escape(IcReport.Verdict(r.HalfLife)), r.HalfLife.Points.ToString(CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"wrote ic.html, ic_decay.svg, ic.json, ic_decay.csv, ic_timeseries.csv, signal_half_life.csv to [bold]{Markup.Escape(outDir)}[/]");
+            context.Console.MarkupLine($"wrote ic.html, ic_decay.svg, ic.json, ic_decay.csv, ic_timeseries.csv, signal_half_life.csv to [bold]{TerminalText.Escape(outDir)}[/]");
             return ExitCodes.Ok;
         });
         return command;

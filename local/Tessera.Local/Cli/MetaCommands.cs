@@ -37,7 +37,7 @@ public static class MetaCommands
             foreach (var name in catalog.Names())
             {
                 var meta = catalog.Get(name);
-                table.AddRow(Markup.Escape(meta.Name), meta.Optimizer.Name, string.Join(", ", meta.Sleeves.Select(s => $"{s.Name} ({s.Side.ToString().ToUpperInvariant()})")), Markup.Escape(meta.Description));
+                table.AddRow(TerminalText.Escape(meta.Name), meta.Optimizer.Name, string.Join(", ", meta.Sleeves.Select(s => $"{s.Name} ({s.Side.ToString().ToUpperInvariant()})")), TerminalText.Escape(meta.Description));
             }
 
             context.Console.Write(table);
@@ -55,7 +55,7 @@ public static class MetaCommands
         {
             var plan = Catalog(context).Resolve(parse.GetValue(name)!);
             PrintPlan(context, plan, 0);
-            context.Console.MarkupLine($"[green]valid[/] meta {Markup.Escape(plan.Name)}: optimizer {plan.Optimizer.Name}, max asset weight {plan.MaxAssetWeight.ToString("0.####", CultureInfo.InvariantCulture)}");
+            context.Console.MarkupLine($"[green]valid[/] meta {TerminalText.Escape(plan.Name)}: optimizer {plan.Optimizer.Name}, max asset weight {plan.MaxAssetWeight.ToString("0.####", CultureInfo.InvariantCulture)}");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
@@ -78,11 +78,11 @@ public static class MetaCommands
             var metas = MetaCatalog.Beside(profiles);
             metas.Resolve(parse.GetValue(name)!); // bad meta -> exit 2 before anything starts
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, profiles, DurableSettings.From(context), ct).ConfigureAwait(false);
             var service = new MetaService(runtime.Client, metas, TimeProvider.System, runtime.Lakehouse);
             var id = await service.StartAsync(parse.GetValue(name)!, parse.GetValue(runId), ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"meta run [bold]{id}[/] started (meta {Markup.Escape(parse.GetValue(name)!)})");
+            context.Console.MarkupLine($"meta run [bold]{id}[/] started (meta {TerminalText.Escape(parse.GetValue(name)!)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
@@ -103,7 +103,7 @@ public static class MetaCommands
             for (var i = 0; i < output.Sleeves.Count; i++)
             {
                 var s = output.Sleeves[i];
-                sleeves.AddRow(s.Sleeve, s.Side.ToString().ToUpperInvariant(), Markup.Escape(s.Source.ToString().ToLowerInvariant() + " " + s.Reference), s.RunId ?? "-", output.SleeveWeights[i].ToString("0.00%", CultureInfo.InvariantCulture));
+                sleeves.AddRow(s.Sleeve, s.Side.ToString().ToUpperInvariant(), TerminalText.Escape(s.Source.ToString().ToLowerInvariant() + " " + s.Reference), s.RunId ?? "-", output.SleeveWeights[i].ToString("0.00%", CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(sleeves);
@@ -115,7 +115,7 @@ public static class MetaCommands
             summary.AddRow("assets", output.Assets.ToString(CultureInfo.InvariantCulture));
             summary.AddRow("trace id", output.TraceId);
             summary.AddRow("report (blob)", $"runs/{output.RunId}/{output.ReportPath}");
-            summary.AddRow("report (local copy)", Markup.Escape(Path.Combine(local, "report.html")));
+            summary.AddRow("report (local copy)", TerminalText.Escape(Path.Combine(local, "report.html")));
             summary.AddRow("manifest sha256", output.ManifestSha256);
             context.Console.Write(summary);
             context.Console.MarkupLine($"[bold green]completed[/] meta run {output.RunId}");
@@ -128,7 +128,7 @@ public static class MetaCommands
     {
         foreach (var s in plan.Sleeves)
         {
-            context.Console.MarkupLine(Markup.Escape($"{new string(' ', depth * 2)}- {s.Name} {s.Side.ToString().ToUpperInvariant()} {s.Source.ToString().ToLowerInvariant()} {s.Reference} (cap {s.Cap.ToString("0.####", CultureInfo.InvariantCulture)})"));
+            context.Console.MarkupLine(TerminalText.Escape($"{new string(' ', depth * 2)}- {s.Name} {s.Side.ToString().ToUpperInvariant()} {s.Source.ToString().ToLowerInvariant()} {s.Reference} (cap {s.Cap.ToString("0.####", CultureInfo.InvariantCulture)})"));
             if (s.Meta is { } inner)
             {
                 PrintPlan(context, inner, depth + 1);
@@ -148,7 +148,7 @@ public static class MetaCommands
             {
                 for (; shown < p.Finished.Count; shown++)
                 {
-                    context.Console.MarkupLine($"  [green]done[/] {shown + 1}/{p.Total} {Markup.Escape(MetaSteps.ProgressLabels[shown] + ": " + p.Finished[shown])}");
+                    context.Console.MarkupLine($"  [green]done[/] {shown + 1}/{p.Total} {TerminalText.Escape(MetaSteps.ProgressLabels[shown] + ": " + p.Finished[shown])}");
                 }
             }
 

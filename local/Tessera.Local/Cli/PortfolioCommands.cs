@@ -40,7 +40,7 @@ public static class PortfolioCommands
             await File.WriteAllTextAsync(path, ReturnsCsv.WriteMatrix(table.AssetIds, cov), new UTF8Encoding(false), ct).ConfigureAwait(false);
             var report = CovarianceConditioning.Prepare(cov);
             var summary = new Table().AddColumns("estimator", "assets", "rows", "condition number", "file");
-            summary.AddRow(chosen.Name, Int(table.AssetIds.Count), Int(table.Dates.Count), report.ConditionBefore.ToString("G6", CultureInfo.InvariantCulture), Markup.Escape(path));
+            summary.AddRow(TerminalText.Escape(chosen.Name), Int(table.AssetIds.Count), Int(table.Dates.Count), report.ConditionBefore.ToString("G6", CultureInfo.InvariantCulture), TerminalText.Escape(path));
             context.Console.Write(summary);
             if (report.ConditionBefore >= CovarianceConditioning.MaxConditionNumber)
             {
@@ -91,19 +91,19 @@ public static class PortfolioCommands
             var weights = new Table().AddColumns("asset", "weight", "risk contribution");
             for (var i = 0; i < result.AssetIds.Count; i++)
             {
-                weights.AddRow(Markup.Escape(result.AssetIds[i]), result.Weights[i].ToString("F6", CultureInfo.InvariantCulture), result.RiskContributions[i].ToString("F6", CultureInfo.InvariantCulture));
+                weights.AddRow(TerminalText.Escape(result.AssetIds[i]), result.Weights[i].ToString("F6", CultureInfo.InvariantCulture), result.RiskContributions[i].ToString("F6", CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(weights);
-            context.Console.MarkupLine($"method [bold]{Markup.Escape(result.Method)}[/], volatility {result.PortfolioVolatility.ToString("G6", CultureInfo.InvariantCulture)} per period, weights written to {Markup.Escape(path)}");
+            context.Console.MarkupLine($"method [bold]{TerminalText.Escape(result.Method)}[/], volatility {result.PortfolioVolatility.ToString("G6", CultureInfo.InvariantCulture)} per period, weights written to {TerminalText.Escape(path)}");
             if (result.FallbackFrom is not null)
             {
-                context.Console.MarkupLine($"[yellow]fallback: {Markup.Escape(result.FallbackFrom)} -> {Markup.Escape(result.Method)}: {Markup.Escape(result.FallbackReason ?? string.Empty)}[/]");
+                context.Console.MarkupLine($"[yellow]fallback: {TerminalText.Escape(result.FallbackFrom)} -> {TerminalText.Escape(result.Method)}: {TerminalText.Escape(result.FallbackReason ?? string.Empty)}[/]");
             }
 
             foreach (var d in result.Diagnostics)
             {
-                context.Console.MarkupLine("  " + Markup.Escape(d));
+                context.Console.MarkupLine("  " + TerminalText.Escape(d));
             }
 
             return ExitCodes.Ok;
@@ -132,10 +132,10 @@ public static class PortfolioCommands
             var result = new SelectionPipeline(config).Run(candidates);
             foreach (var stage in result.Stages)
             {
-                var trail = new Table().Title($"stage {Markup.Escape(stage.Stage)}").AddColumns("step", "candidate", "kept", "reason");
+                var trail = new Table().Title($"stage {TerminalText.Escape(stage.Stage)}").AddColumns("step", "candidate", "kept", "reason");
                 foreach (var d in result.Decisions.Where(d => d.Stage == stage.Stage))
                 {
-                    trail.AddRow(Markup.Escape(d.Step), Markup.Escape(d.Candidate), d.Kept ? "yes" : "[red]no[/]", Markup.Escape(d.Reason));
+                    trail.AddRow(TerminalText.Escape(d.Step), TerminalText.Escape(d.Candidate), d.Kept ? "yes" : "[red]no[/]", TerminalText.Escape(d.Reason));
                 }
 
                 context.Console.Write(trail);
@@ -144,11 +144,11 @@ public static class PortfolioCommands
             var summary = new Table().AddColumns("stage", "survivors", "clusters", "satisfied");
             foreach (var s in result.Stages)
             {
-                summary.AddRow(Markup.Escape(s.Stage), Int(s.Survivors), Int(s.Clusters), s.Satisfied ? "yes" : "no");
+                summary.AddRow(TerminalText.Escape(s.Stage), Int(s.Survivors), Int(s.Clusters), s.Satisfied ? "yes" : "no");
             }
 
             context.Console.Write(summary);
-            context.Console.MarkupLine($"{Int(candidates.Count)} candidates, {Int(result.Selected.Count)} selected at stage [bold]{Markup.Escape(result.StageUsed)}[/]: {Markup.Escape(result.Reason)}");
+            context.Console.MarkupLine($"{Int(candidates.Count)} candidates, {Int(result.Selected.Count)} selected at stage [bold]{TerminalText.Escape(result.StageUsed)}[/]: {TerminalText.Escape(result.Reason)}");
             if (!result.Satisfied)
             {
                 context.Console.MarkupLine("[yellow]warning: no stage reached the candidate floor; the life cycle would not optimize this universe[/]");

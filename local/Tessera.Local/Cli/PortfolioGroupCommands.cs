@@ -67,12 +67,12 @@ public static class PortfolioGroupCommands
             var t = new Table().AddColumns("strategy", "total return", "CAGR", "volatility", "Sharpe", "max drawdown", "rebalances", "turnover / rebalance", "cost drag", "max capacity use");
             foreach (var s in result.Strategies)
             {
-                t.AddRow(s.Name, Pct(s.TotalReturn), Pct(s.Cagr), Pct(s.Volatility), s.Sharpe.ToString("F2", CultureInfo.InvariantCulture), Pct(s.MaxDrawdown),
+                t.AddRow(TerminalText.Escape(s.Name), Pct(s.TotalReturn), Pct(s.Cagr), Pct(s.Volatility), s.Sharpe.ToString("F2", CultureInfo.InvariantCulture), Pct(s.MaxDrawdown),
                     s.Rebalances.ToString(CultureInfo.InvariantCulture), Pct(s.AverageTurnover), Pct(s.CostDrag), double.IsNaN(s.MaxCapacityUse) ? "-" : Pct(s.MaxCapacityUse));
             }
 
             context.Console.Write(t);
-            context.Console.MarkupLine(Markup.Escape($"{table.AssetIds.Count} assets, {result.Observations} rows, traded from row {result.FirstTradedRow} ({table.Dates[result.FirstTradedRow]}); lookback {settings.LookbackDays}, rebalance every {settings.RebalanceDays}, cost {settings.CostBps.ToString(CultureInfo.InvariantCulture)} bps; written to {path}"));
+            context.Console.MarkupLine(TerminalText.Escape($"{table.AssetIds.Count} assets, {result.Observations} rows, traded from row {result.FirstTradedRow} ({table.Dates[result.FirstTradedRow]}); lookback {settings.LookbackDays}, rebalance every {settings.RebalanceDays}, cost {settings.CostBps.ToString(CultureInfo.InvariantCulture)} bps; written to {path}"));
             return ExitCodes.Ok;
         });
         return command;
@@ -113,11 +113,11 @@ public static class PortfolioGroupCommands
             await File.WriteAllTextAsync(path, CandidateJson.Write(result.Candidates), new UTF8Encoding(false), ct).ConfigureAwait(false);
             foreach (var v in result.Violations)
             {
-                context.Console.MarkupLine(Markup.Escape($"{(v.Severity == ViolationSeverity.Dropped ? "dropped" : "warning")}: {v.Subject} {v.Field} = {v.Value ?? "(none)"}: {v.Rule}"));
+                context.Console.MarkupLine(TerminalText.Escape($"{(v.Severity == ViolationSeverity.Dropped ? "dropped" : "warning")}: {v.Subject} {v.Field} = {v.Value ?? "(none)"}: {v.Rule}"));
             }
 
             var dropped = result.Violations.Count(v => v.Severity == ViolationSeverity.Dropped);
-            context.Console.MarkupLine(Markup.Escape($"{result.RecordsIn} records from {result.Sources.Count} exports -> {result.Candidates.Count} candidates ({dropped} dropped); written to {path}"));
+            context.Console.MarkupLine(TerminalText.Escape($"{result.RecordsIn} records from {result.Sources.Count} exports -> {result.Candidates.Count} candidates ({dropped} dropped); written to {path}"));
             return ExitCodes.Ok;
         });
         return command;

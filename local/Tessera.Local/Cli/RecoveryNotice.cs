@@ -16,12 +16,12 @@ public static class RecoveryNotice
                 var r = done.Result;
                 foreach (var id in r.Rescheduled)
                 {
-                    context.Console.MarkupLine($"[yellow]recovered[/] run {Markup.Escape(id)}: it ended badly after the power cut (torn state); scheduled again from the run journal");
+                    context.Console.MarkupLine($"[yellow]recovered[/] run {TerminalText.Escape(id)}: it ended badly after the power cut (torn state); scheduled again from the run journal");
                 }
 
                 foreach (var id in r.Lost)
                 {
-                    context.Console.MarkupLine($"[red]lost[/] run {Markup.Escape(id)}: see 'tessera status {Markup.Escape(id)}'");
+                    context.Console.MarkupLine($"[red]lost[/] run {TerminalText.Escape(id)}: see 'tessera status {TerminalText.Escape(id)}'");
                 }
 
                 context.Console.MarkupLine($"runs left in flight by the power cut: {r.Settled.Count} completed as they were, {r.Rescheduled.Count} scheduled again, {r.Lost.Count} lost");
@@ -50,12 +50,12 @@ public static class RecoveryNotice
 
         foreach (var id in report.Rescheduled)
         {
-            context.Console.MarkupLine($"[yellow]recovered[/] run {Markup.Escape(id)}: storage had lost it; scheduled again from the run journal");
+            context.Console.MarkupLine($"[yellow]recovered[/] run {TerminalText.Escape(id)}: storage had lost it; scheduled again from the run journal");
         }
 
         foreach (var id in report.Lost)
         {
-            context.Console.MarkupLine($"[red]lost[/] run {Markup.Escape(id)}: see 'tessera status {Markup.Escape(id)}'");
+            context.Console.MarkupLine($"[red]lost[/] run {TerminalText.Escape(id)}: see 'tessera status {TerminalText.Escape(id)}'");
         }
     }
 }

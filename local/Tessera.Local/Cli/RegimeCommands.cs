@@ -48,7 +48,7 @@ public static class RegimeCommands
             var settings = Settings(context, parse.GetValue(symbol));
             var today = Date(parse.GetValue(asOf)) ?? DateOnly.FromDateTime(DateTime.UtcNow);
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             var events = LocalResearchEvents.Create(context.Env);
             await using (events.ConfigureAwait(false))
             {
@@ -59,7 +59,7 @@ public static class RegimeCommands
                     today,
                     parse.GetValue(force),
                     ct).ConfigureAwait(false);
-                context.Console.MarkupLine(Markup.Escape(ResearchJobs.Describe("regime fit", settings.Symbol, outcome)));
+                context.Console.MarkupLine(TerminalText.Escape(ResearchJobs.Describe("regime fit", settings.Symbol, outcome)));
                 if (outcome.Model is { } model)
                 {
                     PrintModel(context, model, outcome.BlobName!);
@@ -71,7 +71,7 @@ public static class RegimeCommands
 
                 if (events.AlertsUnavailable is { } why)
                 {
-                    context.Console.MarkupLine($"[grey]events written to the event log only ({Markup.Escape(why)})[/]");
+                    context.Console.MarkupLine($"[grey]events written to the event log only ({TerminalText.Escape(why)})[/]");
                 }
             }
 
@@ -98,12 +98,12 @@ public static class RegimeCommands
             var latest = await models.LatestAsync(settings.Symbol, ct).ConfigureAwait(false);
             if (latest is not { } found)
             {
-                context.Console.MarkupLine($"no regime model for {Markup.Escape(settings.Symbol)} yet: run 'tessera regime fit'");
+                context.Console.MarkupLine($"no regime model for {TerminalText.Escape(settings.Symbol)} yet: run 'tessera regime fit'");
                 return ExitCodes.Failed;
             }
 
             var decision = settings.Policy.Decide(found.Model, today);
-            context.Console.MarkupLine($"{Markup.Escape(settings.Symbol)}: regime [bold]{Markup.Escape(found.Model.Regime)}[/] through {found.Model.FitThrough:yyyy-MM-dd}; fitted {found.Model.FitDate:yyyy-MM-dd} (age {decision.AgeDays} d, refit_days {settings.RefitDays}: {(decision.Refit ? "STALE, due for a refit" : "current")}); {(await models.NamesAsync(settings.Symbol, ct).ConfigureAwait(false)).Count} fit(s) stored");
+            context.Console.MarkupLine($"{TerminalText.Escape(settings.Symbol)}: regime [bold]{TerminalText.Escape(found.Model.Regime)}[/] through {found.Model.FitThrough:yyyy-MM-dd}; fitted {found.Model.FitDate:yyyy-MM-dd} (age {decision.AgeDays} d, refit_days {settings.RefitDays}: {(decision.Refit ? "STALE, due for a refit" : "current")}); {(await models.NamesAsync(settings.Symbol, ct).ConfigureAwait(false)).Count} fit(s) stored");
             PrintModel(context, found.Model, found.Name);
             return ExitCodes.Ok;
         });
@@ -123,7 +123,7 @@ public static class RegimeCommands
         {
             var st = model.States[s];
             table.AddRow(
-                st.Label,
+                TerminalText.Escape(st.Label),
                 st.Mean.ToString("P3", CultureInfo.InvariantCulture),
                 Math.Sqrt(st.Variance).ToString("P3", CultureInfo.InvariantCulture),
                 st.TransitionRow[s].ToString("F4", CultureInfo.InvariantCulture),
@@ -131,7 +131,7 @@ public static class RegimeCommands
         }
 
         context.Console.Write(table);
-        context.Console.MarkupLine($"[grey]{Markup.Escape(model.Version)}, {model.Observations} returns, log-likelihood {model.LogLikelihood.ToString("F2", CultureInfo.InvariantCulture)}, {(model.Converged ? "converged" : "NOT converged")}, {model.Restarts} restarts seed {model.Seed}; research/{Markup.Escape(blob)}[/]");
+        context.Console.MarkupLine($"[grey]{TerminalText.Escape(model.Version)}, {model.Observations} returns, log-likelihood {model.LogLikelihood.ToString("F2", CultureInfo.InvariantCulture)}, {(model.Converged ? "converged" : "NOT converged")}, {model.Restarts} restarts seed {model.Seed}; research/{TerminalText.Escape(blob)}[/]");
     }
 
     private static async Task<BarSeries> FromLakehouseAsync(LocalStorage store, string symbol, CancellationToken ct)

@@ -72,11 +72,11 @@ public static class ReportCommands
             var table = new Table().AddColumns("kind", "reports");
             foreach (var group in ordered.GroupBy(e => e.Kind))
             {
-                table.AddRow(Markup.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
+                table.AddRow(TerminalText.Escape(group.Key), group.Count().ToString(CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"wrote {Markup.Escape(target)} ({ordered.Count.ToString(CultureInfo.InvariantCulture)} reports linked)");
+            context.Console.MarkupLine($"wrote {TerminalText.Escape(target)} ({ordered.Count.ToString(CultureInfo.InvariantCulture)} reports linked)");
             return ExitCodes.Ok;
         });
         return command;

@@ -29,12 +29,12 @@ public static class RunCommands
             var request = new StartRunRequest(parse.GetValue(profile)!, parse.GetValue(runId));
             catalog.Get(request.Profile); // unknown profile -> exit 2 before anything starts
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, DurableSettings.From(context), ct, context.Env).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
             RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
             var id = await runtime.Runs.StartRunAsync(request, ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"run [bold]{id}[/] started (profile {Markup.Escape(request.Profile)})");
+            context.Console.MarkupLine($"run [bold]{id}[/] started (profile {TerminalText.Escape(request.Profile)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
@@ -73,18 +73,18 @@ public static class RunCommands
             }
 
             var table = new Table().AddColumns("field", "value");
-            table.AddRow("run id", view.RunId);
-            table.AddRow("status", view.Status);
+            table.AddRow("run id", TerminalText.Escape(view.RunId));
+            table.AddRow("status", TerminalText.Escape(view.Status));
             table.AddRow("created", view.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
             table.AddRow("last update", view.LastUpdatedAt.ToString("u", CultureInfo.InvariantCulture));
             if (view.Progress is { } p)
             {
-                table.AddRow("progress", Markup.Escape($"{p.Completed}/{p.Total} {p.Step}: {p.Detail}"));
+                table.AddRow("progress", TerminalText.Escape($"{p.Completed}/{p.Total} {p.Step}: {p.Detail}"));
             }
 
             if (view.Failure is not null)
             {
-                table.AddRow("failure", Markup.Escape(view.Failure));
+                table.AddRow("failure", TerminalText.Escape(view.Failure));
             }
 
             context.Console.Write(table);
@@ -111,8 +111,8 @@ public static class RunCommands
         foreach (var step in steps)
         {
             table.AddRow(
-                step.Name,
-                step.Status,
+                TerminalText.Escape(step.Name),
+                TerminalText.Escape(step.Status),
                 step.StartedAt.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
                 step.EndedAt?.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "-",
                 step.Calls.ToString(CultureInfo.InvariantCulture),
@@ -142,7 +142,7 @@ public static class RunCommands
 
                         lastStep = p.Completed;
                         bar.Value = p.Completed;
-                        bar.Description = $"{p.Completed}/{p.Total} {Markup.Escape(p.Step)}";
+                        bar.Description = $"{p.Completed}/{p.Total} {TerminalText.Escape(p.Step)}";
                     }
 
                     await Task.WhenAny(completion, Task.Delay(150, ct)).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public static class RunCommands
         for (var step = Math.Max(lastShown, 0) + 1; step <= progress.Completed; step++)
         {
             var detail = step <= progress.Finished.Count ? ": " + progress.Finished[step - 1] : string.Empty;
-            context.Console.MarkupLine($"  [green]done[/] {step}/{progress.Total} {Markup.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
+            context.Console.MarkupLine($"  [green]done[/] {step}/{progress.Total} {TerminalText.Escape(LifeCycleSteps.ProgressLabels[step - 1] + detail)}");
         }
     }
 
@@ -183,16 +183,16 @@ public static class RunCommands
     {
         PrintWeights(context, output);
         var summary = new Table().AddColumns("summary", "value");
-        summary.AddRow("run id", output.RunId);
-        summary.AddRow("profile", output.Profile);
-        summary.AddRow("chosen optimizer", output.ChosenOptimizer);
-        summary.AddRow("regime", output.Regime);
-        summary.AddRow("report (blob)", $"runs/{output.RunId}/{output.ReportPath}");
-        summary.AddRow("report (local copy)", Markup.Escape(Path.Combine(localFolder, "report.html")));
-        summary.AddRow("manifest sha256", output.ManifestSha256);
-        summary.AddRow("data fingerprint", output.DataFingerprint);
+        summary.AddRow("run id", TerminalText.Escape(output.RunId));
+        summary.AddRow("profile", TerminalText.Escape(output.Profile));
+        summary.AddRow("chosen optimizer", TerminalText.Escape(output.ChosenOptimizer));
+        summary.AddRow("regime", TerminalText.Escape(output.Regime));
+        summary.AddRow("report (blob)", TerminalText.Escape($"runs/{output.RunId}/{output.ReportPath}"));
+        summary.AddRow("report (local copy)", TerminalText.Escape(Path.Combine(localFolder, "report.html")));
+        summary.AddRow("manifest sha256", TerminalText.Escape(output.ManifestSha256));
+        summary.AddRow("data fingerprint", TerminalText.Escape(output.DataFingerprint));
         context.Console.Write(summary);
-        context.Console.MarkupLine($"[bold green]completed[/] run {output.RunId}");
+        context.Console.MarkupLine($"[bold green]completed[/] run {TerminalText.Escape(output.RunId)}");
     }
 
     private static void PrintWeights(CliContext context, LifeCycleOutput output)
@@ -200,7 +200,7 @@ public static class RunCommands
         var table = new Table().Title("asset weights").AddColumns("symbol", "sector", "weight", "long", "short", "risk contrib.", "capped");
         foreach (var w in output.Weights)
         {
-            table.AddRow(w.Symbol, Markup.Escape(w.Sector), Pct(w.Weight), Pct(w.LongWeight), Pct(w.ShortWeight), Pct(w.RiskContribution), w.Capped ? "yes" : "");
+            table.AddRow(TerminalText.Escape(w.Symbol), TerminalText.Escape(w.Sector), Pct(w.Weight), Pct(w.LongWeight), Pct(w.ShortWeight), Pct(w.RiskContribution), w.Capped ? "yes" : "");
         }
 
         context.Console.Write(table);

@@ -43,7 +43,7 @@ public static class RunsCommands
             var page = await index.PageAsync(request.Status is { } s ? Tessera.Orchestrations.Application.RunService.StatusName(s) : null, request.ContinuationToken, request.PageSize, ct).ConfigureAwait(false);
             GovernanceCommands.PrintRows(context, page.Items);
             context.Console.MarkupLine(page.Continuation is { } next
-                ? $"next page: tessera runs --page-size {request.PageSize} --continuation {Markup.Escape(next)}"
+                ? $"next page: tessera runs --page-size {request.PageSize} --continuation {TerminalText.Escape(next)}"
                 : "[grey](last page)[/] 'tessera runs index' rebuilds the index from the manifests, the runtime and the governance chain");
             return ExitCodes.Ok;
         });
@@ -77,12 +77,12 @@ public static class RunsCommands
         context.Console.MarkupLine($"purged the history of {report.Purged.Count} finished run(s) created before {report.CreatedBefore.ToString("u", CultureInfo.InvariantCulture)}; artifacts untouched");
         foreach (var id in report.Purged)
         {
-            context.Console.MarkupLine("  purged " + Markup.Escape(id));
+            context.Console.MarkupLine("  purged " + TerminalText.Escape(id));
         }
 
         foreach (var kept in report.Kept)
         {
-            context.Console.MarkupLine($"  kept {Markup.Escape(kept.RunId)} (marked {Markup.Escape(kept.Mark)})");
+            context.Console.MarkupLine($"  kept {TerminalText.Escape(kept.RunId)} (marked {TerminalText.Escape(kept.Mark)})");
         }
     }
 }

@@ -43,7 +43,7 @@ public static class SentimentCommands
                 foreach (var t in result.Tickers)
                 {
                     table.AddRow(
-                        Markup.Escape(t.Ticker),
+                        TerminalText.Escape(t.Ticker),
                         t.Readings.ToString(CultureInfo.InvariantCulture),
                         t.Status == SentimentHistoryStatus.Scored ? "scored" : $"[yellow]insufficient history[/] ({t.Readings} of {result.MinHistory + 1} readings)",
                         t.Last.Score.ToString("F3", CultureInfo.InvariantCulture),
@@ -53,10 +53,10 @@ public static class SentimentCommands
                 }
 
                 context.Console.Write(table);
-                context.Console.MarkupLine($"{headlines.Count} headline(s), {result.Tickers.Count} ticker(s), scorer {result.Scorer}; {result.Tickers.Sum(t => t.Exits.Count)} SENTIMENT_EXIT_ALERT event(s) published");
+                context.Console.MarkupLine($"{headlines.Count} headline(s), {result.Tickers.Count} ticker(s), scorer {TerminalText.Escape(result.Scorer)}; {result.Tickers.Sum(t => t.Exits.Count)} SENTIMENT_EXIT_ALERT event(s) published");
                 if (events.AlertsUnavailable is { } why)
                 {
-                    context.Console.MarkupLine($"[grey]events written to the event log only ({Markup.Escape(why)})[/]");
+                    context.Console.MarkupLine($"[grey]events written to the event log only ({TerminalText.Escape(why)})[/]");
                 }
             }
 

@@ -106,14 +106,14 @@ public static class SepCommands
             {
                 var m = metrics[i];
                 table.AddRow(
-                    Markup.Escape(data.Symbols[i]),
+                    TerminalText.Escape(data.Symbols[i]),
                     F(m?.Coherence), F(m?.Stability), F(m?.Rupture), F(m?.Entropy), F(m is null ? null : allocation.Scores[i]),
                     allocation.Selection[i].ToString(), F(allocation.Weights[i]), targets.Exposures[i].ToString("N0", CultureInfo.InvariantCulture));
             }
 
             context.Console.Write(table);
             context.Console.MarkupLine(FormattableString.Invariant(
-                $"{Markup.Escape(source)} at {now:yyyy-MM-dd HH:mm} UTC: budget {targets.Budget:N0}, cap {targets.Cap:N0} per instrument (first evaluation: increases ramp by {settings.RampStep:P0} of the cap)"));
+                $"{TerminalText.Escape(source)} at {now:yyyy-MM-dd HH:mm} UTC: budget {targets.Budget:N0}, cap {targets.Cap:N0} per instrument (first evaluation: increases ramp by {settings.RampStep:P0} of the cap)"));
             return ExitCodes.Ok;
         });
         return command;
@@ -137,7 +137,7 @@ public static class SepCommands
 
             var result = SepBacktest.Run(data, settings, settings.Look, data.BarCount - 1, p.GetValue(inputs.Equity));
             context.Console.Write(Summary([(0, result)]));
-            context.Console.MarkupLine($"{Markup.Escape(source)}; {data.SymbolCount} instruments, K = {settings.K}, look = {settings.Look}");
+            context.Console.MarkupLine($"{TerminalText.Escape(source)}; {data.SymbolCount} instruments, K = {settings.K}, look = {settings.Look}");
             if (p.GetValue(output) is { } dir)
             {
                 var sb = new StringBuilder("bar,equity\n");
@@ -148,7 +148,7 @@ public static class SepCommands
 
                 await WriteAsync(dir, "sep_backtest.json", Json(new { source, settings, result = Describe(result) }), ct).ConfigureAwait(false);
                 await WriteAsync(dir, "sep_equity.csv", sb.ToString(), ct).ConfigureAwait(false);
-                context.Console.MarkupLine($"wrote sep_backtest.json, sep_equity.csv to [bold]{Markup.Escape(dir)}[/]");
+                context.Console.MarkupLine($"wrote sep_backtest.json, sep_equity.csv to [bold]{TerminalText.Escape(dir)}[/]");
             }
 
             return ExitCodes.Ok;
@@ -174,9 +174,9 @@ public static class SepCommands
             context.Console.Write(Summary([.. study.Spans.Select(s => (s.Days, s.Result))]));
             var order = string.Join(" ≥ ", study.Spans.Select(s => FormattableString.Invariant($"trades({s.Days})")));
             context.Console.MarkupLine(study.InvariantHolds
-                ? $"invariant {Markup.Escape(order)}: [green]holds[/]"
-                : $"invariant {Markup.Escape(order)}: [red]violated[/]: {Markup.Escape(string.Join("; ", study.Violations))}");
-            context.Console.MarkupLine($"{Markup.Escape(source)}; identical parameters (K = {settings.K}, look = {settings.Look}), same end");
+                ? $"invariant {TerminalText.Escape(order)}: [green]holds[/]"
+                : $"invariant {TerminalText.Escape(order)}: [red]violated[/]: {TerminalText.Escape(string.Join("; ", study.Violations))}");
+            context.Console.MarkupLine($"{TerminalText.Escape(source)}; identical parameters (K = {settings.K}, look = {settings.Look}), same end");
             if (p.GetValue(output) is { } dir)
             {
                 var json = Json(new
@@ -188,7 +188,7 @@ public static class SepCommands
                     spans = study.Spans.Select(s => new { days = s.Days, result = Describe(s.Result) }),
                 });
                 await WriteAsync(dir, "sep_study.json", json, ct).ConfigureAwait(false);
-                context.Console.MarkupLine($"wrote sep_study.json to [bold]{Markup.Escape(dir)}[/]");
+                context.Console.MarkupLine($"wrote sep_study.json to [bold]{TerminalText.Escape(dir)}[/]");
             }
 
             return ExitCodes.Ok;

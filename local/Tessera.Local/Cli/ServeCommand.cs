@@ -41,19 +41,19 @@ public static class ServeCommand
             // TESSERA_PUBLIC_BASE_URL when set (e.g. behind a proxy), else the loopback address bound.
             var publicBaseUrl = context.Env(HttpApiSettings.PublicBaseUrlVariable) is null ? null : HttpApiSettings.From(context.Env).PublicBaseUrl;
             await using var host = await LocalHttpHost.StartAsync(runtime, apiKey, parse.GetValue(port), ct, publicBaseUrl).ConfigureAwait(false);
-            context.Console.MarkupLine($"[bold]Tessera local host[/] listening on {host.BoundAddress}");
-            context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
-            context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by every /api/runs, /api/backtests and trading route; /health/* answer without it): {Markup.Escape(keySource)}");
+            context.Console.MarkupLine($"[bold]Tessera local host[/] listening on {TerminalText.Escape(host.BoundAddress)}");
+            context.Console.MarkupLine($"  storage: {TerminalText.Escape(store.Description)}");
+            context.Console.MarkupLine($"  API key ({ApiRoutes.ApiKeyHeader} header, required by every /api/runs, /api/backtests and trading route; /health/* answer without it): {TerminalText.Escape(keySource)}");
             context.Console.MarkupLine($"  try: curl -s -X POST -H \"{ApiRoutes.ApiKeyHeader}: $KEY\" -d '{{\"profile\":\"default\"}}' {host.BoundAddress}api/runs");
             // The local twins of the Functions timers (the daily history purge), on the same NCRONTAB schedules.
             var trading = parse.GetValue(trade) || (runtime.Trading.Runtime?.Enabled ?? false);
             await using var timers = LocalScheduler.Start(
-                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report), trading, line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), context.Env),
+                LocalTimers.For(runtime, retention, report => RunsCommands.PrintReport(context, report), trading, line => context.Console.MarkupLine("[grey]" + TerminalText.Escape(line) + "[/]"), context.Env),
                 TimeProvider.System,
                 (job, ex) => context.Error.WriteLine($"timer {job} failed: {ex.GetType().Name}: {ex.Message}"));
             foreach (var job in LocalTimers.Jobs)
             {
-                context.Console.MarkupLine($"  timer {job.Name}: '{job.Schedule}' (UTC)");
+                context.Console.MarkupLine($"  timer {TerminalText.Escape(job.Name)}: '{TerminalText.Escape(job.Schedule)}' (UTC)");
             }
 
             // When trading, the stream service runs in this process as the Container App does in Azure: market data and
@@ -66,7 +66,7 @@ public static class ServeCommand
                 ? await LocalStreamService.StartAsync(tradingRuntime!, context.Env, new StreamSettings { MeasureLag = LocalStreamService.MeasuresLag(tradingRuntime!.Settings.Broker, replay: false) }, ct).ConfigureAwait(false)
                 : null;
             await using var poll = tradingRuntime is { } tr && !withStream
-                ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Configuration.CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + Markup.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
+                ? EquityPollLoop.Start(tr.Commands, TimeSpan.FromSeconds(tr.Configuration.CircuitBreaker.EquityPollSeconds), line => context.Console.MarkupLine("[grey]" + TerminalText.Escape(line) + "[/]"), (ex) => context.Error.WriteLine($"equity poll failed: {ex.GetType().Name}: {ex.Message}"))
                 : null;
             // The order manager's records follow the broker's trade-update stream (the stream service's when it runs), with
             // a poll every minute as the fallback.
@@ -74,8 +74,8 @@ public static class ServeCommand
                 ? OrderUpdatesLoop.Start(rt.Services, rt.Settings.BrokerOptions(context.Env), TimeSpan.FromMinutes(1), ex => context.Error.WriteLine($"order updates: {ex.GetType().Name}: {ex.Message}"), followTradeUpdates: !withStream)
                 : null;
             context.Console.MarkupLine(tradingRuntime is { } on
-                ? $"  trading: ON ({Markup.Escape(on.Settings.Broker.ToString())} broker; equity poll every {on.Configuration.CircuitBreaker.EquityPollSeconds} s, trade-update stream + 1 min order poll)"
-                : $"  trading: off{(runtime.Trading.Unavailable is { } why ? " (" + Markup.Escape(why) + ")" : " (serve --trade to run the trading timers)")}");
+                ? $"  trading: ON ({TerminalText.Escape(on.Settings.Broker.ToString())} broker; equity poll every {on.Configuration.CircuitBreaker.EquityPollSeconds} s, trade-update stream + 1 min order poll)"
+                : $"  trading: off{(runtime.Trading.Unavailable is { } why ? " (" + TerminalText.Escape(why) + ")" : " (serve --trade to run the trading timers)")}");
             context.Console.MarkupLine(withStream
                 ? "  stream service: ON in this process (heartbeat, safety mode, virtual stops; status in GET /api/trading/status and table " + StreamStatusRow.TableName + ")"
                 : trading ? "  stream service: off (--no-stream); run `tessera stream` beside this host for the heartbeat and virtual stops" : "  stream service: off (only with --trade)");

@@ -42,7 +42,7 @@ public static class SignalCommands
             var path = parse.GetValue(output)!;
             await File.WriteAllTextAsync(path, ToCsv(bars, columns), new UTF8Encoding(false), ct).ConfigureAwait(false);
             var table = new Table().AddColumns("symbol", "bars", "columns", "vwap", "file");
-            table.AddRow(Markup.Escape(bars.Symbol), bars.Count.ToString(CultureInfo.InvariantCulture), IndicatorSuite.ColumnNames.Count.ToString(CultureInfo.InvariantCulture), anchor.ToString(), Markup.Escape(path));
+            table.AddRow(TerminalText.Escape(bars.Symbol), bars.Count.ToString(CultureInfo.InvariantCulture), IndicatorSuite.ColumnNames.Count.ToString(CultureInfo.InvariantCulture), anchor.ToString(), TerminalText.Escape(path));
             context.Console.Write(table);
             return ExitCodes.Ok;
         });
@@ -73,15 +73,15 @@ public static class SignalCommands
             {
                 table.AddRow(
                     BarSeries.ToUtc(s.TimestampUtcMs).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Markup.Escape(s.Symbol),
+                    TerminalText.Escape(s.Symbol),
                     s.Side.ToString(),
                     s.Strength.ToString("F4", CultureInfo.InvariantCulture),
-                    Markup.Escape(s.Reason),
+                    TerminalText.Escape(s.Reason),
                     s.StopPrice?.ToString("F4", CultureInfo.InvariantCulture) ?? string.Empty);
             }
 
             context.Console.Write(table);
-            context.Console.MarkupLine($"[bold]{signals.Count}[/] signals from [bold]{Markup.Escape(chosen.Name)}[/] (parameters {Markup.Escape(chosen.CanonicalParameters)}, sha256 {chosen.ParametersHash[..12]}...)");
+            context.Console.MarkupLine($"[bold]{signals.Count}[/] signals from [bold]{TerminalText.Escape(chosen.Name)}[/] (parameters {TerminalText.Escape(chosen.CanonicalParameters)}, sha256 {chosen.ParametersHash[..12]}...)");
             return ExitCodes.Ok;
         });
         return command;
@@ -107,7 +107,7 @@ public static class SignalCommands
         var store = await LocalStorage.OpenAsync(context, storage, ct).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
-            context.Console.MarkupLine($"[grey]storage: {Markup.Escape(store.Description)}[/]");
+            context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             var lake = new Lakehouse(store.Blobs, TimeProvider.System);
             await lake.InitializeAsync(ct).ConfigureAwait(false);
             var snapshot = await lake.OpenSnapshotAsync(ct).ConfigureAwait(false);

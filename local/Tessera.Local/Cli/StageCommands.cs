@@ -33,7 +33,7 @@ public static class StageCommands
             var table = new Table().AddColumns("stage", "workflow", "reads", "writes", "what");
             foreach (var s in StageTable.All)
             {
-                table.AddRow(s.Name, s.Workflow, Markup.Escape(string.Join(", ", s.InputArtifacts)), Markup.Escape(string.Join(", ", s.OutputArtifacts)), Markup.Escape(s.Description));
+                table.AddRow(s.Name, s.Workflow, TerminalText.Escape(string.Join(", ", s.InputArtifacts)), TerminalText.Escape(string.Join(", ", s.OutputArtifacts)), TerminalText.Escape(s.Description));
             }
 
             context.Console.Write(table);

@@ -69,7 +69,7 @@ public static class StreamCommand
             {
                 if (replayData is not null)
                 {
-                    context.Console.MarkupLine("[grey]loading " + Markup.Escape(replayData) + "...[/]");
+                    context.Console.MarkupLine("[grey]loading " + TerminalText.Escape(replayData) + "...[/]");
                     replayHost = await ExchangeHost.StartAsync(new ExchangeOptions { Tape = TapeSources.Load(replayData), ClockMode = mode, Speed = factor, RateLimitPerMinute = 0, Store = new InMemoryStateStore(), ReplayPaused = true }, ct).ConfigureAwait(false);
                 }
 
@@ -96,7 +96,7 @@ public static class StreamCommand
                 }
 
                 await using var host = await StreamHost.StartAsync(() => worker.Engine.Status(worker.HeartbeatClock.GetUtcNow()), parse.GetValue(port), anyInterface: false, ct).ConfigureAwait(false);
-                context.Console.MarkupLine($"[bold]Tessera stream service[/] on {Markup.Escape(desk.Broker.Descriptor.ToString())}; health {Markup.Escape(host.Address.ToString())}health/ready");
+                context.Console.MarkupLine($"[bold]Tessera stream service[/] on {TerminalText.Escape(desk.Broker.Descriptor.ToString())}; health {TerminalText.Escape(host.Address.ToString())}health/ready");
                 replayHost?.StartReplay();
                 var started = DateTime.UtcNow;
                 using var until = seconds > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
@@ -172,7 +172,7 @@ public static class StreamCommand
     {
         var c = engine.Counters;
         var table = new Table().AddColumns("stream summary", "value");
-        void Row(string name, object value) => table.AddRow(Markup.Escape(name), Markup.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
+        void Row(string name, object value) => table.AddRow(TerminalText.Escape(name), TerminalText.Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty));
         Row("ran", ran.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         Row("messages", c.Messages);
         Row("trades", c.Trades);

@@ -50,14 +50,14 @@ public static class TradeCommands
             foreach (var d in outcome.Decisions)
             {
                 var i = d.Decision.Intent;
-                table.AddRow(Markup.Escape(d.Decision.Symbol), i?.Side.ToString() ?? d.SignalReason, i?.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, d.Decision.Outcome.ToString(), Markup.Escape(d.Decision.Veto ?? d.Decision.Detail));
+                table.AddRow(TerminalText.Escape(d.Decision.Symbol), TerminalText.Escape(i?.Side.ToString() ?? d.SignalReason), i?.Quantity?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, d.Decision.Outcome.ToString(), TerminalText.Escape(d.Decision.Veto ?? d.Decision.Detail));
             }
 
             c.Console.Write(table);
             c.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"turnover {outcome.Plan.TurnoverBefore:P2} → {outcome.Plan.TurnoverAfter:P2} of equity (scale {outcome.Plan.TurnoverScale:0.###}); {outcome.Decisions.Count} order(s) decided, {outcome.Submissions.Count} submitted{(outcome.DryRun ? " (dry run)" : string.Empty)}"));
             foreach (var note in outcome.Plan.Notes)
             {
-                c.Console.MarkupLine("[yellow]note:[/] " + Markup.Escape(note));
+                c.Console.MarkupLine("[yellow]note:[/] " + TerminalText.Escape(note));
             }
 
             return ExitCodes.Ok;
@@ -116,7 +116,7 @@ public static class TradeCommands
             c.Console.MarkupLine($"[bold red]trading halted[/] (kill switch on){(report.Flattened ? $": {report.CancelledOrderIds.Count} order(s) cancelled, {report.ClosingOrders.Count} position(s) closing" : string.Empty)}");
             if (!report.Complete)
             {
-                c.Console.MarkupLine($"[red]NOT COMPLETE:[/] {report.OrdersStillOpen.Count} order(s) still open, {report.PositionsNotClosed.Count} position(s) not closed: {Markup.Escape(string.Join(", ", report.PositionsNotClosed))}");
+                c.Console.MarkupLine($"[red]NOT COMPLETE:[/] {report.OrdersStillOpen.Count} order(s) still open, {report.PositionsNotClosed.Count} position(s) not closed: {TerminalText.Escape(string.Join(", ", report.PositionsNotClosed))}");
                 return ExitCodes.Failed;
             }
 
@@ -217,7 +217,7 @@ public static class TradeCommands
             var now = (await desk.ClockAsync(ct).ConfigureAwait(false)).Now;
             var id = parse.GetValue(slot) ?? "manual-" + now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var start = await TradingCommands.StartScanAsync(runtime.Client, id, ct).ConfigureAwait(false);
-            context.Console.MarkupLine($"scan [bold]{Markup.Escape(start.Slot)}[/] {(start.Started ? "started" : "already ran: showing its result")} at broker time {now:u} ({Markup.Escape(desk.Broker.Descriptor.ToString())}, profile {Markup.Escape(desk.Profile.Name)})");
+            context.Console.MarkupLine($"scan [bold]{TerminalText.Escape(start.Slot)}[/] {(start.Started ? "started" : "already ran: showing its result")} at broker time {now:u} ({TerminalText.Escape(desk.Broker.Descriptor.ToString())}, profile {TerminalText.Escape(desk.Profile.Name)})");
             var final = await runtime.Client.WaitForInstanceCompletionAsync(start.InstanceId, getInputsAndOutputs: true, ct).ConfigureAwait(false);
             if (final.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             {
@@ -291,7 +291,7 @@ public static class TradeCommands
         var table = new Table().AddColumns("check", "result", "detail");
         foreach (var c in report.Checks)
         {
-            table.AddRow(Markup.Escape(c.Name), c.Passed ? "[green]ok[/]" : "[red]FAILED[/]", Markup.Escape(c.Detail));
+            table.AddRow(TerminalText.Escape(c.Name), c.Passed ? "[green]ok[/]" : "[red]FAILED[/]", TerminalText.Escape(c.Detail));
         }
 
         context.Console.Write(table);
@@ -303,10 +303,10 @@ public static class TradeCommands
     {
         var s = await trading.Commands.StatusAsync(ct).ConfigureAwait(false);
         var table = new Table().AddColumns("", "");
-        table.AddRow("broker", Markup.Escape(s.Broker));
-        table.AddRow("account", Markup.Escape(s.AccountId));
-        table.AddRow("profile", Markup.Escape(s.Profile) + " (config pin " + s.ConfigPin[..12] + "…)");
-        table.AddRow("trading", s.Switches.Stopped ? $"[bold red]STOPPED[/] ({(s.Switches.KillSwitch ? "kill switch" : string.Empty)}{(s.Switches.Halted ? " halted by " + s.Switches.Source : string.Empty)}: {Markup.Escape(s.Switches.Reason ?? string.Empty)})" : "[green]running[/]");
+        table.AddRow("broker", TerminalText.Escape(s.Broker));
+        table.AddRow("account", TerminalText.Escape(s.AccountId));
+        table.AddRow("profile", TerminalText.Escape(s.Profile) + " (config pin " + s.ConfigPin[..12] + "…)");
+        table.AddRow("trading", s.Switches.Stopped ? $"[bold red]STOPPED[/] ({(s.Switches.KillSwitch ? "kill switch" : string.Empty)}{(s.Switches.Halted ? " halted by " + TerminalText.Escape(s.Switches.Source) : string.Empty)}: {TerminalText.Escape(s.Switches.Reason ?? string.Empty)})" : "[green]running[/]");
         table.AddRow("market", string.Create(CultureInfo.InvariantCulture, $"{s.MarketTime:u} ({(s.MarketOpen ? "open" : "closed")})"));
         table.AddRow("equity / cash / buying power", string.Create(CultureInfo.InvariantCulture, $"{s.Equity:0.00} / {s.Cash:0.00} / {s.BuyingPower:0.00}"));
         table.AddRow("opening equity, drawdown", s.OpeningEquity is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.00}, {s.IntradayDrawdown:P2}") : "not captured yet today");
@@ -314,7 +314,7 @@ public static class TradeCommands
         table.AddRow("ledger blocks today", s.LedgerBlocksToday.ToString(CultureInfo.InvariantCulture));
         table.AddRow("stream service", s.Stream is not { } st
             ? "never ran on this storage (tessera stream, or serve --trade)"
-            : Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{st.Connection}, lag {st.LagMs:0.#} ms, safety {st.SafetyMode}{(st.SubmissionsAllowed ? string.Empty : " (submissions off)")}, {st.Symbols} symbols, {st.Stops} stops, as of {st.At:u}")) + (st.Fresh ? string.Empty : " [yellow](stale: not running)[/]"));
+            : TerminalText.Escape(string.Create(CultureInfo.InvariantCulture, $"{st.Connection}, lag {st.LagMs:0.#} ms, safety {st.SafetyMode}{(st.SubmissionsAllowed ? string.Empty : " (submissions off)")}, {st.Symbols} symbols, {st.Stops} stops, as of {st.At:u}")) + (st.Fresh ? string.Empty : " [yellow](stale: not running)[/]"));
         context.Console.Write(table);
         return ExitCodes.Ok;
     }
@@ -327,8 +327,8 @@ public static class TradeCommands
         {
             table.AddRow(
                 o.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
-                Markup.Escape(o.ClientOrderId),
-                Markup.Escape(o.Symbol),
+                TerminalText.Escape(o.ClientOrderId),
+                TerminalText.Escape(o.Symbol),
                 o.Side.ToString(),
                 (o.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "$" + o.Notional?.ToString(CultureInfo.InvariantCulture)) ?? string.Empty,
                 o.LimitPrice?.ToString(CultureInfo.InvariantCulture) ?? "market",
@@ -347,7 +347,7 @@ public static class TradeCommands
         var report = await trading.Commands.ReconcileAsync(repair, ct).ConfigureAwait(false);
         foreach (var d in report.Differences)
         {
-            context.Console.MarkupLine($"  {Markup.Escape(d.Code)}: {Markup.Escape(d.ToString())}{(d.Repaired ? " [green](repaired)[/]" : string.Empty)}");
+            context.Console.MarkupLine($"  {TerminalText.Escape(d.Code)}: {TerminalText.Escape(d.ToString())}{(d.Repaired ? " [green](repaired)[/]" : string.Empty)}");
         }
 
         context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"reconciliation: {report.LocalOrders} local order(s), {report.BrokerOrders} at the broker, {report.Differences.Count} difference(s){(repair ? $", {report.Repaired} repaired" : string.Empty)}"));
@@ -367,7 +367,7 @@ public static class TradeCommands
             else
             {
                 bad++;
-                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {day:yyyy-MM-dd}: [red]BROKEN[/] at block {r.FailedBlockIndex} ({r.Failure}): {Markup.Escape(r.Detail)}"));
+                context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {day:yyyy-MM-dd}: [red]BROKEN[/] at block {r.FailedBlockIndex} ({r.Failure}): {TerminalText.Escape(r.Detail)}"));
             }
         }
 
@@ -382,7 +382,7 @@ public static class TradeCommands
         foreach (var b in page.Blocks)
         {
             var payload = b.Entry.Payload.ToJsonString();
-            table.AddRow(b.Index.ToString(CultureInfo.InvariantCulture), b.Entry.At.ToString("u", CultureInfo.InvariantCulture), Markup.Escape(b.Entry.Kind), Markup.Escape(payload.Length > 120 ? payload[..120] + "…" : payload), b.Hash[..12] + "…");
+            table.AddRow(b.Index.ToString(CultureInfo.InvariantCulture), b.Entry.At.ToString("u", CultureInfo.InvariantCulture), TerminalText.Escape(b.Entry.Kind), TerminalText.Escape(payload.Length > 120 ? payload[..120] + "…" : payload), b.Hash[..12] + "…");
         }
 
         context.Console.Write(table);
@@ -392,10 +392,10 @@ public static class TradeCommands
 
     private static void PrintSummary(CliContext context, ScanSummary s)
     {
-        context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]scan {Markup.Escape(s.Slot)}[/] at {s.DecidedAt:u}: {s.SymbolsScanned} symbol(s), {s.Signals} signal(s) → {s.Approved} approved, {s.Vetoed} vetoed, {s.Deferred} deferred"));
+        context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]scan {TerminalText.Escape(s.Slot)}[/] at {s.DecidedAt:u}: {s.SymbolsScanned} symbol(s), {s.Signals} signal(s) → {s.Approved} approved, {s.Vetoed} vetoed, {s.Deferred} deferred"));
         foreach (var (code, n) in s.VetoCounts)
         {
-            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {Markup.Escape(code)}: {n}"));
+            context.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  {TerminalText.Escape(code)}: {n}"));
         }
 
         if (s.Submissions.Count > 0)
@@ -403,7 +403,7 @@ public static class TradeCommands
             var table = new Table().AddColumns("symbol", "client order id", "outcome", "state", "filled", "avg price");
             foreach (var o in s.Submissions)
             {
-                table.AddRow(Markup.Escape(o.Symbol), Markup.Escape(o.ClientOrderId), Markup.Escape(o.Outcome), Markup.Escape(o.State), o.FilledQuantity.ToString(CultureInfo.InvariantCulture), o.AveragePrice?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty);
+                table.AddRow(TerminalText.Escape(o.Symbol), TerminalText.Escape(o.ClientOrderId), TerminalText.Escape(o.Outcome), TerminalText.Escape(o.State), o.FilledQuantity.ToString(CultureInfo.InvariantCulture), o.AveragePrice?.ToString("0.####", CultureInfo.InvariantCulture) ?? string.Empty);
             }
 
             context.Console.Write(table);
@@ -411,7 +411,7 @@ public static class TradeCommands
 
         foreach (var notice in s.Notices)
         {
-            context.Console.MarkupLine("[yellow]notice:[/] " + Markup.Escape(notice));
+            context.Console.MarkupLine("[yellow]notice:[/] " + TerminalText.Escape(notice));
         }
     }
 }

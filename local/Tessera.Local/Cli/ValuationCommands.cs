@@ -28,7 +28,7 @@ public static class ValuationCommands
             {
                 var v = MonteCarloDcf.Value(c.Company, a);
                 table.AddRow(
-                    Markup.Escape(c.Ticker),
+                    TerminalText.Escape(c.Ticker),
                     F(c.Company.Price),
                     v.ProbabilityUndervalued.ToString("F4", CultureInfo.InvariantCulture),
                     v.StandardError.ToString("F4", CultureInfo.InvariantCulture),

@@ -34,8 +34,8 @@ public static class WorkerCommand
             await using var runtime = await LocalRuntime.StartAsync(store, catalog, options, ct, context.Env).ConfigureAwait(false);
             RecoveryNotice.Print(context, runtime.Reconciled);
             RecoveryNotice.PrintWhenSettled(context, runtime.InFlightWatch);
-            context.Console.MarkupLine($"[bold]Tessera worker[/] (pid {Environment.ProcessId}) on task hub {Markup.Escape(hub)}");
-            context.Console.MarkupLine($"  storage: {Markup.Escape(store.Description)}");
+            context.Console.MarkupLine($"[bold]Tessera worker[/] (pid {Environment.ProcessId}) on task hub {TerminalText.Escape(hub)}");
+            context.Console.MarkupLine($"  storage: {TerminalText.Escape(store.Description)}");
             context.Console.MarkupLine("  Ctrl-C to stop (work in flight resumes on another worker)");
             try
             {

@@ -8,39 +8,19 @@ public sealed record StartRunRequest(string Profile, string? RunId)
 {
     public const int MaxBodyBytes = 16 * 1024;
 
+    /// <summary>The deepest nesting a body may have (<see cref="StrictJsonBody.DepthRule"/>).</summary>
+    public const int MaxDepth = 8;
+
     /// <summary>
-    /// Strict parse: a JSON object with a string "profile" and an optional string "run_id"; anything else
-    /// (malformed JSON, wrong types, unknown fields, oversized body) is a validation error naming the field.
+    /// Strict parse (<see cref="StrictJsonBody"/>, then the fields): a JSON object with a string "profile" and an optional
+    /// string "run_id"; anything else (malformed JSON, too deep, duplicate keys, undecodable text, wrong types, unknown
+    /// fields, oversized body) is a validation error naming the field.
     /// </summary>
     public static StartRunRequest Parse(ReadOnlySpan<byte> body)
     {
-        if (body.Length > MaxBodyBytes)
-        {
-            throw new PayloadTooLargeException(body.Length);
-        }
-
-        if (body.IsEmpty)
-        {
-            throw new TesseraValidationException("body", null, "a JSON object with a 'profile' field is required");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException ex)
-        {
-            throw new TesseraValidationException("body", null, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}: must be a JSON object");
-        }
-
+        var doc = StrictJsonBody.Parse(body, MaxBodyBytes, MaxDepth, "a JSON object with a 'profile' field is required");
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new TesseraValidationException("body", doc.RootElement.ValueKind.ToString(), "must be a JSON object");
-            }
-
             string? profile = null;
             string? runId = null;
             foreach (var property in doc.RootElement.EnumerateObject())

@@ -35,34 +35,10 @@ public sealed record BacktestRequest(BacktestKind Kind, string Strategy, string?
     /// <summary>Strict parse: malformed JSON, unknown fields, wrong types, a field the kind does not take, or anything path-like is a validation error naming the field.</summary>
     public static BacktestRequest Parse(ReadOnlySpan<byte> body)
     {
-        if (body.Length > MaxBodyBytes)
-        {
-            throw new PayloadTooLargeException(body.Length);
-        }
-
-        if (body.IsEmpty)
-        {
-            throw new TesseraValidationException("body", null, "a JSON object with 'kind', 'strategy' and 'universe' is required");
-        }
-
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException ex)
-        {
-            throw new TesseraValidationException("body", null, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}: must be a JSON object");
-        }
-
+        var doc = StrictJsonBody.Parse(body, MaxBodyBytes, StartRunRequest.MaxDepth, "a JSON object with 'kind', 'strategy' and 'universe' is required");
         using (doc)
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new TesseraValidationException("body", root.ValueKind.ToString(), "must be a JSON object");
-            }
-
             string? kind = null, strategy = null, parameters = null, preset = null, grid = null, method = null, runId = null;
             BacktestUniverse? universe = null;
             foreach (var p in root.EnumerateObject())

@@ -3,17 +3,30 @@ using Tessera.Core;
 using Tessera.Core.Errors;
 using Tessera.Core.LifeCycle;
 using Tessera.Core.Portfolio.Allocation;
-using YamlDotNet.RepresentationModel;
+using Tessera.Trading.Configuration;
 
 namespace Tessera.Orchestrations.Profiles;
 
 /// <summary>
 /// Loads and validates sleeve profiles from a directory of YAML files (config/profiles) and parses every field
 /// into its type once (<see cref="SleeveProfile"/>). Every rule failure is a <see cref="TesseraValidationException"/>
-/// naming the file, the field and the rule.
+/// naming the file, the field and the rule. A profile is read through the one bounded YAML loader
+/// (<see cref="BoundedYamlReader"/>, <see cref="Limits"/>: size and nesting refused before any tree is built, so a
+/// 20,000-deep document is a typed error, not a stack overflow), and a field the profile format does not know is
+/// refused naming its dotted path (<see cref="UnknownFieldRule"/>), never silently ignored.
 /// </summary>
 public sealed class ProfileCatalog
 {
+    /// <summary>The bounds of a profile file: 64 KiB, nesting 32 levels (a profile needs 4).</summary>
+    public static readonly YamlLimits Limits = new(
+        BoundedYamlReader.MaxBytes,
+        BoundedYamlReader.MaxDepth,
+        "a sleeve profile",
+        (field, value, rule, location) => new TesseraValidationException(field == "<document>" ? "profile" : field, value, rule, location));
+
+    /// <summary>The rule an unknown field breaks (followed by the fields the mapping may hold).</summary>
+    public const string UnknownFieldRule = "unknown field (every profile field is validated; a typo is not ignored)";
+
     private readonly string _directory;
 
     public ProfileCatalog(string directory)
@@ -73,7 +86,7 @@ public sealed class ProfileCatalog
         }
 
         var path = Path.Combine(_directory, name + ".yaml");
-        var profile = Parse(File.ReadAllText(path), path);
+        var profile = Parse(BoundedYamlReader.ReadText(path, Limits), path);
         if (profile.Name != name)
         {
             throw new TesseraValidationException("name", profile.Name, $"must equal the file name '{name}' (the name is what runs, ids and reports refer to)", path);
@@ -84,30 +97,21 @@ public sealed class ProfileCatalog
 
     public static SleeveProfile Parse(string yaml, string source)
     {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new TesseraValidationException("profile", null, "profile must be valid YAML: " + ex.Message, source);
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        ArgumentNullException.ThrowIfNull(yaml);
+        var root = BoundedYamlReader.Read(yaml, source, Limits);
+        if (root.Entries.Count == 0)
         {
             throw new TesseraValidationException("profile", null, "profile must be one YAML mapping", source);
         }
 
-        var r = new Reader(root, source);
-        var universe = r.Map("universe");
-        var recruitment = r.Map("recruitment");
-        var selection = r.Map("selection");
-        var synthesis = r.Map("synthesis");
-        var regime = r.Map("regime");
-        var optimization = r.Map("optimization");
-        var validation = r.Map("validation");
+        var r = new Reader(root, source).Known("name", "description", "universe", "recruitment", "selection", "synthesis", "regime", "optimization", "validation", "contracts");
+        var universe = r.Map("universe", "source", "symbols", "days", "seed", "sectors");
+        var recruitment = r.Map("recruitment", "min_history_days", "directions");
+        var selection = r.Map("selection", "top_n", "momentum_lookback_days", "momentum_skip_days");
+        var synthesis = r.Map("synthesis", "logics");
+        var regime = r.Map("regime", "short_window_days", "long_window_days", "model", "hmm", "exposure");
+        var optimization = r.Map("optimization", "optimizers", "policy", "max_weight", "estimator", "constraints");
+        var validation = r.Map("validation", "train_days", "test_days", "purged_cv");
 
         var sourceText = universe.String("source");
         if (!UniverseSource.TryParse(sourceText, out var universeSource))
@@ -240,7 +244,7 @@ public sealed class ProfileCatalog
             return null;
         }
 
-        var c = optimization.Map("constraints");
+        var c = optimization.Map("constraints", "beta_band", "sector_cap", "adv_fraction", "capital");
         double? Optional(string key, double max) => c.Has(key) ? c.Double(key, 0.0, max) : null;
         var settings = new ConstraintSettings(Optional("beta_band", 1.0), Optional("sector_cap", 1.0), Optional("adv_fraction", 1.0), Optional("capital", 1e15));
         if ((settings.AdvFraction is null) != (settings.Capital is null))
@@ -264,7 +268,7 @@ public sealed class ProfileCatalog
             return null;
         }
 
-        var p = validation.Map("purged_cv");
+        var p = validation.Map("purged_cv", "folds", "label_horizon", "gap", "embargo");
         var folds = p.Has("folds") ? p.Int("folds", 2, 50) : Tessera.Core.Validation.PurgedCvDefaults.Folds;
         var horizon = p.Has("label_horizon") ? p.Int("label_horizon", 0, 250) : Tessera.Core.Validation.PurgedCvDefaults.LabelHorizon;
         var gap = p.Has("gap") ? p.Int("gap", 0, 1000) : Tessera.Core.Validation.PurgedCvDefaults.AlphaBlueprintGap;
@@ -285,7 +289,7 @@ public sealed class ProfileCatalog
             return null;
         }
 
-        var c = root.Map("contracts");
+        var c = root.Map("contracts", "mode");
         var mode = c.String("mode");
         return mode switch
         {
@@ -305,7 +309,7 @@ public sealed class ProfileCatalog
         var model = regime.Has("model") ? regime.String("model") : "quadrant";
         if (model == "hmm")
         {
-            var h = regime.Map("hmm");
+            var h = regime.Map("hmm", "states", "restarts", "seed");
             hmm = new HmmRegimeSettings(h.Int("states", 2, 3), h.Int("restarts", 1, 32), (ulong)h.Long("seed", 0, long.MaxValue));
         }
         else if (model != "quadrant")
@@ -316,7 +320,7 @@ public sealed class ProfileCatalog
         IReadOnlyDictionary<string, double>? exposure = null;
         if (regime.Has("exposure"))
         {
-            var e = regime.Map("exposure");
+            var e = regime.Map("exposure", null);
             var map = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var key in e.Keys())
             {
@@ -332,31 +336,50 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>Reads typed fields of one YAML mapping, naming the dotted path in every error.</summary>
-    private sealed class Reader(YamlMappingNode node, string source, string prefix = "")
+    private sealed class Reader(YamlMapping node, string source, string prefix = "")
     {
         public TesseraValidationException Error(string key, string? value, string rule) =>
             new(prefix + key, value, rule, source);
 
-        public Reader Map(string key) =>
-            Node(key) is YamlMappingNode m ? new Reader(m, source, prefix + key + ".") : throw Error(key, null, "must be a mapping");
+        /// <summary>Refuses any key outside <paramref name="known"/> (null: any key, e.g. regime labels), naming its dotted path.</summary>
+        public Reader Known(params string[]? known)
+        {
+            if (known is null)
+            {
+                return this;
+            }
+
+            foreach (var entry in node.Entries)
+            {
+                if (Array.IndexOf(known, entry.Key) < 0)
+                {
+                    throw new TesseraValidationException(prefix + entry.Key, null, UnknownFieldRule + "; known here: " + string.Join(", ", known), BoundedYamlReader.Where(source, entry.Value.Line));
+                }
+            }
+
+            return this;
+        }
+
+        public Reader Map(string key, params string[]? known) =>
+            Node(key) is YamlMapping m ? new Reader(m, source, prefix + key + ".").Known(known) : throw Error(key, null, "must be a mapping");
 
         public string String(string key)
         {
-            var value = Node(key) is YamlScalarNode s ? s.Value : null;
+            var value = Node(key) is YamlScalar s ? s.Value : null;
             return string.IsNullOrWhiteSpace(value) ? throw Error(key, value, "must be a non-empty string") : value;
         }
 
         public IReadOnlyList<string> StringList(string key)
         {
-            if (Node(key) is not YamlSequenceNode seq || seq.Children.Count == 0)
+            if (Node(key) is not YamlSequence seq || seq.Items.Count == 0)
             {
                 throw Error(key, null, "must be a non-empty list");
             }
 
             var list = new List<string>();
-            foreach (var child in seq.Children)
+            foreach (var child in seq.Items)
             {
-                list.Add(child is YamlScalarNode { Value: { Length: > 0 } v } ? v : throw Error(key, null, "list items must be non-empty strings"));
+                list.Add(child is YamlScalar { Value: { Length: > 0 } v } ? v : throw Error(key, null, "list items must be non-empty strings"));
             }
 
             return list;
@@ -398,20 +421,32 @@ public sealed class ProfileCatalog
             return value < 0 || value >= max ? throw Error(key, text, $"must be in [0, {max.ToString(CultureInfo.InvariantCulture)})") : value;
         }
 
-        public bool Has(string key) => node.Children.ContainsKey(new YamlScalarNode(key));
+        public bool Has(string key) => Find(key) is not null;
 
         public IReadOnlyList<string> Keys()
         {
-            var keys = new List<string>();
-            foreach (var k in node.Children.Keys)
+            var keys = new List<string>(node.Entries.Count);
+            foreach (var entry in node.Entries)
             {
-                keys.Add(k is YamlScalarNode { Value: { } v } ? v : throw Error("", null, "keys must be plain strings"));
+                keys.Add(entry.Key);
             }
 
             return keys;
         }
 
-        private YamlNode? Node(string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : throw Error(key, null, "is required");
+        private YamlNode? Find(string key)
+        {
+            foreach (var entry in node.Entries)
+            {
+                if (entry.Key == key)
+                {
+                    return entry.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private YamlNode Node(string key) => Find(key) ?? throw Error(key, null, "is required");
     }
 }

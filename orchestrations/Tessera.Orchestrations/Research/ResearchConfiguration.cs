@@ -58,6 +58,9 @@ public sealed record ResearchConfiguration(RegimeResearchSettings Regime, Fundam
     public static ResearchConfiguration Parse(string yaml, string source)
     {
         ArgumentNullException.ThrowIfNull(yaml);
+        // Bounded first (size, depth, aliases, duplicate keys) on the parser's event stream: the representation model
+        // below recurses per level and must never see an unbounded document.
+        Tessera.Trading.Configuration.BoundedYamlReader.Check(yaml, source, new Tessera.Trading.Configuration.YamlLimits(MaxBytes, Tessera.Trading.Configuration.BoundedYamlReader.MaxDepth, "a research configuration", (f, v, r, l) => new TesseraValidationException(f == "<document>" ? "yaml" : f, v, r, l)));
         var stream = new YamlStream();
         try
         {

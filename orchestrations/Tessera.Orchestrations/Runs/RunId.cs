@@ -32,7 +32,8 @@ public static class RunId
 
         if (runId.AsSpan().IndexOfAnyExcept(Allowed) >= 0)
         {
-            throw new TesseraValidationException(field, runId, runId.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0
+            // The lowercase hint only when lowercasing is the whole fix: never suggest an id that is still invalid.
+            throw new TesseraValidationException(field, runId, runId.AsSpan().IndexOfAnyInRange('A', 'Z') >= 0 && IsValid(runId.ToLowerInvariant())
                 ? "run ids are lowercase (instance ids, table keys and blob paths are case-sensitive): use '" + runId.ToLowerInvariant() + "'"
                 : "run id may contain only a-z, 0-9, '_' and '-'");
         }

@@ -22,12 +22,15 @@ public static class BarFiles
 {
     /// <param name="symbol">the symbol of a single file without a symbol column (e.g. VIX); null: the file must name its symbols.</param>
     /// <param name="volumeOptional">accept a file without a volume column (an index), volumes 0.</param>
-    public static FileImportResult Read(string path, ImportMode mode, string defaultExchange = "", string? symbol = null, bool volumeOptional = false)
+    /// <param name="limits">rows and decompressed bytes each file may hold (null: <see cref="ImportLimits.Default"/>).</param>
+    /// <param name="asOfUtc">the caller's clock, bounding plausible timestamps (null: <see cref="ImportLimits.LatestWithoutClockUtc"/>).</param>
+    public static FileImportResult Read(string path, ImportMode mode, string defaultExchange = "", string? symbol = null, bool volumeOptional = false, ImportLimits? limits = null, DateTime? asOfUtc = null)
     {
+        var template = new BarImportOptions { Mode = mode, DefaultExchange = defaultExchange, VolumeOptional = volumeOptional, Limits = limits ?? ImportLimits.Default, AsOfUtc = asOfUtc };
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            return ReadFolder(path, mode, defaultExchange, volumeOptional);
+            return ReadFolder(path, template);
         }
 
         if (!File.Exists(path))
@@ -35,11 +38,11 @@ public static class BarFiles
             throw new Tessera.Core.Errors.TesseraValidationException("path", path, "file or folder does not exist");
         }
 
-        var (result, sha) = ReadFile(path, mode, defaultExchange, symbol, volumeOptional);
+        var (result, sha) = ReadFile(path, template, symbol);
         return new FileImportResult(result.Series, [result.Report], sha);
     }
 
-    private static FileImportResult ReadFolder(string folder, ImportMode mode, string defaultExchange, bool volumeOptional)
+    private static FileImportResult ReadFolder(string folder, BarImportOptions template)
     {
         var files = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +58,7 @@ public static class BarFiles
         var lineage = new StringBuilder();
         foreach (var file in files)
         {
-            var (result, sha) = ReadFile(file, mode, defaultExchange, BarCsvImporter.SymbolFromFileName(file), volumeOptional);
+            var (result, sha) = ReadFile(file, template, BarCsvImporter.SymbolFromFileName(file));
             reports.Add(result.Report);
             lineage.Append(Path.GetFileName(file)).Append(' ').Append(sha).Append('\n');
             foreach (var s in result.Series)
@@ -67,11 +70,11 @@ public static class BarFiles
         return new FileImportResult(merged.Values.ToList(), reports, Tessera.Core.Determinism.Sha256Hex.Of(lineage.ToString()));
     }
 
-    private static (BarImportResult Result, string Sha256) ReadFile(string path, ImportMode mode, string defaultExchange, string? defaultSymbol, bool volumeOptional)
+    private static (BarImportResult Result, string Sha256) ReadFile(string path, BarImportOptions template, string? defaultSymbol)
     {
         using var file = File.OpenRead(path);
         using var hashing = new HashingReadStream(file);
-        var options = new BarImportOptions { Mode = mode, Source = Path.GetFileName(path), DefaultExchange = defaultExchange, DefaultSymbol = defaultSymbol, VolumeOptional = volumeOptional };
+        var options = template with { Source = Path.GetFileName(path), DefaultSymbol = defaultSymbol };
         var result = BarCsvImporter.Import(hashing, options);
         hashing.Drain();
         return (result, hashing.HashHex());

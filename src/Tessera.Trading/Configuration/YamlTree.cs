@@ -4,12 +4,12 @@ namespace Tessera.Trading.Configuration;
 /// The minimal YAML tree the trading configuration binds from: built by <see cref="BoundedYamlReader"/> from the
 /// parser's event stream (never YamlDotNet's recursive representation model), so its depth is known to be bounded.
 /// </summary>
-internal abstract record YamlNode(int Line);
+public abstract record YamlNode(int Line);
 
 /// <summary>A scalar; <see cref="Plain"/> is false for quoted and block scalars (those are always strings).</summary>
-internal sealed record YamlScalar(int Line, string Value, bool Plain) : YamlNode(Line);
+public sealed record YamlScalar(int Line, string Value, bool Plain) : YamlNode(Line);
 
 /// <summary>A mapping with string keys in document order (duplicates are rejected while reading).</summary>
-internal sealed record YamlMapping(int Line, IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode(Line);
+public sealed record YamlMapping(int Line, IReadOnlyList<KeyValuePair<string, YamlNode>> Entries) : YamlNode(Line);
 
-internal sealed record YamlSequence(int Line, IReadOnlyList<YamlNode> Items) : YamlNode(Line);
+public sealed record YamlSequence(int Line, IReadOnlyList<YamlNode> Items) : YamlNode(Line);

@@ -37,23 +37,9 @@ public static class TradingRequests
 
     private static Dictionary<string, JsonElement> Object(byte[] body, string[] known)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 4 });
-        }
-        catch (JsonException e)
-        {
-            throw new TesseraValidationException("body", null, "must be a JSON object: " + e.Message);
-        }
-
+        var doc = StrictJsonBody.Parse(body, MaxBodyBytes, 4, "a JSON object is required");
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new TesseraValidationException("body", doc.RootElement.ValueKind.ToString(), "must be a JSON object");
-            }
-
             var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
             foreach (var p in doc.RootElement.EnumerateObject())
             {

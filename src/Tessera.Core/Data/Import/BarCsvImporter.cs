@@ -22,10 +22,19 @@ public sealed class BarCsvImporter
     private SeriesBuilder? _current;
     private string? _currentSymbolError;
 
+    private readonly long _earliestMs;
+    private readonly long _latestMs;
+    private readonly string _rangeRule;
+
     private BarCsvImporter(BarImportOptions options)
     {
         _options = options;
         _tally = new RejectionTally(options.Source, options.Mode);
+        var latest = options.AsOfUtc is { } now ? now.ToUniversalTime().AddDays(ImportLimits.FutureToleranceDays) : ImportLimits.LatestWithoutClockUtc;
+        _earliestMs = BarSeries.ToUnixMs(ImportLimits.EarliestUtc);
+        _latestMs = BarSeries.ToUnixMs(latest);
+        _rangeRule = ImportRules.TimestampOutOfRange + ": a bar is dated from " + ImportLimits.EarliestUtc.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            + (options.AsOfUtc is null ? " to before " + latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : $" to at most {ImportLimits.FutureToleranceDays} days after today ({latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})");
     }
 
     public static BarImportResult Import(Stream input, BarImportOptions options)
@@ -55,6 +64,12 @@ public sealed class BarCsvImporter
     private BarImportResult Run(Stream input)
     {
         var source = _options.Source;
+        if (_options.DefaultExchange.Length > 0 && !SymbolId.IsExchange(_options.DefaultExchange.ToUpperInvariant()))
+        {
+            throw new DataImportException(source, 0, "exchange", _options.DefaultExchange, SymbolId.ExchangeRule);
+        }
+
+        var limits = _options.Limits;
         using var reader = new Utf8LineReader(input, source);
         var line = reader.ReadHeaderLine();
 
@@ -69,6 +84,7 @@ public sealed class BarCsvImporter
         long dataRows = 0;
         while (reader.TryReadLine(out line))
         {
+            limits.Check(source, reader.LineNumber, reader.BytesRead, line.IsEmpty ? dataRows : dataRows + 1);
             if (line.IsEmpty)
             {
                 continue;
@@ -155,6 +171,12 @@ public sealed class BarCsvImporter
             return;
         }
 
+        if (ts < _earliestMs || ts > _latestMs)
+        {
+            _tally.Reject(ln, "timestamp", tsField, _rangeRule);
+            return;
+        }
+
         if (!Price(line, ranges, BarColumn.Open, "open", ln, out var open) ||
             !Price(line, ranges, BarColumn.High, "high", ln, out var high) ||
             !Price(line, ranges, BarColumn.Low, "low", ln, out var low) ||
@@ -210,7 +232,7 @@ public sealed class BarCsvImporter
         if (raw.Length > _lastSymbol.Length)
         {
             _lastSymbolLength = -1;
-            _currentSymbolError = "symbol must be EXCHANGE:SYMBOL or SYMBOL, ticker 1..32 chars";
+            _currentSymbolError = SymbolId.TickerRule;
             return;
         }
 

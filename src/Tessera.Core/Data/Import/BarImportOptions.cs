@@ -30,4 +30,17 @@ public sealed record BarImportOptions
     public double MaxPrice { get; init; } = 1e9;
 
     public double MaxVolume { get; init; } = 1e15;
+
+    /// <summary>
+    /// How much one file may hold (decompressed bytes and data rows), checked while streaming so a gzip bomb fails
+    /// fast with a typed error instead of filling memory (<see cref="ImportLimits"/>).
+    /// </summary>
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
+
+    /// <summary>
+    /// The clock's "now" in UTC that bounds plausible timestamps from above (<see cref="ImportRules.TimestampOutOfRange"/>:
+    /// at most <see cref="ImportLimits.FutureToleranceDays"/> days after it). Hosts set it from their clock (Core reads
+    /// no clock); when null the upper bound is <see cref="ImportLimits.LatestWithoutClockUtc"/>.
+    /// </summary>
+    public DateTime? AsOfUtc { get; init; }
 }

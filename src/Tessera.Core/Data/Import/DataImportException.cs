@@ -3,7 +3,7 @@ using Tessera.Core.Errors;
 namespace Tessera.Core.Data.Import;
 
 /// <summary>An import failed: names the source file, the 1-based line (0 for file-level problems), the field and the rule.</summary>
-public sealed class DataImportException : TesseraValidationException
+public class DataImportException : TesseraValidationException
 {
     public DataImportException(string source, long line, string field, string? value, string rule)
         : base(field, value, rule, line > 0 ? $"{source}:{line}" : source)

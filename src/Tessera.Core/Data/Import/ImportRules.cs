@@ -11,6 +11,9 @@ public static class ImportRules
     public const string UnknownColumn = "unknown-column";
     public const string CorruptCompression = "corrupt-or-truncated-gzip";
     public const string LineTooLong = "line-too-long";
+    public const string TooManyRows = "row-limit";
+    public const string TooManyBytes = "decompressed-size-limit";
+    public const string NothingAccepted = "no-row-accepted";
 
     // Row-level: strict fails, lenient drops the row.
     public const string InvalidUtf8 = "invalid-utf8";
@@ -19,6 +22,7 @@ public static class ImportRules
     public const string InvalidSymbol = "invalid-symbol";
     public const string InvalidTimestamp = "invalid-timestamp";
     public const string TimestampNotUtc = "timestamp-not-utc";
+    public const string TimestampOutOfRange = "timestamp-outside-market-range";
     public const string NotANumber = "not-a-number";
     public const string NonFinite = "non-finite";
     public const string NonPositivePrice = "non-positive-price";

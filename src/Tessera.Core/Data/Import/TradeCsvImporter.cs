@@ -79,6 +79,7 @@ public sealed class TradeCsvImporter
         long rows = 0;
         while (reader.TryReadLine(out line))
         {
+            _options.Limits.Check(source, reader.LineNumber, reader.BytesRead, line.IsEmpty ? rows : rows + 1);
             if (line.IsEmpty)
             {
                 continue;
