@@ -17,7 +17,7 @@ namespace Tessera.Dashboard.Tests;
 /// <summary>
 /// The dashboard as a user meets it: the real local host (embedded durable runtime on Azurite, the order path on an
 /// in-process local exchange) and Debian's chromium. Log in, start a run, watch it complete, open its report and its
-/// orchestration history, halt and resume trading, verify the ledger, see the stream page; a screenshot of each page.
+/// orchestration history, promote it to canary, halt and resume trading, verify the ledger, see the stream page; a screenshot of each page.
 /// </summary>
 public sealed class DashboardJourneyTests(ITestOutputHelper output) : IAsyncLifetime
 {

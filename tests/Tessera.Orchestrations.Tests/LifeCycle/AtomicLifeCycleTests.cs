@@ -87,6 +87,7 @@ public sealed class AtomicLifeCycleTests(AzuriteFixture azurite)
         [
             LifeCycleSteps.Foundation, LifeCycleSteps.Recruitment, LifeCycleSteps.Selection, LifeCycleSteps.Enrichment, LifeCycleSteps.Synthesis,
             LifeCycleSteps.Regime, .. Enumerable.Repeat(LifeCycleSteps.Optimize, optimizers), LifeCycleSteps.Choose, LifeCycleSteps.Flatten, LifeCycleSteps.Validate, LifeCycleSteps.Report,
+            LifeCycleSteps.SealTrace,
         ];
         Assert.Equal(expected, replay.RecordedSteps);
 

@@ -107,7 +107,7 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
         Assert.True(replay.IsDeterministic, replay.Failure);
         Assert.Equal(
             [.. Enumerable.Repeat(LifeCycleSteps.Orchestrator, 4), .. Enumerable.Repeat(MetaSteps.ResolveSleeve, 4), MetaSteps.Completeness, MetaSteps.SignTestPre,
-                MetaSteps.Aggregate, MetaSteps.Optimize, MetaSteps.SignTestPost, MetaSteps.Flatten, MetaSteps.Report],
+                MetaSteps.Aggregate, MetaSteps.Optimize, MetaSteps.SignTestPost, MetaSteps.Flatten, MetaSteps.Report, LifeCycleSteps.SealTrace],
             replay.RecordedSteps);
         Assert.Equal(FourSleeves.Select(s => "meta4-" + s), history.OfType<SubOrchestrationInstanceCreatedEvent>().Select(e => e.InstanceId));
         var drifted = HistoryReplay.Replay<MetaInput, MetaOutput>(MetaSteps.Orchestrator, SkipsTheFanOutAsync, history);
