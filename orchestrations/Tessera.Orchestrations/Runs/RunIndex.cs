@@ -123,10 +123,27 @@ public sealed class RunIndex(RunIndexTable table, IBlobStore blobs, TimeProvider
 
         foreach (var runId in manifests)
         {
-            var bytes = await artifacts.ReadAsync(runId, "manifest.json", cancellationToken).ConfigureAwait(false);
-            var manifest = JsonSerializer.Deserialize<RunManifest>(bytes, ArtifactJson.Options)
-                ?? throw new ArtifactIntegrityException(runId + "/manifest.json", "(unreadable manifest)");
-            var figures = await FiguresAsync(artifacts, manifest, cancellationToken).ConfigureAwait(false);
+            // A manifest that is not a life cycle's (a backtest's, a meta's) or whose figures cannot be read is left to the
+            // runtime's status below: one odd run must not stop the index of all the others from being rebuilt.
+            RunManifest? manifest;
+            byte[] bytes;
+            RunIndexFigures figures;
+            try
+            {
+                bytes = await artifacts.ReadAsync(runId, "manifest.json", cancellationToken).ConfigureAwait(false);
+                manifest = JsonSerializer.Deserialize<RunManifest>(bytes, ArtifactJson.Options);
+                if (manifest?.RunId is null || manifest.Profile is null)
+                {
+                    continue;
+                }
+
+                figures = await FiguresAsync(artifacts, manifest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is StorageNotFoundException or JsonException or ArtifactIntegrityException or InvalidOperationException)
+            {
+                continue;
+            }
+
             var row = rows.TryGetValue(manifest.RunId, out var known) ? known : new RunIndexRow { RowKey = manifest.RunId };
             Fill(row, manifest, Tessera.Core.Determinism.Sha256Hex.Of(bytes), figures);
             row.Status = Completed;

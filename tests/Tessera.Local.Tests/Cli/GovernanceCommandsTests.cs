@@ -55,7 +55,7 @@ public sealed class GovernanceCommandsTests(AzuriteFixture azurite) : IDisposabl
 
         var outDir = Path.Combine(_localDir, "index-out");
         var index = Cli();
-        Assert.Equal(ExitCodes.Ok, await index.RunAsync("runs", "index", "--out", outDir));
+        Assert.True(await index.RunAsync("runs", "index", "--out", outDir) == ExitCodes.Ok, index.Out + index.Error);
         var md = await File.ReadAllTextAsync(Path.Combine(outDir, "INDEX.md"));
         Assert.Contains("| gov-cli-1 | compact | Completed | canary (cli canary) |", md, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "index.html")));
