@@ -156,6 +156,9 @@ public sealed partial class MetaCatalog(string directory, ProfileCatalog profile
             throw new TesseraValidationException("meta", null, $"a meta profile is at most {MaxFileBytes} bytes", source);
         }
 
+        // Size and nesting bounded by the shared iterative pre-scan before YamlStream's recursive loader runs.
+        Tessera.Trading.Configuration.BoundedYamlReader.Check(yaml, source, new Tessera.Trading.Configuration.YamlLimits(
+            MaxFileBytes, Tessera.Trading.Configuration.BoundedYamlReader.MaxDepth, "a meta profile", (f, v, r, l) => new TesseraValidationException(f == "<document>" ? "meta" : f, v, r, l)));
         var stream = new YamlStream();
         try
         {

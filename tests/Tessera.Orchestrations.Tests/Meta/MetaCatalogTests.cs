@@ -25,6 +25,15 @@ public sealed class MetaCatalogTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public void A_meta_profile_nested_too_deep_is_refused_before_the_recursive_yaml_loader_runs()
+    {
+        // 20,000 levels (40 KB, under the size limit): YamlStream alone would overflow the stack (issue 17 item 1).
+        var deep = "name: m\nx: " + new string('[', 20_000) + new string(']', 20_000) + "\n";
+        var e = Assert.Throws<Tessera.Core.Errors.TesseraValidationException>(() => MetaCatalog.Parse(deep, "deep.yaml"));
+        Assert.Contains("deep", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_metas_resolve_with_defaults_caps_and_recursion()
     {
         var catalog = MetaCatalog.Beside(new ProfileCatalog(RepositoryPaths.Profiles));
