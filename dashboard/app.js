@@ -233,10 +233,11 @@ async function tradingPage() {
   const status = await guarded(() => api('GET', '/api/trading/status'));
   if (!status) { render(el('h1', {}, 'Trading'), el('p', { class: 'muted' }, 'trading is not available in this host')); return; }
   const s = status.json;
-  const [positions, orders, ledger] = await Promise.all([
+  const [positions, orders, ledger, equity] = await Promise.all([
     guarded(() => api('GET', '/api/trading/positions')),
     guarded(() => api('GET', '/api/trading/orders')),
     guarded(() => api('GET', '/api/trading/ledger?limit=500')),
+    guarded(() => api('GET', '/api/trading/equity?days=5')),
   ]);
   const decisions = ledger ? ledger.json.blocks.filter(b => b.kind === 'decision').slice(-50).reverse() : [];
   const switches = s.switches || {};
@@ -252,6 +253,8 @@ async function tradingPage() {
       ['ledger blocks today', String(s.ledger_blocks_today)],
     ])),
     haltResumeForms(stopped),
+    el('h2', {}, 'Equity'),
+    equityChart(equity ? equity.json : null),
     el('h2', {}, 'Positions'),
     table(['symbol', 'side', 'qty', 'avg entry', 'price', 'value', 'unrealized'], positions ? positions.json.positions.map(p => [
       p.symbol, p.side, num(p.quantity, 0), num(p.average_entry_price), num(p.market_price), num(p.market_value), num(p.unrealized_pnl),
@@ -262,6 +265,44 @@ async function tradingPage() {
     ]) : [], 'no orders'),
     el('h2', {}, 'Recent decisions'),
     table(['at', 'decision', 'trace'], decisions.map(b => [time(b.at), el('code', {}, JSON.stringify(b.payload)), el('span', { class: 'mono' }, b.trace_id || '')]), 'no decisions today'));
+}
+
+// The equity curve as an inline SVG (no chart library, no CDN): x is the point's index, so nights and weekends take no
+// width (the poll records in session only), y spans the curve's own min..max. Built with createElementNS and numbers
+// only; the one text from the API (times) goes through textContent.
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(tag, attrs) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
+  return node;
+}
+
+function equityChart(curve) {
+  const points = curve && Array.isArray(curve.points) ? curve.points.filter(p => Number.isFinite(Number(p.equity))) : [];
+  if (points.length === 0) {
+    return el('p', { class: 'muted', id: 'equity-none' }, 'no equity points yet: the equity poll records one a minute while the market is open');
+  }
+  const values = points.map(p => Number(p.equity));
+  let lo = Math.min(...values), hi = Math.max(...values);
+  if (hi === lo) { lo -= 1; hi += 1; }
+  const width = 720, height = 180, pad = 4;
+  const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
+  const coords = values.map((v, i) => (pad + i * step).toFixed(1) + ',' + (pad + (hi - v) / (hi - lo) * (height - 2 * pad)).toFixed(1));
+  const svg = svgEl('svg', { id: 'equity-chart', viewBox: '0 0 ' + width + ' ' + height, width, height, role: 'img', 'aria-label': 'equity curve' });
+  const [lastX, lastY] = coords[coords.length - 1].split(',');
+  svg.append(
+    svgEl('rect', { x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: 'none', stroke: '#d0d5dd' }),
+    svgEl('polyline', { points: coords.join(' '), fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5 }),
+    svgEl('circle', { cx: lastX, cy: lastY, r: 3, fill: 'currentColor' }));
+  const first = values[0], last = values[values.length - 1];
+  const change = first === 0 ? 0 : (last / first - 1) * 100;
+  return el('section', { class: 'card' }, svg, kv([
+    ['points', String(points.length) + ' (one a minute, last ' + curve.days + ' days)'],
+    ['from / to', time(points[0].at) + ' → ' + time(points[points.length - 1].at)],
+    ['first / last', first.toFixed(2) + ' / ' + last.toFixed(2) + ' (' + (change >= 0 ? '+' : '') + change.toFixed(2) + '%)'],
+    ['low / high', Math.min(...values).toFixed(2) + ' / ' + Math.max(...values).toFixed(2)],
+  ]));
 }
 
 function haltResumeForms(stopped) {

@@ -62,6 +62,14 @@ public sealed class TradingFunctions(TradingRuntime trading, ILogger<TradingFunc
         return HttpFunctions.Written;
     }
 
+    [Function("TradingEquity")]
+    public async Task<IActionResult> TradingEquity([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/equity")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await trading.Api.EquityAsync(req.HttpContext).ConfigureAwait(false);
+        return HttpFunctions.Written;
+    }
+
     [Function("TradingStatus")]
     public async Task<IActionResult> TradingStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/status")] HttpRequest req)
     {

@@ -45,6 +45,7 @@ public sealed class DashboardEscapingTests(ITestOutputHelper output) : IAsyncLif
         Json(app, "/api/trading/positions", new { positions = new[] { new { symbol = Hostile, side = Hostile, quantity = 1, average_entry_price = 1, market_price = 1, market_value = 1, unrealized_pnl = 1 } } });
         Json(app, "/api/trading/orders", new { orders = new[] { new { created_at = at, client_order_id = Hostile, symbol = Hostile, side = Hostile, quantity = 1, limit_price = 1, state = Hostile } } });
         Json(app, "/api/trading/ledger", new { total_blocks = 1, next_index = 1, verified = new[] { new { day = Hostile, valid = false, first_bad_block = 0, detail = Hostile } }, blocks = new[] { new { index = 0, kind = "decision", at, payload = new { symbol = Hostile }, config_pin = Hostile, trace_id = Hostile, hash = Hostile, previous_hash = Hostile } } });
+        Json(app, "/api/trading/equity", new { account_id = Hostile, days = Hostile, as_of = at, resolution_seconds = 60, points = new object[] { new { at, equity = 100.5 }, new { at = Hostile, equity = 101.25 }, new { at, equity = Hostile } }, openings = new[] { new { day = Hostile, equity = 100, captured_late = false } } });
         app.MapPost("/api/runs", () => Results.Json(new { error = Hostile, field = Hostile, rule = Hostile }, statusCode: 400));
         await app.StartAsync();
         _api = app;
@@ -114,6 +115,12 @@ public sealed class DashboardEscapingTests(ITestOutputHelper output) : IAsyncLif
             await Assertions.Expect(page.Locator(marker)).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync("<script>");
             await AssertInertAsync(page, hash);
+            if (hash == "#trading")
+            {
+                // The two finite points are drawn (the non-number equity is dropped); the hostile time is text.
+                Assert.Equal(1, await page.Locator("#equity-chart polyline").CountAsync());
+                Assert.Equal(2, (await page.Locator("#equity-chart polyline").GetAttributeAsync("points"))!.Split(' ').Length);
+            }
         }
     }
 }

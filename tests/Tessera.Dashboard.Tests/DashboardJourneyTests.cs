@@ -155,9 +155,19 @@ public sealed class DashboardJourneyTests(ITestOutputHelper output) : IAsyncLife
         await Assertions.Expect(page.Locator("#runs-list")).ToContainTextAsync("dash-run-1");
         await ShotAsync(page, "04-runs");
 
+        // Two equity polls two market minutes apart record two points of the curve; the trading page draws them.
+        foreach (var minutes in new[] { 0, 2 })
+        {
+            await _exchange!.AdvanceToAsync(ScanDemoMarket.ScanTime.AddMinutes(minutes));
+            var poll = await _runtime!.Trading.Runtime!.Commands.EquityPollAsync(CancellationToken.None);
+            Assert.NotEqual(Tessera.Trading.Safety.EquityPollStatus.MarketClosed, poll.Status);
+        }
+
         // Halt and resume trading, each with a reason.
         await page.ClickAsync("nav a[data-page=trading]");
         await Assertions.Expect(page.Locator("#trading-state")).ToHaveTextAsync("running");
+        await Assertions.Expect(page.Locator("#equity-chart polyline")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 (one a minute, last 5 days)");
         await page.FillAsync("#switch-reason", "dashboard test halt");
         await page.ClickAsync("#halt");
         await Assertions.Expect(page.Locator("#trading-state")).ToContainTextAsync("STOPPED");

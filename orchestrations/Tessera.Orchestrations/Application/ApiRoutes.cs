@@ -28,6 +28,7 @@ public static class ApiRoutes
     public static readonly ApiRoute TradingLedger = new("TradingLedger", "GET", "api/trading/ledger", RequiresApiKey: true);
     public static readonly ApiRoute TradingScan = new("TradingScan", "POST", "api/trading/scan", RequiresApiKey: true);
     public static readonly ApiRoute TradingPositions = new("TradingPositions", "GET", "api/trading/positions", RequiresApiKey: true);
+    public static readonly ApiRoute TradingEquity = new("TradingEquity", "GET", "api/trading/equity", RequiresApiKey: true);
 
     // The browser dashboard (issue 15): static files only, no data; every call it makes goes through the keyed routes.
     public static readonly ApiRoute Dashboard = new("Dashboard", "GET", "dashboard/{*path}", RequiresApiKey: false);
@@ -42,7 +43,7 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         StartRun, ListRuns, GetRun, GetRunReport, GetRunHistory, HealthLive, HealthReady,
-        TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan, TradingPositions,
+        TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan, TradingPositions, TradingEquity,
         Dashboard,
         StartBacktest, GetBacktest,
         PromoteRun,

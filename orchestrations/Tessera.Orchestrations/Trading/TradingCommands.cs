@@ -80,6 +80,17 @@ public sealed class TradingCommands(TradingServices services, TimeProvider clock
     public async Task<IReadOnlyList<Tessera.Alpaca.Broker.BrokerPosition>> PositionsAsync(CancellationToken cancellationToken) =>
         await (await OpenDeskAsync(cancellationToken).ConfigureAwait(false)).Broker.GetPositionsAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The equity curve of the last <paramref name="days"/> days (broker clock) and the session openings in that range.</summary>
+    public async Task<EquityCurve> EquityAsync(int days, CancellationToken cancellationToken)
+    {
+        var desk = await OpenDeskAsync(cancellationToken).ConfigureAwait(false);
+        var now = (await desk.ClockAsync(cancellationToken).ConfigureAwait(false)).Now;
+        var points = await desk.EquityHistory.RecentAsync(desk.AccountId, now, days, cancellationToken).ConfigureAwait(false);
+        var first = DateOnly.FromDateTime((now - TimeSpan.FromDays(days)).UtcDateTime);
+        var openings = (await desk.Openings.HistoryAsync(desk.AccountId, cancellationToken).ConfigureAwait(false)).Where(o => o.TradingDay >= first).ToList();
+        return new EquityCurve(desk.AccountId, days, now, points, openings);
+    }
+
     public async Task<IReadOnlyList<OrderRecord>> OrdersAsync(int limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > 500)
@@ -184,3 +195,6 @@ public sealed class TradingCommands(TradingServices services, TimeProvider clock
 
     private static string? Optional(string field, string? value) => string.IsNullOrEmpty(value) ? null : Text(field, value);
 }
+
+/// <summary>What GET /api/trading/equity answers: the minute points and the session openings of the range.</summary>
+public sealed record EquityCurve(string AccountId, int Days, DateTimeOffset AsOf, IReadOnlyList<EquityPoint> Points, IReadOnlyList<SessionOpeningEquity> Openings);

@@ -29,11 +29,12 @@ public sealed class TradingDesk
         Time = new MarketTime(parts.Time);
         Switches = new TradingSwitchStore(parts.Tables);
         Openings = new SessionEquityStore(parts.Tables);
+        EquityHistory = new EquityHistoryStore(parts.Tables);
         Ledger = new BlobAuditLedger(parts.Blobs, Time);
         Orders = new OrderManager(parts.Broker, parts.Tables, Ledger, parts.Events, new OrderManagerOptions { AccountId = accountId, ConfigPin = ConfigPin, Clock = Time });
         Halt = new HaltProcedure(parts.Broker, Switches, Ledger, parts.Events);
         Resume = new ResumeProcedure(Switches, Ledger, parts.Events);
-        EquityPoll = new EquityPoll(parts.Broker, Openings, Switches, Halt, new CircuitBreakerRule((decimal)parts.Configuration.CircuitBreaker.MaxIntradayDrawdown));
+        EquityPoll = new EquityPoll(parts.Broker, Openings, Switches, Halt, new CircuitBreakerRule((decimal)parts.Configuration.CircuitBreaker.MaxIntradayDrawdown)) { History = EquityHistory };
         Pipeline = new DecisionPipeline(Profile, ConfigPin);
         MarketData = parts.MarketData is null ? null : new BrokerMarketData(parts.MarketData);
     }
@@ -58,6 +59,9 @@ public sealed class TradingDesk
     public TradingSwitchStore Switches { get; }
 
     public SessionEquityStore Openings { get; }
+
+    /// <summary>The intraday equity curve the equity poll records (the dashboard's equity chart).</summary>
+    public EquityHistoryStore EquityHistory { get; }
 
     public BlobAuditLedger Ledger { get; }
 

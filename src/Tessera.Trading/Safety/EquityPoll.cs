@@ -39,6 +39,9 @@ public sealed class EquityPoll(IBroker broker, SessionEquityStore openings, Trad
     /// <summary>The kill-switch matrix evaluated on every in-session tick (config/kill_switch.yaml); null when the host has none.</summary>
     public KillSwitchWatch? KillSwitch { get; set; }
 
+    /// <summary>The equity curve every in-session tick feeds (one point a minute); null when the host keeps none.</summary>
+    public EquityHistoryStore? History { get; set; }
+
     public async Task<EquityPollOutcome> TickAsync(AuditStamp stamp, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stamp);
@@ -52,6 +55,11 @@ public sealed class EquityPoll(IBroker broker, SessionEquityStore openings, Trad
 
         var account = await broker.GetAccountAsync(cancellationToken).ConfigureAwait(false);
         var opening = await openings.CaptureAsync(stamp.AccountId, session.Date, session.Open, account.Equity, now, cancellationToken).ConfigureAwait(false);
+        if (History is { } history)
+        {
+            await history.RecordAsync(stamp.AccountId, now, account.Equity, cancellationToken).ConfigureAwait(false);
+        }
+
         var reading = rule.Evaluate(opening.Equity, account.Equity);
         IReadOnlyList<KillSwitchOutcome> fired = KillSwitch is { } watch
             ? await watch.EvaluateAsync(stamp, now, account.Equity, cancellationToken).ConfigureAwait(false)

@@ -158,4 +158,26 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var desk = await _runtime!.Trading.Services.OpenDeskAsync();
         Assert.False((await desk.Switches.GetAsync(desk.AccountId)).Stopped); // nothing was halted by any refused request
     }
+
+    [Fact]
+    public async Task The_equity_curve_route_answers_the_polled_points_and_refuses_a_bad_range_naming_days()
+    {
+        await _runtime!.Trading.Runtime!.Commands.EquityPollAsync(CancellationToken.None);
+        var curve = await JsonAsync(await Http.GetAsync("api/trading/equity?days=2"));
+        Assert.Equal(2, curve.GetProperty("days").GetInt32());
+        Assert.Equal(60, curve.GetProperty("resolution_seconds").GetInt32());
+        var point = Assert.Single(curve.GetProperty("points").EnumerateArray());
+        Assert.Equal(100_000m, point.GetProperty("equity").GetDecimal());
+        Assert.Equal("2024-03-13", Assert.Single(curve.GetProperty("openings").EnumerateArray()).GetProperty("day").GetString());
+
+        foreach (var bad in new[] { "days=0", "days=32", "days=abc", "days=1&days=2" })
+        {
+            var response = await Http.GetAsync("api/trading/equity?" + bad);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("days", (await JsonAsync(response)).GetProperty("field").GetString());
+        }
+
+        using var bare = new HttpClient { BaseAddress = Http.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bare.GetAsync("api/trading/equity")).StatusCode);
+    }
 }

@@ -63,6 +63,24 @@ public sealed class TradingHttpApi(TradingCommands commands, HttpApiSettings set
             }),
         }));
 
+    /// <summary>
+    /// GET /api/trading/equity?days=N (1–31, default 5): the intraday equity curve the equity poll records (one point a
+    /// minute, oldest first) and the session opening equities the circuit breaker measures from.
+    /// </summary>
+    public Task EquityAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingEquity, settings, async ct =>
+    {
+        var curve = await commands.EquityAsync(IntQuery(http, "days", 5), ct).ConfigureAwait(false);
+        return new ApiAnswer(StatusCodes.Status200OK, new
+        {
+            account_id = curve.AccountId,
+            days = curve.Days,
+            as_of = curve.AsOf,
+            resolution_seconds = 60,
+            points = curve.Points.Select(p => new { at = p.At, equity = p.Equity }),
+            openings = curve.Openings.Select(o => new { day = o.TradingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), equity = o.Equity, captured_late = o.CapturedLate }),
+        });
+    });
+
     public Task LedgerAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingLedger, settings, async ct =>
     {
         DateOnly? date = null;
