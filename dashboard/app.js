@@ -169,6 +169,7 @@ async function runPage(id) {
   const out = run.output;
   const reportBox = el('div', { id: 'report' });
   const historyBox = el('div', { id: 'history' });
+  const traceBox = el('div', { id: 'trace' }, el('p', { class: 'muted' }, 'sealed when the run ends'));
   const reportButton = el('button', { type: 'button', id: 'open-report', class: 'secondary', disabled: !out }, 'Open report');
   reportButton.addEventListener('click', () => openReport(id, reportBox));
   const historyButton = el('button', { type: 'button', id: 'open-history', class: 'secondary' }, 'Orchestration history');
@@ -188,12 +189,37 @@ async function runPage(id) {
       ['manifest', out ? el('span', { class: 'mono' }, out.manifest_sha256) : ''],
     ])),
     el('h2', {}, 'Steps'), timeline(run.steps),
+    el('h2', {}, 'Forensic trace'), traceBox,
     out ? el('h2', {}, 'Weights') : '',
     out ? table(['symbol', 'weight'], (out.weights || []).map(w => [w.symbol, num(w.weight, 4)])) : '',
     el('h2', {}, 'Promote'), promoteForm(id),
     el('form', { class: 'inline' }, reportButton, historyButton),
     historyBox, reportBox);
-  schedule(() => runPage(id), run.status === 'Running' || run.status === 'Pending');
+  const running = run.status === 'Running' || run.status === 'Pending';
+  if (!running) showTrace(id, traceBox);
+  schedule(() => runPage(id), running);
+}
+
+// The run's forensic trace (GET /api/runs/{id}/trace): every span of the run from every worker, as a timeline. A run
+// that ended before its seal step (or a run from before traces existed) has none: that is said, not toasted.
+async function showTrace(id, box) {
+  let answer;
+  try { answer = await api('GET', '/api/runs/' + encodeURIComponent(id) + '/trace'); } catch (e) {
+    box.replaceChildren(el('p', { class: 'muted' }, e.status === 404 ? 'no forensic trace sealed for this run' : e.message));
+    return;
+  }
+  const trace = answer.json;
+  const spans = Array.isArray(trace.spans) ? trace.spans : [];
+  const rows = spans.map(s => {
+    const started = Date.parse(s.start);
+    const ms = Number(s.duration_ms);
+    return { name: s.name, status: s.status === 'Error' ? 'Failed' : 'Completed', started_at: s.start, ended_at: Number.isFinite(started) && Number.isFinite(ms) ? new Date(started + ms).toISOString() : s.start, calls: 1, worker: s.worker };
+  });
+  const view = timeline(rows);
+  view.id = 'trace-timeline';
+  box.replaceChildren(
+    kv([['trace id', el('span', { class: 'mono', id: 'trace-id' }, trace.trace_id)], ['spans', String(trace.span_count)], ['workers', (trace.workers || []).join(', ')], ['sealed', time(trace.sealed_at)]]),
+    view);
 }
 
 function promoteForm(id) {

@@ -67,6 +67,17 @@ public sealed class HttpFunctions(RunsHttpApi api)
         return Written;
     }
 
+    [Function("GetRunTrace")]
+    public async Task<IActionResult> GetRunTrace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/runs/{id}/trace")] HttpRequest req,
+        [DurableClient] DurableTaskClient client,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await api.GetRunTraceAsync(req.HttpContext, client, id).ConfigureAwait(false);
+        return Written;
+    }
+
     /// <summary>The browser dashboard's static files (no data, no key; the page calls the keyed routes).</summary>
     [Function("Dashboard")]
     public async Task<IActionResult> Dashboard(

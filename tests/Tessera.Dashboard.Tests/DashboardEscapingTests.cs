@@ -36,6 +36,7 @@ public sealed class DashboardEscapingTests(ITestOutputHelper output) : IAsyncLif
         Json(app, "/api/runs", new { runs = new[] { run } });
         Json(app, "/api/runs/{id}", run);
         Json(app, "/api/runs/{id}/history", new { run_id = Hostile, events = new[] { new { event_type = Hostile, event_id = 1, name = Hostile, task_scheduled_id = (int?)null, timestamp = at } } });
+        Json(app, "/api/runs/{id}/trace", new { run_id = Hostile, trace_id = Hostile, sealed_at = at, span_count = 1, workers = new[] { Hostile }, spans = new[] { new { trace_id = Hostile, span_id = Hostile, name = Hostile, source = Hostile, kind = Hostile, start = at, duration_ms = 12.5, status = Hostile, worker = Hostile } } });
         app.MapGet("/api/runs/{id}/report", (HttpContext http) =>
         {
             http.Response.ContentType = "text/html; charset=utf-8";

@@ -133,6 +133,11 @@ public sealed class DashboardJourneyTests(ITestOutputHelper output) : IAsyncLife
         await page.ClickAsync("#start-run button");
         await page.WaitForURLAsync("**/dashboard/#run/dash-run-1");
         await Assertions.Expect(page.Locator("#run-status")).ToHaveTextAsync("Completed", new LocatorAssertionsToHaveTextOptions { Timeout = 240_000 });
+
+        // The per-step timeline from the run's sealed forensic trace: one trace id, a row per span.
+        await Assertions.Expect(page.Locator("#trace-id")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{32}$"));
+        Assert.True(await page.Locator("#trace-timeline .row").CountAsync() > 5);
+        await Assertions.Expect(page.Locator("#trace-timeline")).ToContainTextAsync("step LifeCycle");
         await Assertions.Expect(page.Locator("#timeline .row")).Not.ToHaveCountAsync(0);
         await ShotAsync(page, "02-run");
 

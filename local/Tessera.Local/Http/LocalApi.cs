@@ -24,6 +24,7 @@ public static class LocalApi
         Route(app, ApiRoutes.GetRun, http => api.GetRunAsync(http, client, Id(http)));
         Route(app, ApiRoutes.GetRunReport, http => api.GetRunReportAsync(http, client, Id(http)));
         Route(app, ApiRoutes.GetRunHistory, http => api.GetRunHistoryAsync(http, Id(http)));
+        Route(app, ApiRoutes.GetRunTrace, http => api.GetRunTraceAsync(http, client, Id(http)));
         Route(app, ApiRoutes.HealthLive, api.HealthLiveAsync);
         Route(app, ApiRoutes.HealthReady, api.HealthReadyAsync);
         Route(app, ApiRoutes.StartBacktest, http => backtests.StartAsync(http, client));

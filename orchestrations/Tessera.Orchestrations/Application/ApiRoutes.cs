@@ -17,6 +17,7 @@ public static class ApiRoutes
     public static readonly ApiRoute GetRun = new("GetRun", "GET", "api/runs/{id}", RequiresApiKey: true);
     public static readonly ApiRoute GetRunReport = new("GetRunReport", "GET", "api/runs/{id}/report", RequiresApiKey: true);
     public static readonly ApiRoute GetRunHistory = new("GetRunHistory", "GET", "api/runs/{id}/history", RequiresApiKey: true);
+    public static readonly ApiRoute GetRunTrace = new("GetRunTrace", "GET", "api/runs/{id}/trace", RequiresApiKey: true);
     public static readonly ApiRoute HealthLive = new("HealthLive", "GET", "health/live", RequiresApiKey: false);
     public static readonly ApiRoute HealthReady = new("HealthReady", "GET", "health/ready", RequiresApiKey: false);
 
@@ -42,7 +43,7 @@ public static class ApiRoutes
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
-        StartRun, ListRuns, GetRun, GetRunReport, GetRunHistory, HealthLive, HealthReady,
+        StartRun, ListRuns, GetRun, GetRunReport, GetRunHistory, GetRunTrace, HealthLive, HealthReady,
         TradingHalt, TradingResume, TradingStatus, TradingOrders, TradingLedger, TradingScan, TradingPositions, TradingEquity,
         Dashboard,
         StartBacktest, GetBacktest,

@@ -195,6 +195,13 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         }
     }
 
+    /// <summary>The run's sealed forensic_trace.json (every span, every worker), or null when it is not sealed (yet).</summary>
+    public async Task<Telemetry.ForensicTraceDocument?> GetTraceAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        RunId.Validate(runId);
+        return await Telemetry.ForensicTrace.ReadSealedAsync(artifacts, runId, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<OrchestrationMetadata> WaitForRunAsync(string runId, CancellationToken cancellationToken = default) =>
         client.WaitForInstanceCompletionAsync(RunId.Validate(runId), getInputsAndOutputs: true, cancellationToken);
 

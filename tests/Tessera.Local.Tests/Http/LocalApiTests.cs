@@ -116,6 +116,13 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", await report.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        // The run's sealed forensic trace: one trace id on every span, the run's steps among them.
+        var trace = await JsonAsync(await Http.GetAsync("api/runs/http-run-1/trace"));
+        var traceId = trace.GetProperty("trace_id").GetString();
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        Assert.All(trace.GetProperty("spans").EnumerateArray(), span => Assert.Equal(traceId, span.GetProperty("trace_id").GetString()));
+        Assert.Contains(trace.GetProperty("spans").EnumerateArray(), span => span.GetProperty("name").GetString() == "step LifeCycleReport");
+
         var list = await JsonAsync(await Http.GetAsync("api/runs"));
         Assert.Contains(list.GetProperty("runs").EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
 
@@ -153,7 +160,7 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var response = await PostRunAsync("""{"profile":"compact"}""", key);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        foreach (var path in new[] { "api/runs", "api/runs/some-run", "api/runs/some-run/report" })
+        foreach (var path in new[] { "api/runs", "api/runs/some-run", "api/runs/some-run/report", "api/runs/some-run/trace" })
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), key)).StatusCode);
         }
@@ -181,6 +188,8 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/" + new string('a', 65))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/a%2Fb")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("api/runs/never-started")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("api/runs/never-started/trace")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.GetAsync("api/runs/a.b/trace")).StatusCode);
     }
 
     [Fact]

@@ -66,6 +66,15 @@ public sealed class RunsHttpApi(
     });
 
     /// <summary>
+    /// GET /api/runs/{id}/trace: the run's sealed forensic trace (forensic_trace.json: one trace id, every span of the run
+    /// from every worker and sub-orchestration, with durations); 404 until the run's last step seals it.
+    /// </summary>
+    public Task GetRunTraceAsync(HttpContext http, DurableTaskClient client, string id) => Keyed(http, ApiRoutes.GetRunTrace, async ct =>
+        await Runs(client).GetTraceAsync(id, ct).ConfigureAwait(false) is { } trace
+            ? new ApiAnswer(StatusCodes.Status200OK, trace)
+            : ApiErrors.NotFound("trace"));
+
+    /// <summary>
     /// GET /api/runs/{id}/history: the runtime's own history of the run (the events it replays the orchestration from),
     /// the local equivalent of the Durable dashboards' history view; 404 when the runtime holds none for the id.
     /// </summary>
