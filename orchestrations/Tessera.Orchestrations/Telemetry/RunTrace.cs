@@ -11,8 +11,9 @@ namespace Tessera.Orchestrations.Telemetry;
 /// (<c>run.start</c>) under that id just before the run is scheduled, so the Durable Task SDK's
 /// <c>create_orchestration</c> span, the orchestration, every activity and sub-orchestration (W3C context travels
 /// with the work items) and the audit records all carry one trace id, derived from the run id: a re-executed step
-/// writes the same audit.jsonl, and a trace can be found from a run id alone. The HTTP request that started the run
-/// (its own trace) is linked from the root span and tagged with the run id.
+/// writes the same audit.jsonl, and a trace can be found from a run id alone. An HTTP request that starts a run is the
+/// root of the run's trace (a twin of the request's span, linked to it; the request's own span keeps the caller's trace
+/// and is tagged with the run id).
 /// </summary>
 public static class RunTrace
 {
@@ -26,13 +27,36 @@ public static class RunTrace
 
     public static ActivityTraceId TraceIdOf(string runId) => ActivityTraceId.CreateFromString(RunTraceId.Of(runId));
 
-    /// <summary>Starts the run's root span (null when nothing listens); dispose it once the run is scheduled.</summary>
+    /// <summary>
+    /// Where <see cref="Begin"/> leaves the run-trace twin of the HTTP request span that started the run, for
+    /// <see cref="EndRequestInRun"/> to end when the request ends.
+    /// </summary>
+    private const string RequestInRunProperty = "tessera.request-in-run";
+
+    /// <summary>
+    /// Starts the run's spans (null when nothing listens); dispose the returned <c>run.start</c> once the run is
+    /// scheduled. When an API request starts the run (Tessera's <c>http &lt;Route&gt;</c> server span is current), that
+    /// request is also opened inside the run's trace, as its root: same name, start time and tags, linked to the
+    /// request's own span (which keeps the caller's trace, e.g. a client's traceparent). So the run's trace, and its
+    /// forensic_trace.json, begin at the HTTP start; the request's end is recorded by <see cref="EndRequestInRun"/>.
+    /// </summary>
     public static Activity? Begin(string runId, string workflow, string? profile)
     {
         var caller = Activity.Current;
-        var links = caller is null ? null : new[] { new ActivityLink(caller.Context) };
-        var parent = new ActivityContext(TraceIdOf(runId), RootParentSpanId(runId), ActivityTraceFlags.Recorded, isRemote: true);
-        var span = TesseraTelemetry.Source.StartActivity("run.start", ActivityKind.Producer, parent, links: links);
+        var root = new ActivityContext(TraceIdOf(runId), RootParentSpanId(runId), ActivityTraceFlags.Recorded, isRemote: true);
+        Activity? request = null;
+        if (caller is { Kind: ActivityKind.Server } && caller.Source == TesseraTelemetry.Source && caller.GetCustomProperty(RequestInRunProperty) is null)
+        {
+            request = TesseraTelemetry.Source.StartActivity(caller.DisplayName, ActivityKind.Server, root, caller.TagObjects, [new ActivityLink(caller.Context)], new DateTimeOffset(caller.StartTimeUtc, TimeSpan.Zero));
+            if (request is not null)
+            {
+                request.SetTag(TesseraTelemetry.Tags.RunId, runId);
+                caller.SetCustomProperty(RequestInRunProperty, request);
+            }
+        }
+
+        var links = request is null && caller is not null ? new[] { new ActivityLink(caller.Context) } : null;
+        var span = TesseraTelemetry.Source.StartActivity("run.start", ActivityKind.Producer, request?.Context ?? root, links: links);
         if (span is not null)
         {
             span.SetTag(TesseraTelemetry.Tags.RunId, runId);
@@ -44,6 +68,22 @@ public static class RunTrace
         caller?.SetTag(TesseraTelemetry.Tags.RunId, runId);
         TesseraTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>(TesseraTelemetry.Tags.Workflow, workflow));
         return span;
+    }
+
+    /// <summary>Ends the run-trace twin of <paramref name="request"/> (if <see cref="Begin"/> opened one) with the response status.</summary>
+    public static void EndRequestInRun(Activity? request, int statusCode)
+    {
+        if (request?.GetCustomProperty(RequestInRunProperty) is Activity inRun)
+        {
+            inRun.SetTag("http.response.status_code", statusCode);
+            if (statusCode >= 500)
+            {
+                inRun.SetStatus(ActivityStatusCode.Error);
+            }
+
+            inRun.Dispose();
+            request.SetCustomProperty(RequestInRunProperty, null);
+        }
     }
 
     /// <summary>

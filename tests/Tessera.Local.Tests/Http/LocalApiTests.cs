@@ -123,6 +123,14 @@ public sealed class LocalApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.All(trace.GetProperty("spans").EnumerateArray(), span => Assert.Equal(traceId, span.GetProperty("trace_id").GetString()));
         Assert.Contains(trace.GetProperty("spans").EnumerateArray(), span => span.GetProperty("name").GetString() == "step LifeCycleReport");
 
+        // The trace begins at the HTTP start: the request that started the run is the parent of run.start, in the run's trace.
+        var spans = trace.GetProperty("spans").EnumerateArray().ToList();
+        var request = Assert.Single(spans, span => span.GetProperty("name").GetString() == "http StartRun");
+        Assert.Equal("Server", request.GetProperty("kind").GetString());
+        Assert.Equal("202", request.GetProperty("tags").GetProperty("http.response.status_code").GetString());
+        var runStart = Assert.Single(spans, span => span.GetProperty("name").GetString() == "run.start");
+        Assert.Equal(request.GetProperty("span_id").GetString(), runStart.GetProperty("parent_span_id").GetString());
+
         var list = await JsonAsync(await Http.GetAsync("api/runs"));
         Assert.Contains(list.GetProperty("runs").EnumerateArray(), r => r.GetProperty("run_id").GetString() == "http-run-1");
 

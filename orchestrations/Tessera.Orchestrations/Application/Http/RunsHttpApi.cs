@@ -151,22 +151,28 @@ public sealed class RunsHttpApi(
 
         // Every answer is exactly the type it declares: browsers must not sniff a JSON error or a report into something else.
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        ApiAnswer? answer;
         try
         {
-            answer = await handler(http.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
-        {
-            answer = ApiErrors.Map(ex) ?? ApiErrors.Internal(ex, route, http.RequestServices);
-        }
+            ApiAnswer? answer;
+            try
+            {
+                answer = await handler(http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
+            {
+                answer = ApiErrors.Map(ex) ?? ApiErrors.Internal(ex, route, http.RequestServices);
+            }
 
-        if (answer is not null)
-        {
-            await WriteAsync(http, answer).ConfigureAwait(false);
+            if (answer is not null)
+            {
+                await WriteAsync(http, answer).ConfigureAwait(false);
+            }
         }
-
-        span?.SetTag("http.response.status_code", http.Response.StatusCode);
+        finally
+        {
+            span?.SetTag("http.response.status_code", http.Response.StatusCode);
+            Telemetry.RunTrace.EndRequestInRun(span, http.Response.StatusCode); // a request that started a run ends in the run's trace too
+        }
     }
 
     /// <summary>Serializes before the response starts, so a serialization failure becomes a clean 500, never a truncated 200.</summary>
