@@ -19,14 +19,11 @@ namespace Tessera.Trading.Tests.Desk;
 [Collection(AzuriteCollection.Name)]
 public sealed class CircuitBreakerTests(AzuriteFixture azurite)
 {
-    private static readonly DateOnly Day = new(2024, 3, 13);
+    private static readonly DateOnly Day = FallingZzzMarket.Day;
 
-    private static DateTimeOffset At(int h, int m, int s = 0) => UsEastern.At(Day, new TimeOnly(h, m, s));
+    private static DateTimeOffset At(int h, int m, int s = 0) => FallingZzzMarket.At(h, m, s);
 
-    /// <summary>ZZZ trades at 100.00 from the open, then at 96.80 from 10:00 (−3.2 %).</summary>
-    private static MarketTape Tape() => MarketTape.Build(
-        [new TradeTape("ZZZ", [At(9, 30).ToUnixTimeMilliseconds(), At(10, 0).ToUnixTimeMilliseconds()], [100.00, 96.80], [1_000_000, 1_000_000], [(byte)'P', (byte)'P'], [0, 0], [false, false])],
-        []);
+    private static MarketTape Tape() => FallingZzzMarket.Tape();
 
     [Fact]
     public async Task Minus_three_percent_from_the_opening_equity_halts_flattens_alerts_and_needs_an_approval_to_resume()

@@ -18,14 +18,11 @@ namespace Tessera.Trading.Tests.Desk;
 [Collection(AzuriteCollection.Name)]
 public sealed class EquityCurveTests(AzuriteFixture azurite)
 {
-    private static readonly DateOnly Day = new(2024, 3, 13);
+    private static readonly DateOnly Day = FallingZzzMarket.Day;
 
-    private static DateTimeOffset At(int h, int m, int s = 0) => UsEastern.At(Day, new TimeOnly(h, m, s));
+    private static DateTimeOffset At(int h, int m, int s = 0) => FallingZzzMarket.At(h, m, s);
 
-    /// <summary>ZZZ trades at 100.00 from the open, then at 96.80 from 10:00.</summary>
-    private static MarketTape Tape() => MarketTape.Build(
-        [new TradeTape("ZZZ", [At(9, 30).ToUnixTimeMilliseconds(), At(10, 0).ToUnixTimeMilliseconds()], [100.00, 96.80], [1_000_000, 1_000_000], [(byte)'P', (byte)'P'], [0, 0], [false, false])],
-        []);
+    private static MarketTape Tape() => FallingZzzMarket.Tape();
 
     [Fact]
     public async Task The_equity_poll_records_one_point_per_session_minute_and_none_before_the_open()
