@@ -4,6 +4,11 @@ using Tessera.Exchange.Market;
 using Tessera.Exchange.Time;
 using Tessera.Exchange.Trading;
 using Tessera.Local.Cli;
+using Tessera.Orchestrations.Application.Schedules;
+using Tessera.Orchestrations.Trading;
+using Tessera.Storage;
+using Tessera.Trading.Configuration;
+using Tessera.Trading.Desk;
 using Tessera.Testing;
 using Xunit;
 
@@ -88,5 +93,53 @@ public sealed class SepTradeCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(ExitCodes.BadInput, await cli.RunAsync("trade", "sep"));
         Assert.Contains("sep.k", cli.Error, StringComparison.Ordinal);
         Assert.Equal(0, exchange.Venue.Read(v => v.Orders.Count));
+    }
+
+    /// <summary>
+    /// The minute timer both hosts run (<c>SepTick</c> through <see cref="TradingJobs"/>, what <c>serve --trade</c>'s
+    /// scheduler and the Functions twin call): nothing without trading on, nothing with <c>sep.enabled: false</c>, nothing
+    /// outside the regular session, one tick otherwise.
+    /// </summary>
+    [Fact]
+    public async Task The_SepTick_timer_ticks_only_when_trading_and_the_desk_are_enabled_and_the_session_is_open()
+    {
+        await using var exchange = await StartExchangeAsync();
+        Assert.Contains("trading is disabled", await TradingJobs.RunAsync(ScheduledJobs.SepTickName, null, null!, CancellationToken.None), StringComparison.Ordinal);
+
+        var off = await TradingJobs.RunAsync(ScheduledJobs.SepTickName, Commands(exchange, "sep:\n  instruments: [AAA, CCC]\n  k: 2\n  look: 4\n"), null!, CancellationToken.None);
+        Assert.Contains("not enabled", off, StringComparison.Ordinal);
+        Assert.Equal(0, exchange.Venue.Read(v => v.Orders.Count));
+
+        var on = Commands(exchange, "sep:\n  enabled: true\n  instruments: [AAA, CCC]\n  k: 2\n  look: 4\n");
+        var line = await TradingJobs.RunAsync(ScheduledJobs.SepTickName, on, null!, CancellationToken.None);
+        Assert.True(line.Contains("evaluated: 2 order(s) decided, 2 approved, 2 submitted", StringComparison.Ordinal), line);
+        Assert.Equal(2, exchange.Venue.Read(v => v.Orders.Count));
+
+        await exchange.AdvanceToAsync(Tessera.Core.Markets.UsEastern.At(ScanDemoMarket.ScanDay, new TimeOnly(17, 30))); // after the close
+        Assert.Contains("no SEP tick due", await TradingJobs.RunAsync(ScheduledJobs.SepTickName, on, null!, CancellationToken.None), StringComparison.Ordinal);
+        Assert.Equal(2, exchange.Venue.Read(v => v.Orders.Count));
+    }
+
+    private TradingCommands Commands(ExchangeHost exchange, string sep)
+    {
+        var config = TradingConfigurationLoader.Load("profiles:\n  canary:\n    policy: {per_order_usd: 100000, daily_usd: 1000000}\n" + sep, "timer.yaml");
+        var client = new AlpacaClientOptions
+        {
+            Endpoints = AlpacaEndpoints.Local(exchange.BaseAddress),
+            Credentials = new AlpacaCredentials(BrokerSelection.DefaultExchangeKeyId, BrokerSelection.DefaultExchangeSecret),
+            RequestsPerMinute = 0,
+            RequestTimeout = TimeSpan.FromSeconds(10),
+            ReconcileDelay = TimeSpan.FromMilliseconds(10),
+        };
+        var storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+        var parts = new TradingDeskParts(config, config.DefaultProfileName, new Tessera.Alpaca.Broker.AlpacaBroker(client), new Tessera.Alpaca.Rest.AlpacaMarketDataClient(client), storage.Blobs, storage.Tables, new Discard(), TimeProvider.System);
+        return new TradingCommands(new TradingServices(ct => TradingDesk.OpenAsync(parts, ct)), TimeProvider.System);
+    }
+
+    private sealed class Discard : Tessera.Trading.Events.ITradingEventPublisher
+    {
+        public void Publish(Tessera.Trading.Events.TradingEvent tradingEvent)
+        {
+        }
     }
 }
