@@ -33,6 +33,7 @@ public static class TradeCommands
         reconcile.Options.Add(repair);
         trade.Subcommands.Add(reconcile);
         trade.Subcommands.Add(BuildRebalance(context));
+        trade.Subcommands.Add(SepTradeCommand.Build(context));
         return trade;
     }
 

@@ -35,6 +35,9 @@ public static class TradingJobs
             case ScheduledJobs.DailyBudgetResetName:
                 var reset = await commands.DailyResetAsync(cancellationToken).ConfigureAwait(false);
                 return $"{job}: {reset.Detail}";
+            case ScheduledJobs.SepTickName:
+                var sep = await SepDeskCommands.TickAsync(commands, SepTickMode.Timer, dryRun: false, cancellationToken).ConfigureAwait(false);
+                return $"{job}: {sep.Line}";
             default:
                 throw new ArgumentOutOfRangeException(nameof(job), job, "not a trading job");
         }

@@ -32,6 +32,12 @@ public sealed record SepAllocation(DateTimeOffset At, double[] Weights, double[]
 }
 
 /// <summary>
+/// What an allocator remembers between evaluations: per instrument whether it is admitted and when that last changed
+/// (<see cref="DateTimeOffset.MinValue"/>: never), and the previous allocation (held when the metrics are stale).
+/// </summary>
+public sealed record SepAllocatorState(bool[] Admitted, DateTimeOffset[] ChangedAt, SepAllocation? Previous);
+
+/// <summary>
 /// The SEP Top-K allocator (the seed's allocator-lite): per evaluation (a minute live, a bar in backtests) it updates
 /// every instrument's guards, ranks the admitted ones by the weighted score, takes the top K (filling to K with the
 /// best-scored others when fewer pass and fill-to-K is on), and publishes their scores normalised as weights. When
@@ -76,6 +82,39 @@ public sealed class SepAllocator
     }
 
     public int Instruments => _guards.Length;
+
+    /// <summary>The allocator's memory (guards, cooldown starts, previous allocation): what a live desk persists between ticks.</summary>
+    public SepAllocatorState Capture()
+    {
+        var n = _guards.Length;
+        var admitted = new bool[n];
+        var changedAt = new DateTimeOffset[n];
+        for (var i = 0; i < n; i++)
+        {
+            admitted[i] = _guards[i].Admitted;
+            changedAt[i] = _guards[i].ChangedAt;
+        }
+
+        return new SepAllocatorState(admitted, changedAt, _previous);
+    }
+
+    /// <summary>Puts back a captured state (same instruments, same order), e.g. after a process restart.</summary>
+    public void Restore(SepAllocatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var n = _guards.Length;
+        if (state.Admitted.Length != n || state.ChangedAt.Length != n || (state.Previous is { } p && p.Weights.Length != n))
+        {
+            throw new ArgumentException($"the state is for another instrument count than {n}", nameof(state));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            _guards[i].Restore(state.Admitted[i], state.ChangedAt[i]);
+        }
+
+        _previous = state.Previous;
+    }
 
     /// <param name="now">event time of the evaluation.</param>
     /// <param name="metricsAsOf">when the metrics were computed; older than StaleAfter: the previous weights are held.</param>

@@ -14,7 +14,14 @@ public sealed record SepTargets(double Budget, double Cap, bool MarginGateHolds,
 /// </summary>
 public static class SepBudget
 {
-    public static SepTargets Targets(SepSettings settings, SepAccount account, ReadOnlySpan<double> weights, ReadOnlySpan<double> current)
+    public static SepTargets Targets(SepSettings settings, SepAccount account, ReadOnlySpan<double> weights, ReadOnlySpan<double> current) =>
+        Targets(settings, account, weights, current, applyMarginGate: true);
+
+    /// <param name="applyMarginGate">
+    /// false live: the order path's margin gate (DecisionPipeline, veto margin_budget) holds the increases there, with the
+    /// veto in the ledger; one gate, not two. <see cref="SepTargets.MarginGateHolds"/> still reports the ratio's verdict.
+    /// </param>
+    public static SepTargets Targets(SepSettings settings, SepAccount account, ReadOnlySpan<double> weights, ReadOnlySpan<double> current, bool applyMarginGate)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (weights.Length != current.Length)
@@ -32,7 +39,7 @@ public static class SepBudget
         {
             var target = Math.Min(weights[i] * budget, cap);
             var now = current[i];
-            exposures[i] = target <= now ? target : gate ? now : Math.Min(target, now + step);
+            exposures[i] = target <= now ? target : gate && applyMarginGate ? now : Math.Min(target, now + step);
         }
 
         return new SepTargets(budget, cap, gate, exposures);

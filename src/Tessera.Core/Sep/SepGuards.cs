@@ -13,6 +13,16 @@ public sealed class SepGuards(SepSettings settings)
 
     public bool Admitted => _admitted;
 
+    /// <summary>When the state last changed (<see cref="DateTimeOffset.MinValue"/>: never), the start of the running cooldown.</summary>
+    public DateTimeOffset ChangedAt => _changedAt;
+
+    /// <summary>Puts back a state read from storage, so a restarted live desk keeps its hysteresis and cooldowns.</summary>
+    public void Restore(bool admitted, DateTimeOffset changedAt)
+    {
+        _admitted = admitted;
+        _changedAt = changedAt;
+    }
+
     /// <summary>Whether the metrics pass the entry bounds (no hysteresis).</summary>
     public bool PassesEntry(SepMetrics m) =>
         m.Coherence >= settings.CoherenceMin && m.Stability >= settings.StabilityMin

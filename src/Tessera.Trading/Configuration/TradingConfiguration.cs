@@ -44,6 +44,9 @@ public sealed class TradingConfiguration
     /// <summary>What the market scan scans: New York scan times, universe, strategies, history (the <c>scan:</c> section).</summary>
     public ScanSettings Scan { get; init; } = ScanSettings.Default;
 
+    /// <summary>The live SEP desk (the <c>sep:</c> section); null when the configuration has none.</summary>
+    public Sep.SepDeskSettings? Sep { get; init; }
+
     public string CanonicalText { get; }
 
     public string ConfigPin { get; }

@@ -60,6 +60,7 @@ public static class TradingConfigurationLoader
         var breaker = ReadCircuitBreaker(doc.Section("circuit_breaker"));
         var alerts = ReadAlerts(doc.Section("alerts", redact: true));
         var scan = ScanSettingsReader.Read(doc.Section("scan"));
+        var sep = doc.Has("sep") ? SepSettingsReader.Read(doc.Section("sep")) : null; // absent: no SEP desk, and the pin stays as it was
         doc.Close();
 
         var text = new StringBuilder();
@@ -69,7 +70,7 @@ public static class TradingConfigurationLoader
         }
 
         var canonicalText = text.ToString();
-        return new TradingConfiguration(mode, defaultProfile, profiles, breaker, alerts, canonicalText, Sha256Hex.Of(canonicalText), sourceName) { Scan = scan };
+        return new TradingConfiguration(mode, defaultProfile, profiles, breaker, alerts, canonicalText, Sha256Hex.Of(canonicalText), sourceName) { Scan = scan, Sep = sep };
     }
 
     private const string ProfileNameRule = "a profile name is 1-32 characters: a-z first, then a-z, 0-9, '_' or '-'";

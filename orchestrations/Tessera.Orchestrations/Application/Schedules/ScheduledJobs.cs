@@ -45,13 +45,18 @@ public static class ScheduledJobs
     public const string DailyBudgetResetName = "DailyBudgetReset";
     public const string DailyBudgetResetSchedule = "0 0 12 * * 1-5";
 
+    /// <summary>Every minute, 15 s past (the last minute's bar is complete at the broker): the live SEP desk's tick when sep.enabled and its cadence is due.</summary>
+    public const string SepTickName = "SepTick";
+    public const string SepTickSchedule = "15 * 13-21 * * 1-5";
+
     public static readonly ScheduledJob MarketScanTimer = new(MarketScanTimerName, MarketScanTimerSchedule);
     public static readonly ScheduledJob EquityPollBackstop = new(EquityPollBackstopName, EquityPollBackstopSchedule);
     public static readonly ScheduledJob ExitBeforeCloseTimer = new(ExitBeforeCloseTimerName, ExitBeforeCloseTimerSchedule);
     public static readonly ScheduledJob DailyReconciliation = new(DailyReconciliationName, DailyReconciliationSchedule);
     public static readonly ScheduledJob DailyBudgetReset = new(DailyBudgetResetName, DailyBudgetResetSchedule);
+    public static readonly ScheduledJob SepTick = new(SepTickName, SepTickSchedule);
 
-    public static IReadOnlyList<ScheduledJob> Trading { get; } = [MarketScanTimer, EquityPollBackstop, ExitBeforeCloseTimer, DailyReconciliation, DailyBudgetReset];
+    public static IReadOnlyList<ScheduledJob> Trading { get; } = [MarketScanTimer, EquityPollBackstop, ExitBeforeCloseTimer, DailyReconciliation, DailyBudgetReset, SepTick];
 
     // The research timers (issue 16): config/research.yaml decides what they read; both run whether or not trading is enabled.
 
