@@ -78,6 +78,13 @@ public sealed class FileRunJournalTests : IDisposable
             Assert.Equal(Tessera.Orchestrations.LifeCycle.LifeCycleSteps.Orchestrator, reopened.Runs["life-j"].Orchestrator);
         }
 
+        // The runs whose progress is the meta's (an in-flight watch after a power cut judges a meta by them): every
+        // sleeve it runs now, the nested meta's own sleeves included; none for a life cycle.
+        Assert.Equal(
+            ["meta-j-long_short", "meta-j-long_short-long_top15", "meta-j-long_short-long_breakout", "meta-j-long_short-short_bottom15", "meta-j-long_short-short_rsi2", "meta-j-core_long"],
+            journal.Runs["meta-j"].SleeveRunsOfMeta());
+        Assert.Empty(journal.Runs["life-j"].SleeveRunsOfMeta());
+
         // Settled like any run: compacted away on the next open.
         await FileRunJournal.Open(_dir).RecordOutcomeAsync("meta-j", JournalOutcome.Settled, "Completed", T0, CancellationToken.None);
         Assert.Equal(["life-j"], FileRunJournal.Open(_dir).Runs.Keys);

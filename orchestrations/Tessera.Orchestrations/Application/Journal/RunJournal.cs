@@ -16,6 +16,40 @@ public sealed record JournalRun(string RunId, DateTimeOffset AcceptedAt, LifeCyc
     /// <summary>The orchestration that runs it.</summary>
     public string Orchestrator => Meta is not null ? MetaSteps.Orchestrator : Backtest is null ? LifeCycleSteps.Orchestrator : BacktestSteps.Orchestrator;
 
+    /// <summary>
+    /// The runs whose progress is this run's progress: for a meta, every sleeve it runs now as a sub-orchestration
+    /// (nested metas' sleeves too, by <see cref="Tessera.Orchestrations.Meta.SleeveRunIds"/>); empty for other runs. While its sleeves run, a meta's
+    /// own instance does not change, so a watch that judged it by its own updates alone would take it for stalled.
+    /// </summary>
+    public IReadOnlyList<string> SleeveRunsOfMeta()
+    {
+        var ids = new List<string>();
+        if (Meta is { } meta)
+        {
+            AddSleeves(ids, meta.RunId, meta.Plan);
+        }
+
+        return ids;
+    }
+
+    private static void AddSleeves(List<string> ids, string metaRunId, MetaPlan plan)
+    {
+        foreach (var sleeve in plan.Sleeves)
+        {
+            if (sleeve.PinnedRunId is not null)
+            {
+                continue; // a completed run, not run by this meta
+            }
+
+            var child = Tessera.Orchestrations.Meta.SleeveRunIds.Of(metaRunId, sleeve.Name);
+            ids.Add(child);
+            if (sleeve.Meta is { } inner)
+            {
+                AddSleeves(ids, child, inner);
+            }
+        }
+    }
+
     /// <summary>The input to schedule it with again.</summary>
     public object ScheduledInput => (object?)Meta ?? (object?)Backtest ?? Input ?? throw new InvalidOperationException($"journal entry {RunId} has no input");
 }
