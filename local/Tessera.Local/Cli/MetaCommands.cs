@@ -80,7 +80,7 @@ public static class MetaCommands
             await using var store = await LocalStorage.OpenAsync(context, parse.GetValue(storage), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"[grey]storage: {TerminalText.Escape(store.Description)}[/]");
             await using var runtime = await LocalRuntime.StartAsync(store, profiles, DurableSettings.From(context), ct).ConfigureAwait(false);
-            var service = new MetaService(runtime.Client, metas, TimeProvider.System, runtime.Lakehouse);
+            var service = new MetaService(runtime.Client, metas, TimeProvider.System, runtime.Lakehouse, runtime.Journal);
             var id = await service.StartAsync(parse.GetValue(name)!, parse.GetValue(runId), ct).ConfigureAwait(false);
             context.Console.MarkupLine($"meta run [bold]{id}[/] started (meta {TerminalText.Escape(parse.GetValue(name)!)})");
             var final = await FollowAsync(context, runtime.Runs, id, ct).ConfigureAwait(false);

@@ -5,11 +5,12 @@ using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.Backtests;
 using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Meta;
 
 namespace Tessera.Local.Hosting;
 
 /// <summary>
-/// The local host's accepted-run journal: one JSON line per event in <c>runs-journal.jsonl</c> under the data folder,
+/// The local host's accepted-run journal (life cycles, backtest runs and meta portfolios): one JSON line per event in <c>runs-journal.jsonl</c> under the data folder,
 /// each appended with write-through and flushed to disk (fsync) before the call returns. On open it is read back and
 /// compacted (settled and never-started runs dropped; accepted, rescheduled and lost runs kept), by writing a new file,
 /// flushing it and renaming it over the old one, so a crash mid-compaction leaves one complete journal.
@@ -72,6 +73,13 @@ public sealed class FileRunJournal : IRunJournal
         return AppendAsync(new JournalLine("accepted", input.RunId, acceptedAt, null, null, null, input), run, cancellationToken);
     }
 
+    public Task RecordAcceptedAsync(MetaInput input, DateTimeOffset acceptedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var run = new JournalRun(input.RunId, acceptedAt, null, JournalOutcome.Accepted, null, null, input);
+        return AppendAsync(new JournalLine("accepted", input.RunId, acceptedAt, null, null, null, null, input), run, cancellationToken);
+    }
+
     public Task RecordOutcomeAsync(string runId, JournalOutcome outcome, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (!_runs.TryGetValue(runId, out var run))
@@ -121,9 +129,9 @@ public sealed class FileRunJournal : IRunJournal
             return;
         }
 
-        if (line.Kind == "accepted" && (line.Input is not null || line.Backtest is not null))
+        if (line.Kind == "accepted" && (line.Input is not null || line.Backtest is not null || line.Meta is not null))
         {
-            runs[line.RunId] = new JournalRun(line.RunId, line.At, line.Input, JournalOutcome.Accepted, null, line.Backtest);
+            runs[line.RunId] = new JournalRun(line.RunId, line.At, line.Input, JournalOutcome.Accepted, null, line.Backtest, line.Meta);
         }
         else if (line.Kind == "outcome" && line.Outcome is { } outcome && runs.TryGetValue(line.RunId, out var run))
         {
@@ -147,7 +155,7 @@ public sealed class FileRunJournal : IRunJournal
         {
             foreach (var run in runs.Values.OrderBy(r => r.AcceptedAt))
             {
-                writer.Write(JsonSerializer.Serialize(new JournalLine("accepted", run.RunId, run.AcceptedAt, run.Input, null, null, run.Backtest), Json) + "\n");
+                writer.Write(JsonSerializer.Serialize(new JournalLine("accepted", run.RunId, run.AcceptedAt, run.Input, null, null, run.Backtest, run.Meta), Json) + "\n");
                 if (run.Outcome != JournalOutcome.Accepted)
                 {
                     writer.Write(JsonSerializer.Serialize(new JournalLine("outcome", run.RunId, run.AcceptedAt, null, run.Outcome, run.Reason), Json) + "\n");
@@ -164,5 +172,5 @@ public sealed class FileRunJournal : IRunJournal
     private static JsonSerializerOptions Json { get; } = new(ArtifactJson.Options) { WriteIndented = false };
 
     /// <summary>One line of the journal.</summary>
-    private sealed record JournalLine(string Kind, string RunId, DateTimeOffset At, LifeCycleInput? Input, JournalOutcome? Outcome, string? Reason, BacktestRunInput? Backtest = null);
+    private sealed record JournalLine(string Kind, string RunId, DateTimeOffset At, LifeCycleInput? Input, JournalOutcome? Outcome, string? Reason, BacktestRunInput? Backtest = null, MetaInput? Meta = null);
 }

@@ -42,7 +42,7 @@ public sealed class RunService(DurableTaskClient client, ProfileCatalog profiles
         if (!profiles.Names().Contains(request.Profile, StringComparer.Ordinal) && Meta.MetaCatalog.Beside(profiles) is var metas && metas.Contains(request.Profile))
         {
             // One start route: a meta profile's name starts the meta portfolio (config/metas, docs/META.md).
-            return await new Meta.MetaService(client, metas, clock, lakehouse).StartAsync(request.Profile, request.RunId, cancellationToken).ConfigureAwait(false);
+            return await new Meta.MetaService(client, metas, clock, lakehouse, journal).StartAsync(request.Profile, request.RunId, cancellationToken).ConfigureAwait(false);
         }
 
         var profile = profiles.Get(request.Profile);

@@ -30,6 +30,10 @@ public static class AuditKinds
     public const string Chosen = "chosen";
     public const string Linked = "linked";
 
+    /// <summary>A sleeve run of a meta that completed (a sub-orchestration) or was taken as pinned.</summary>
+    public const string Completed = "completed";
+    public const string Pinned = "pinned";
+
     /// <summary>The evidence name of a coverage artifact (what the promotion gate looks for).</summary>
     public const string Coverage = "coverage";
 
@@ -41,10 +45,31 @@ public static class AuditKinds
 /// audit.jsonl of a run directory: one JSON object per line, each with the run's <c>trace_id</c>, <c>run_id</c>, its
 /// sequence number and the decision. Written before the manifest, so the manifest hashes it (and a changed trail
 /// no longer matches its run). Deterministic: the same decisions give the same bytes, so a re-executed activity's
-/// create-only write is accepted as the same artifact. Reusable by any workflow that writes a run directory.
+/// create-only write is accepted as the same artifact. The one writer of audit.jsonl: the atomic life cycle
+/// (<c>LifeCycleAudit</c>) and the meta portfolio (its report and abort activities) both write through it, with the
+/// trace id derived from the run id (<see cref="Runs.RunTraceId"/>), the one the run's spans carry.
 /// </summary>
 public sealed class AuditTrail(string runId, string traceId)
 {
+    /// <summary>A run's trail under the trace id derived from its run id (every workflow uses this).</summary>
+    public AuditTrail(string runId)
+        : this(runId, Runs.RunTraceId.Of(runId))
+    {
+    }
+
+    /// <summary>A run's trail holding these records in order.</summary>
+    public static AuditTrail Of(string runId, IEnumerable<AuditRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var trail = new AuditTrail(runId);
+        foreach (var r in records)
+        {
+            trail.Add(r);
+        }
+
+        return trail;
+    }
+
     public const string FileName = "audit.jsonl";
 
     private static readonly JsonSerializerOptions LineOptions = new(ArtifactJson.Options) { WriteIndented = false };

@@ -89,7 +89,11 @@ public sealed record ChoiceCandidate(Optimizer Optimizer, double AnnualizedVolat
 /// <summary>weights.json: the chosen optimizer's atom weights flattened to asset weights, with exposures and the flattener's notes.</summary>
 public sealed record WeightsArtifact(Optimizer Chosen, double GrossExposure, double NetExposure, IReadOnlyList<AssetWeight> Weights, IReadOnlyList<string> Notes);
 
-/// <summary>validation/walk_forward.json: out-of-sample walk-forward of the chosen optimizer on the selected atoms.</summary>
+/// <summary>
+/// validation/walk_forward.json: out-of-sample walk-forward of the chosen optimizer on the selected atoms, with the
+/// out-of-sample daily stream itself (the test windows concatenated, with their dates): the stream a meta portfolio
+/// uses for the run as a sleeve (docs/META.md). Runs written before the stream was recorded have neither field.
+/// </summary>
 public sealed record ValidationArtifact(
     Optimizer Optimizer,
     int TrainDays,
@@ -105,4 +109,6 @@ public sealed record ValidationArtifact(
     double ShareOfProfitableSplits,
     double MeanSplitSharpe,
     double SplitSharpeStdDev,
-    string Caveat);
+    string Caveat,
+    long[]? OutOfSampleTimestamps = null,
+    double[]? OutOfSampleReturns = null);

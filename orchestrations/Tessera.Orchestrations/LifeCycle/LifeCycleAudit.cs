@@ -46,7 +46,7 @@ public static class LifeCycleAudit
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(contracts);
         ArgumentNullException.ThrowIfNull(coverage);
-        var trail = new AuditTrail(input.RunId, RunTraceId.Of(input.RunId));
+        var trail = new AuditTrail(input.RunId);
         var profile = input.Profile;
         trail.Add(new AuditRecord(
             "foundation", AuditKinds.Gate, "l0", AuditKinds.Passed,

@@ -46,9 +46,6 @@ public sealed record MetaFlattenInput(string MetaRunId, double MaxAssetWeight, I
 
 public sealed record MetaFlattenOutput(ArtifactRecord WeightsJson, ArtifactRecord WeightsCsv, ArtifactRecord Stream, int Assets, double GrossExposure, double NetExposure);
 
-/// <summary>One decision of the meta run, in the order it was taken (audit.jsonl).</summary>
-public sealed record MetaDecision(string Stage, string Decision, string Detail);
-
 /// <summary>The sleeve as the report lists it: name, side, where it came from and the run id it resolved to.</summary>
 public sealed record ResolvedSleeve(string Sleeve, Side Side, SleeveSource Source, string Reference, string? RunId, double Cap);
 
@@ -64,12 +61,12 @@ public sealed record MetaReportInput(
     ArtifactRecord Optimization,
     ArtifactRecord SignTestPost,
     MetaFlattenOutput Flattening,
-    IReadOnlyList<MetaDecision> Decisions);
+    IReadOnlyList<AuditRecord> Decisions);
 
 public sealed record MetaReportOutput(ArtifactRecord Report, ArtifactRecord Manifest, string ManifestSha256, string TraceId);
 
 /// <summary>The failure path: the decisions so far, with the failure, go to audit.jsonl; no manifest is written.</summary>
-public sealed record MetaAbortInput(string MetaRunId, string Failure, IReadOnlyList<MetaDecision> Decisions);
+public sealed record MetaAbortInput(string MetaRunId, string Failure, IReadOnlyList<AuditRecord> Decisions);
 
 /// <summary>Output of the meta orchestration.</summary>
 public sealed record MetaOutput(

@@ -11,7 +11,8 @@ namespace Tessera.Orchestrations.Meta;
 /// meta, recursively) as a sub-orchestration, fan-in (a 100% gate: any failed sleeve fails the meta, named), then the
 /// meta stages of the stage table as activities: resolve each sleeve's run, completeness gate, directional sign test,
 /// calendar-safe aggregation, meta optimization, sign test after optimization, flattening, report and manifest.
-/// Every gate's verdict and every choice is recorded as a decision (audit.jsonl); a failed gate writes the audit
+/// Every gate's verdict and every choice is recorded as an <see cref="AuditRecord"/> (audit.jsonl, the one <see cref="AuditTrail"/>
+/// writer the life cycle uses too); a failed gate writes the audit
 /// (MetaAbort) and fails the run with the sleeves named. Deterministic: only activities, sub-orchestrations and the
 /// context's clock.
 /// </summary>
@@ -25,7 +26,7 @@ public static class MetaPortfolioOrchestrator
         var run = input.RunId;
         var startedAt = input.AcceptedAtUtc ?? context.CurrentUtcDateTime;
         var options = AtomicLifeCycleOrchestrator.StepOptions;
-        var decisions = new List<MetaDecision>();
+        var decisions = new List<AuditRecord>();
         var total = MetaSteps.ProgressLabels.Count;
         var finished = new List<string>(total);
         void Progress(int done, string detail)
@@ -65,11 +66,11 @@ public static class MetaPortfolioOrchestrator
             if (failures[i] is { } failure)
             {
                 failed.Add($"sleeve {s.Name} (run {runId}) failed: {failure}");
-                decisions.Add(new MetaDecision("sleeves", "failed", $"sleeve {s.Name} run {runId}: {failure}"));
+                decisions.Add(new AuditRecord("sleeves", AuditKinds.Gate, s.Name, AuditKinds.Failed, $"sleeve {s.Name} run {runId}: {failure}"));
             }
             else
             {
-                decisions.Add(new MetaDecision("sleeves", s.PinnedRunId is null ? "completed" : "pinned", $"sleeve {s.Name} ({s.Side.ToString().ToUpperInvariant()}, {s.Source.ToString().ToLowerInvariant()} {s.Reference}) run {runId}"));
+                decisions.Add(new AuditRecord("sleeves", AuditKinds.Gate, s.Name, s.PinnedRunId is null ? AuditKinds.Completed : AuditKinds.Pinned, $"sleeve {s.Name} ({s.Side.ToString().ToUpperInvariant()}, {s.Source.ToString().ToLowerInvariant()} {s.Reference}) run {runId}"));
             }
         }
 
@@ -89,7 +90,7 @@ public static class MetaPortfolioOrchestrator
 
         var resolutions = await Task.WhenAll(resolutionTasks);
         var completeness = await context.CallActivityAsync<GateOutput>(MetaStages.Completeness.Name, new CompletenessInput(run, plan.AllowSingleSleeve, resolutions), options);
-        decisions.Add(new MetaDecision("completeness", completeness.Passed ? "passed" : "failed", completeness.Passed ? $"{resolutions.Length} sleeves complete" : string.Join("; ", completeness.Failures)));
+        decisions.Add(new AuditRecord("completeness", AuditKinds.Gate, "sleeve_completeness", Verdict(completeness.Passed), completeness.Passed ? $"{resolutions.Length} sleeves complete" : string.Join("; ", completeness.Failures), completeness.Artifact));
         if (!completeness.Passed)
         {
             await FailAsync("sleeve completeness gate", completeness.Failures);
@@ -104,7 +105,7 @@ public static class MetaPortfolioOrchestrator
         Progress(2, "every sleeve complete");
 
         var pre = await context.CallActivityAsync<GateOutput>(MetaStages.SignTestPre.Name, new SleeveStreamsInput(run, streams), options);
-        decisions.Add(new MetaDecision("directional_sign_test_pre_opt", pre.Passed ? "passed" : "failed", pre.Passed ? "every SHORT sleeve is net short and moves against its basket" : string.Join("; ", pre.Failures)));
+        decisions.Add(new AuditRecord("directional_sign_test_pre_opt", AuditKinds.Gate, "directional_sign_test", Verdict(pre.Passed), pre.Passed ? "every SHORT sleeve is net short and moves against its basket" : string.Join("; ", pre.Failures), pre.Artifact));
         if (!pre.Passed)
         {
             await FailAsync("directional sign test (before optimization)", pre.Failures);
@@ -114,7 +115,7 @@ public static class MetaPortfolioOrchestrator
 
         var aggregate = await context.CallActivityAsync<AggregateOutput>(MetaStages.Aggregate.Name, new SleeveStreamsInput(run, streams), options);
         var enough = aggregate.Observations >= Tessera.Core.Meta.CalendarAggregation.MinimumObservations;
-        decisions.Add(new MetaDecision("aggregation", enough ? "passed" : "failed", $"inner join: {aggregate.Observations} shared dates, {aggregate.DroppedDates} sleeve dates dropped"));
+        decisions.Add(new AuditRecord("aggregation", AuditKinds.Gate, "calendar_inner_join", Verdict(enough), $"inner join: {aggregate.Observations} shared dates, {aggregate.DroppedDates} sleeve dates dropped", aggregate.Returns));
         if (!enough)
         {
             await FailAsync("calendar-safe aggregation", [$"the sleeves share {aggregate.Observations} dates (< {Tessera.Core.Meta.CalendarAggregation.MinimumObservations})"]);
@@ -130,11 +131,11 @@ public static class MetaPortfolioOrchestrator
 
         var optimization = await context.CallActivityAsync<MetaOptimizeOutput>(MetaStages.Optimize.Name, new MetaOptimizeInput(run, plan.Optimizer.Name, caps, aggregate.Returns, streams), options);
         var hedge = optimization.HedgeRatio is { } h ? h.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
-        decisions.Add(new MetaDecision("meta_optimization", "chosen", $"optimizer {optimization.Optimizer}; weights {string.Join(", ", plan.Sleeves.Select((s, i) => s.Name + "=" + optimization.Weights[i].ToString("0.####", CultureInfo.InvariantCulture)))}; hedge ratio {hedge}"));
+        decisions.Add(new AuditRecord("meta_optimization", AuditKinds.Choice, "optimizer", AuditKinds.Chosen, $"optimizer {optimization.Optimizer}; weights {string.Join(", ", plan.Sleeves.Select((s, i) => s.Name + "=" + optimization.Weights[i].ToString("0.####", CultureInfo.InvariantCulture)))}; hedge ratio {hedge}", optimization.Optimization));
         Progress(5, $"{optimization.Optimizer}, hedge ratio {hedge}");
 
         var post = await context.CallActivityAsync<GateOutput>(MetaStages.SignTestPost.Name, new SignTestPostInput(run, streams, optimization.Optimization), options);
-        decisions.Add(new MetaDecision("directional_sign_test", post.Passed ? "passed" : "failed", post.Passed ? "every SHORT sleeve keeps a non-negative weight and short exposure" : string.Join("; ", post.Failures)));
+        decisions.Add(new AuditRecord("directional_sign_test", AuditKinds.Gate, "directional_sign_test", Verdict(post.Passed), post.Passed ? "every SHORT sleeve keeps a non-negative weight and short exposure" : string.Join("; ", post.Failures), post.Artifact));
         if (!post.Passed)
         {
             await FailAsync("directional sign test (after optimization)", post.Failures);
@@ -143,7 +144,7 @@ public static class MetaPortfolioOrchestrator
         Progress(6, "sign test after optimization passed");
 
         var flattening = await context.CallActivityAsync<MetaFlattenOutput>(MetaStages.Flatten.Name, new MetaFlattenInput(run, plan.MaxAssetWeight, streams, optimization.Optimization, aggregate.Returns), options);
-        decisions.Add(new MetaDecision("flattening", "chosen", $"{flattening.Assets} assets, gross {flattening.GrossExposure.ToString("0.####", CultureInfo.InvariantCulture)}, net {flattening.NetExposure.ToString("0.####", CultureInfo.InvariantCulture)}, cap {plan.MaxAssetWeight.ToString("0.####", CultureInfo.InvariantCulture)} after netting"));
+        decisions.Add(new AuditRecord("flattening", AuditKinds.Choice, "flattening", AuditKinds.Chosen, $"{flattening.Assets} assets, gross {flattening.GrossExposure.ToString("0.####", CultureInfo.InvariantCulture)}, net {flattening.NetExposure.ToString("0.####", CultureInfo.InvariantCulture)}, cap {plan.MaxAssetWeight.ToString("0.####", CultureInfo.InvariantCulture)} after netting", flattening.WeightsJson));
         Progress(7, $"{flattening.Assets} assets");
 
         var report = await context.CallActivityAsync<MetaReportOutput>(
@@ -155,6 +156,8 @@ public static class MetaPortfolioOrchestrator
         await context.CallActivityAsync<LifeCycle.Activities.SealTraceOutput>(LifeCycle.LifeCycleSteps.SealTrace, new LifeCycle.Activities.SealTraceInput(run), options);
         return new MetaOutput(run, plan.Name, optimization.Optimizer, resolved, optimization.Weights, optimization.HedgeRatio, flattening.Assets, report.Report.Path, report.Manifest.Path, report.ManifestSha256, report.TraceId);
     }
+
+    private static string Verdict(bool passed) => passed ? AuditKinds.Passed : AuditKinds.Failed;
 
     /// <summary>Runs one sleeve now (a life cycle or a meta); null when it completed, else its failure (a failed sleeve is named, not thrown).</summary>
     private static async Task<string?> RunSleeveAsync(TaskOrchestrationContext context, string metaRunId, PlannedSleeve sleeve, DateTime startedAt)

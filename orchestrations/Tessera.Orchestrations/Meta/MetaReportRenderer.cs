@@ -19,7 +19,8 @@ public sealed record MetaReportModel(
     MetaReturnsArtifact? Aggregation,
     MetaOptimizationArtifact? Optimization,
     MetaWeightsArtifact? Weights,
-    IReadOnlyList<string> ArtifactPaths);
+    IReadOnlyList<string> ArtifactPaths,
+    string? SleeveStream);
 
 /// <summary>A required section of the meta report has nothing to show: the report is refused, naming the section.</summary>
 public sealed class MetaReportIncompleteException(string section)
@@ -64,6 +65,7 @@ public static class MetaReportRenderer
     private static List<Section> Sections(MetaReportModel m)
     {
         var sleeves = m.Sleeves is { Count: > 0 } s ? s : throw new MetaReportIncompleteException(ResolvedSleeves);
+        var stream = string.IsNullOrEmpty(m.SleeveStream) ? throw new MetaReportIncompleteException(ResolvedSleeves) : m.SleeveStream;
         var completeness = m.Completeness ?? throw new MetaReportIncompleteException(Completeness);
         var pre = m.SignTestPre ?? throw new MetaReportIncompleteException(SignTest);
         var post = m.SignTestPost ?? throw new MetaReportIncompleteException(SignTest);
@@ -75,7 +77,7 @@ public static class MetaReportRenderer
 
         var list = new List<Section>
         {
-            new(ResolvedSleeves, [$"{sleeves.Count} sleeves; each ran as its own life cycle (sub-orchestration) or was pinned to a completed run."],
+            new(ResolvedSleeves, [$"{sleeves.Count} sleeves; each ran as its own life cycle (sub-orchestration) or was pinned to a completed run.", StreamLine(stream)],
                 ["sleeve", "side", "source", "reference", "run id", "cap"],
                 [.. sleeves.Select(x => (IReadOnlyList<string>)[x.Sleeve, x.Side.ToText(), Source(x.Source), x.Reference, x.RunId ?? "-", Num(x.Cap)])]),
             new(Completeness, [completeness.Passed ? "Passed: every sleeve has a run id, every required artifact and a non-empty return stream." : "FAILED: " + string.Join("; ", completeness.Failures),
@@ -114,6 +116,11 @@ public static class MetaReportRenderer
         list.Add(new Section(Trace, [$"trace_id {m.TraceId}: every line of audit.jsonl carries it; manifest.json lists the SHA-256 of every artifact below.", "Artifacts: " + string.Join(", ", m.ArtifactPaths) + "."], null, null));
         return list;
     }
+
+    /// <summary>Which return stream of the sleeves the meta ensembled, said in words.</summary>
+    private static string StreamLine(string stream) => stream == OutOfSampleStream.Kind
+        ? $"Sleeve return streams: {stream}, each sleeve's walk-forward out-of-sample returns (the test windows of its validation/walk_forward.json, weights fitted on the preceding train window only), never its in-sample backtest."
+        : $"Sleeve return streams: {stream}.";
 
     private static string Markdown(MetaReportModel m, List<Section> sections)
     {

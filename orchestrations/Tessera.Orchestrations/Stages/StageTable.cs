@@ -1,4 +1,5 @@
 using Tessera.Core.Errors;
+using Tessera.Orchestrations.Artifacts;
 using Tessera.Orchestrations.LifeCycle;
 using Tessera.Orchestrations.LifeCycle.Activities;
 using Tessera.Orchestrations.Meta;
@@ -56,8 +57,8 @@ public static class MetaStages
     private const string W = MetaSteps.Workflow;
 
     public static readonly StageDefinition ResolveSleeve = StageDefinition.Of<ResolveSleeveInput, SleeveResolution>(
-        MetaSteps.ResolveSleeve, W, "read one sleeve's completed run, check its required artifacts, write its stream",
-        ["<sleeve run>/manifest.json", "<sleeve run>/optimization/choice.json", "<sleeve run>/synthesis/streams.json", "<sleeve run>/market/returns.json", "<sleeve run>/weights.json", "<sleeve meta run>/meta/stream.json"],
+        MetaSteps.ResolveSleeve, W, "read one sleeve's completed run, check its required artifacts, write its walk-forward out-of-sample stream",
+        ["<sleeve run>/manifest.json", "<sleeve run>/validation/walk_forward.json", "<sleeve run>/market/returns.json", "<sleeve run>/weights.json", "<sleeve meta run>/meta/stream.json"],
         ["sleeves/NAME/stream.json"], ResolveSleeveActivity.RunAsync);
 
     public static readonly StageDefinition Completeness = StageDefinition.Of<CompletenessInput, GateOutput>(
@@ -80,10 +81,10 @@ public static class MetaStages
         ["weights.json", "weights.csv", MetaFlattenActivity.StreamPath], MetaFlattenActivity.RunAsync);
 
     public static readonly StageDefinition Report = StageDefinition.Of<MetaReportInput, MetaReportOutput>(
-        MetaSteps.Report, W, "audit.jsonl, meta report (required sections checked) and manifest", ["every artifact of the meta run"], [MetaAudit.Path, "report.md", "report.html", "manifest.json"], MetaReportActivity.RunAsync);
+        MetaSteps.Report, W, "audit.jsonl, meta report (required sections checked) and manifest", ["every artifact of the meta run"], [AuditTrail.FileName, "report.md", "report.html", "manifest.json"], MetaReportActivity.RunAsync);
 
     public static readonly StageDefinition Abort = StageDefinition.Of<MetaAbortInput, Artifacts.ArtifactRecord>(
-        MetaSteps.Abort, W, "failure path: the decisions so far and the failure to audit.jsonl", [], [MetaAudit.Path], MetaAbortActivity.RunAsync);
+        MetaSteps.Abort, W, "failure path: the decisions so far and the failure to audit.jsonl", [], [AuditTrail.FileName], MetaAbortActivity.RunAsync);
 
     public static IReadOnlyList<StageDefinition> All { get; } = [ResolveSleeve, Completeness, SignTestPre, Aggregate, Optimize, SignTestPost, Flatten, Report, Abort];
 }

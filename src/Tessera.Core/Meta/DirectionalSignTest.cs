@@ -2,7 +2,7 @@ namespace Tessera.Core.Meta;
 
 /// <summary>One short sleeve's sign test: the figures it was decided on and the verdict.</summary>
 /// <param name="NetExposure">sum of the sleeve's asset weights (must be &lt; 0 before optimization).</param>
-/// <param name="BasketCorrelation">Pearson correlation of the sleeve's returns as traded with its held-asset basket (must be &lt; 0).</param>
+/// <param name="BasketCorrelation">Pearson correlation of the sleeve's (out-of-sample) returns with its held-asset basket (must be &lt; 0).</param>
 /// <param name="MetaWeight">the sleeve's meta weight (post-optimization test only; must be &gt;= 0).</param>
 /// <param name="ContributedExposure">meta weight x net exposure: the short exposure the sleeve brings to the meta (post test; &lt; 0 unless the weight is 0).</param>
 public sealed record SignTestRow(string Sleeve, double NetExposure, double BasketCorrelation, double? MetaWeight, double? ContributedExposure, bool Passed, string Reason);
@@ -12,7 +12,7 @@ public sealed record SignTestReport(string Stage, bool Passed, IReadOnlyList<Sig
 
 /// <summary>
 /// The directional sign test (docs/META.md) on every SHORT sleeve. Before optimization a short sleeve passes when it
-/// is net short (sum of asset weights &lt; 0) and its return stream as traded moves against the assets it holds: the
+/// is net short (sum of asset weights &lt; 0) and its (out-of-sample) return stream moves against the assets it holds: the
 /// correlation of r_t with the equal-weighted basket b_t of its held assets is strictly negative. A sleeve whose
 /// stream was inverted twice (a short booked as a long) or that holds net long exposure fails, named. After
 /// optimization each short sleeve's meta weight must be &gt;= 0 (an optimizer must not turn a short leg into a long

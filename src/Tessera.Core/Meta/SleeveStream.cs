@@ -6,7 +6,7 @@ namespace Tessera.Core.Meta;
 public sealed record SleeveAssetWeight(string Symbol, string Sector, double Weight);
 
 /// <summary>
-/// A sleeve as the meta portfolio sees it: its daily return stream as traded (<see cref="Returns"/>, one per
+/// A sleeve as the meta portfolio sees it: its daily walk-forward out-of-sample return stream (<see cref="Returns"/>, one per
 /// <see cref="Timestamps"/>), the basket return of the assets it holds (<see cref="Basket"/>: the equal-weighted
 /// simple return of every asset with a non-zero weight, the reference of the directional sign test), and its
 /// flattened asset weights. Timestamps are strictly increasing (UTC ticks of the run's calendar).

@@ -191,13 +191,8 @@ public sealed class MetaDomainTests
     }
 
     [Fact]
-    public void A_sleeve_return_as_traded_is_the_weighted_sum_of_its_atom_streams_and_its_basket_the_mean_of_held_assets()
+    public void A_sleeve_basket_is_the_mean_of_its_held_assets_on_the_stream_s_dates()
     {
-        // Atoms x (long A) and y (short B): r_t = 0.6 x_t + 0.4 y_t.
-        var r = SleeveReturns.AsTraded(["x", "y"], [0.6, 0.4], ["y", "x", "z"], [[0.01, -0.02], [0.02, 0.01], [9, 9]], 2);
-        Assert.Equal(0.6 * 0.02 + 0.4 * 0.01, r[0], 15);
-        Assert.Equal(0.6 * 0.01 + 0.4 * -0.02, r[1], 15);
-        Assert.Throws<TesseraValidationException>(() => SleeveReturns.AsTraded(["w"], [1.0], ["x"], [[0.0, 0.0]], 2));
         // Basket of A and B on dates 20 and 30 of a market with dates 10, 20, 30.
         var b = SleeveReturns.Basket([20, 30], [10, 20, 30], ["A", "B", "C"], [[0.1, 0.2, 0.3], [0.3, 0.4, 0.5], [9, 9, 9]], ["A", "B"]);
         Assert.Equal([0.3, 0.4], b.Select(x => Math.Round(x, 12)));

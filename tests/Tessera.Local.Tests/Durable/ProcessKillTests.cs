@@ -4,7 +4,10 @@ using Microsoft.DurableTask.Client;
 using Tessera.Core.Determinism;
 using Tessera.Orchestrations.Application;
 using Tessera.Orchestrations.Artifacts;
+using Tessera.Local.Hosting;
+using Tessera.Orchestrations.Application.Journal;
 using Tessera.Orchestrations.LifeCycle;
+using Tessera.Orchestrations.Meta;
 using Tessera.Orchestrations.Profiles;
 using Tessera.Storage.Blobs;
 using Tessera.Testing;
@@ -91,6 +94,65 @@ public sealed class ProcessKillTests(AzuriteFixture azurite) : IDisposable
         var history = await probe.HistoryAsync(runId);
         Assert.Single(history, e => e.Type == EventType.ExecutionStarted);
         await AssertArtifactsMatchManifestAsync(runId, final.ReadOutputAs<LifeCycleOutput>()!);
+    }
+
+    [Fact]
+    public async Task A_host_killed_mid_meta_resumes_the_journaled_meta_in_a_new_process_without_starting_it_or_its_sleeves_twice()
+    {
+        const string runId = "kill-meta-1";
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var ct = deadline.Token;
+        var plan = MetaCatalog.Beside(new ProfileCatalog(RepositoryPaths.Profiles)).Resolve("us_long_short");
+        await using var probe = await DurableProbe.StartAsync(azurite.ConnectionString, _taskHub);
+        await using (var host = TesseraProcess.Start(Environment(), "meta", "run", "us_long_short", "--run-id", runId))
+        {
+            // Killed while the sleeves' life cycles are in flight (one of them a few steps in).
+            await probe.WaitForStepsAsync(runId + "-" + plan.Sleeves[0].Name, 3, ct).WaitAsync(ct);
+            await host.KillAsync();
+        }
+
+        var before = await probe.Client.GetInstanceAsync(runId, getInputsAndOutputs: false, ct);
+        Assert.NotNull(before);
+        Assert.False(before.IsCompleted, "the meta must still be in flight when its host dies");
+
+        // The dead host journaled the meta, with its resolved plan, before it printed the run id.
+        var journaled = FileRunJournal.OpenReadOnly(_localDir).Runs[runId];
+        Assert.Equal((MetaSteps.Orchestrator, JournalOutcome.Accepted), (journaled.Orchestrator, journaled.Outcome));
+        Assert.Equal(plan.Sleeves.Select(x => x.Name), journaled.Meta!.Plan.Sleeves.Select(x => x.Name));
+
+        await using var second = TesseraProcess.Start(Environment(), "worker");
+        var final = await probe.Client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: true, ct);
+        Assert.True(final.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{final.RuntimeStatus} {final.FailureDetails}\n{second.Output}");
+
+        // Resumed from its history, not scheduled again: the new host's reconciliation found it in flight and left the
+        // journal entry as accepted (a reschedule would have been recorded).
+        Assert.Equal(JournalOutcome.Accepted, FileRunJournal.OpenReadOnly(_localDir).Runs[runId].Outcome);
+
+        // One execution of the meta; each sleeve created once, executed once, each of its steps scheduled once.
+        var history = await probe.HistoryAsync(runId);
+        Assert.Single(history, e => e.Type == EventType.ExecutionStarted);
+        Assert.Equal(plan.Sleeves.Count, history.Count(e => e.Type == EventType.SubOrchestrationInstanceCreated));
+        Assert.Equal(plan.Sleeves.Count, history.Count(e => e.Type == EventType.TaskScheduled && e.Name == MetaSteps.ResolveSleeve));
+        foreach (var step in new[] { MetaSteps.Completeness, MetaSteps.SignTestPre, MetaSteps.Aggregate, MetaSteps.Optimize, MetaSteps.SignTestPost, MetaSteps.Flatten, MetaSteps.Report })
+        {
+            Assert.Equal(1, history.Count(e => e.Type == EventType.TaskScheduled && e.Name == step));
+        }
+
+        foreach (var sleeve in plan.Sleeves)
+        {
+            var sleeveHistory = await probe.HistoryAsync(runId + "-" + sleeve.Name);
+            Assert.Single(sleeveHistory, e => e.Type == EventType.ExecutionStarted);
+            foreach (var step in LifeCycleSteps.ActivityNames)
+            {
+                Assert.Equal(step == LifeCycleSteps.Optimize ? sleeve.Profile!.Optimization.Optimizers.Count : 1, sleeveHistory.Count(e => e.Type == EventType.TaskScheduled && e.Name == step));
+            }
+        }
+
+        var output = final.ReadOutputAs<MetaOutput>()!;
+        var artifacts = new RunArtifactStore(new BlobStore(azurite.ConnectionString));
+        var manifestBytes = await artifacts.ReadAsync(runId, "manifest.json", ct);
+        Assert.Equal(output.ManifestSha256, Sha256Hex.Of(manifestBytes));
+        Assert.True(await ManifestCheck.IsIntactAsync(artifacts, runId, ct));
     }
 
     private async Task AssertArtifactsMatchManifestAsync(string runId, LifeCycleOutput output)

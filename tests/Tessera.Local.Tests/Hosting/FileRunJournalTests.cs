@@ -55,6 +55,44 @@ public sealed class FileRunJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_meta_run_is_journaled_with_its_resolved_plan_and_survives_reopen_and_compaction()
+    {
+        // A nested meta (us_core_hedged lists the meta us_long_short): the whole resolved plan, every sleeve profile
+        // included, is what a restart schedules again; nothing is looked up by name.
+        var plan = Tessera.Orchestrations.Meta.MetaCatalog.Beside(new ProfileCatalog(RepositoryPaths.Profiles)).Resolve("us_core_hedged");
+        var input = new Tessera.Orchestrations.Meta.MetaInput("meta-j", plan, T0.UtcDateTime);
+        var journal = FileRunJournal.Open(_dir);
+        await journal.RecordAcceptedAsync(input, T0, CancellationToken.None);
+        await journal.RecordAcceptedAsync(new LifeCycleInput("life-j", Compact), T0.AddSeconds(1), CancellationToken.None);
+        Assert.Equal(Tessera.Orchestrations.Meta.MetaSteps.Orchestrator, journal.Runs["meta-j"].Orchestrator);
+
+        foreach (var reopened in new[] { FileRunJournal.OpenReadOnly(_dir), FileRunJournal.Open(_dir), FileRunJournal.OpenReadOnly(_dir) })
+        {
+            var run = reopened.Runs["meta-j"];
+            Assert.Equal(JournalOutcome.Accepted, run.Outcome);
+            Assert.Null(run.Input);
+            Assert.Null(run.Backtest);
+            Assert.Equal(Tessera.Orchestrations.Meta.MetaSteps.Orchestrator, run.Orchestrator);
+            var scheduled = Assert.IsType<Tessera.Orchestrations.Meta.MetaInput>(run.ScheduledInput);
+            Assert.Equal(AsJson(input), AsJson(scheduled));
+            Assert.Equal(Tessera.Orchestrations.LifeCycle.LifeCycleSteps.Orchestrator, reopened.Runs["life-j"].Orchestrator);
+        }
+
+        // The runs whose progress is the meta's (an in-flight watch after a power cut judges a meta by them): every
+        // sleeve it runs now, the nested meta's own sleeves included; none for a life cycle.
+        Assert.Equal(
+            ["meta-j-long_short", "meta-j-long_short-long_top15", "meta-j-long_short-long_breakout", "meta-j-long_short-short_bottom15", "meta-j-long_short-short_rsi2", "meta-j-core_long"],
+            journal.Runs["meta-j"].SleeveRunsOfMeta());
+        Assert.Empty(journal.Runs["life-j"].SleeveRunsOfMeta());
+
+        // Settled like any run: compacted away on the next open.
+        await FileRunJournal.Open(_dir).RecordOutcomeAsync("meta-j", JournalOutcome.Settled, "Completed", T0, CancellationToken.None);
+        Assert.Equal(["life-j"], FileRunJournal.Open(_dir).Runs.Keys);
+    }
+
+    private static string AsJson<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Tessera.Orchestrations.Artifacts.ArtifactJson.Options);
+
+    [Fact]
     public async Task A_line_torn_by_a_crash_is_ignored_and_the_rest_is_read()
     {
         var journal = FileRunJournal.Open(_dir);

@@ -92,4 +92,45 @@ public sealed class RunJournalRecoveryTests(AzuriteFixture azurite) : IDisposabl
         var listed = await runtime2.Runs.ListRunsAsync(Tessera.Orchestrations.Application.Listing.RunPageRequest.Default, ct);
         Assert.Contains(listed.Runs, r => r.RunId == "bt-recover" && r.Workflow == Tessera.Orchestrations.Backtests.BacktestSteps.Orchestrator);
     }
+    [Fact]
+    public async Task A_meta_run_the_task_hub_never_recorded_is_scheduled_again_from_its_journaled_plan_and_completes()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var ct = timeout.Token;
+
+        // Accepted (journaled with its resolved plan) just before a crash that took the task hub's record of it.
+        var plan = Tessera.Orchestrations.Meta.MetaCatalog.Beside(new ProfileCatalog(RepositoryPaths.Profiles)).Resolve("us_long_short");
+        var accepted = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+        await FileRunJournal.Open(_dir).RecordAcceptedAsync(new Tessera.Orchestrations.Meta.MetaInput("meta-recover", plan, accepted), new DateTimeOffset(accepted), ct);
+
+        var cli = new TestCli(new Dictionary<string, string?>
+        {
+            ["TESSERA_STORAGE_CONNECTION_STRING"] = azurite.ConnectionString,
+            ["TESSERA_LOCAL_DIR"] = _dir,
+            ["TESSERA_TASK_HUB"] = TestTaskHub.New(),
+            ["TESSERA_DURABLE_TUNING"] = "tests",
+        });
+        await using var storage = await LocalStorage.OpenAsync(cli.Context, null, ct);
+        await using var runtime = await LocalRuntime.StartAsync(storage, ProfileCatalog.Locate(), DurableSettings.From(cli.Context), ct);
+        Assert.Equal(["meta-recover"], runtime.Reconciled!.Rescheduled);
+        Assert.Equal(Tessera.Orchestrations.Application.Journal.JournalOutcome.Rescheduled, runtime.Journal.Runs["meta-recover"].Outcome);
+
+        var done = await runtime.Client.WaitForInstanceCompletionAsync("meta-recover", getInputsAndOutputs: true, ct);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        Assert.Equal(Tessera.Orchestrations.Meta.MetaSteps.Orchestrator, done.Name);
+        var output = done.ReadOutputAs<Tessera.Orchestrations.Meta.MetaOutput>()!;
+        Assert.Equal(["meta-recover-long_top15", "meta-recover-long_breakout", "meta-recover-short_bottom15", "meta-recover-short_rsi2"], output.Sleeves.Select(x => x.RunId));
+        Assert.True(await Tessera.Orchestrations.Artifacts.ManifestCheck.IsIntactAsync(runtime.Artifacts, "meta-recover", ct));
+
+        // The journaled accepted time is the run's start time, as if it had never been lost.
+        var manifest = System.Text.Json.JsonSerializer.Deserialize<Tessera.Orchestrations.Meta.MetaManifest>(
+            await runtime.Artifacts.ReadAsync("meta-recover", "manifest.json", ct), Tessera.Orchestrations.Artifacts.ArtifactJson.Options)!;
+        Assert.Equal(accepted, manifest.StartedAtUtc);
+        var view = await runtime.Runs.GetRunAsync("meta-recover", ct);
+        Assert.Equal((Tessera.Orchestrations.Meta.MetaSteps.Orchestrator, "Completed"), (view!.Workflow, view.Status));
+
+        // A run id names one run forever: the journal refuses a second start of it.
+        await Assert.ThrowsAsync<Tessera.Orchestrations.Application.RunAlreadyExistsException>(
+            () => runtime.Runs.StartRunAsync(new Tessera.Orchestrations.Application.StartRunRequest("us_long_short", "meta-recover"), ct));
+    }
 }

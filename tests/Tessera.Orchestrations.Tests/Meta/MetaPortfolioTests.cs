@@ -63,6 +63,23 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
 
         Assert.Equal(shortGross / longGross, output.HedgeRatio!.Value, 12);
 
+        // Each sleeve's stream is its life cycle's walk-forward out-of-sample stream (validation/walk_forward.json: the
+        // test windows only), not the in-sample backtest over the whole synthesis calendar; the manifest records which.
+        for (var i = 0; i < 4; i++)
+        {
+            var sleeveRun = "meta4-" + FourSleeves[i];
+            var validation = await ReadAsync<ValidationArtifact>(h, sleeveRun, "validation/walk_forward.json");
+            var synthesis = await ReadAsync<StreamsArtifact>(h, sleeveRun, "synthesis/streams.json");
+            Assert.Equal(OutOfSampleStream.Kind, streams[i].Stream);
+            Assert.Equal(validation.OutOfSampleReturns, streams[i].Returns);
+            Assert.Equal(validation.OutOfSampleTimestamps, streams[i].Timestamps);
+            var firstTest = validation.Splits[0].TestStart;
+            Assert.Equal(synthesis.Timestamps[firstTest], streams[i].Timestamps[0]); // the first train window is not in the stream
+            Assert.Equal(validation.Splits.Sum(x => x.TestEnd - x.TestStart), streams[i].Returns.Length);
+            Assert.True(streams[i].Returns.Length < synthesis.Timestamps.Length);
+            Assert.Equal(validation.TotalReturn, streams[i].Returns.Aggregate(1.0, (acc, r) => acc * (1 + r)) - 1, 9);
+        }
+
         // The sign tests (two SHORT sleeves each), the completeness table, the caps after netting.
         var pre = await ReadAsync<SignTestReport>(h, "meta4", "directional_sign_test_pre_opt.json");
         var post = await ReadAsync<SignTestReport>(h, "meta4", "directional_sign_test.json");
@@ -85,15 +102,22 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
         Assert.All(output.Sleeves, s => Assert.Contains(s.RunId!, report, StringComparison.Ordinal));
         Assert.Contains("Hedge ratio " + output.HedgeRatio.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), report, StringComparison.Ordinal);
         Assert.Contains(output.TraceId, report, StringComparison.Ordinal);
-        var audit = (await h.TextAsync("meta4", "audit.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(audit.Length >= 8);
-        Assert.All(audit, line => Assert.Equal(output.TraceId, JsonDocument.Parse(line).RootElement.GetProperty("trace_id").GetString()));
-        Assert.Contains(audit, l => l.Contains("\"stage\":\"completeness\",\"decision\":\"passed\"", StringComparison.Ordinal));
+        // The audit is written by the life cycle's AuditTrail (one writer), under the run's derived trace id; gates link their artifacts.
+        Assert.Equal(Tessera.Orchestrations.Runs.RunTraceId.Of("meta4"), output.TraceId);
+        var audit = AuditTrail.Parse(await h.Artifacts.ReadAsync("meta4", "audit.jsonl"));
+        Assert.True(audit.Count >= 9);
+        Assert.All(audit, line => Assert.Equal(output.TraceId, line.TraceId));
+        Assert.Equal(Enumerable.Range(1, audit.Count), audit.Select(l => l.Seq));
+        var completenessLine = Assert.Single(audit, l => l.Step == "completeness");
+        Assert.Equal((AuditKinds.Gate, "sleeve_completeness", AuditKinds.Passed, "meta/completeness.json"), (completenessLine.Kind, completenessLine.Name, completenessLine.Outcome, completenessLine.Artifact!.Path));
+        Assert.Equal(FourSleeves, audit.Where(l => l.Step == "sleeves" && l.Outcome == AuditKinds.Completed).Select(l => l.Name));
 
         // The manifest hashes every artifact, the audit included (written before it).
         var manifestBytes = await h.Artifacts.ReadAsync("meta4", "manifest.json");
         Assert.Equal(output.ManifestSha256, Sha256Hex.Of(manifestBytes));
         var manifest = JsonSerializer.Deserialize<MetaManifest>(manifestBytes, ArtifactJson.Options)!;
+        Assert.Equal(OutOfSampleStream.Kind, manifest.SleeveReturnStream);
+        Assert.Contains("Sleeve return streams: walk_forward_oos", report, StringComparison.Ordinal);
         Assert.Contains(manifest.Artifacts, a => a.Path == "audit.jsonl");
         Assert.Equal((await h.Artifacts.ListAsync("meta4")).Where(p => p != "manifest.json").Order(StringComparer.Ordinal), manifest.Artifacts.Select(a => a.Path).Order(StringComparer.Ordinal));
         foreach (var a in manifest.Artifacts)
@@ -129,15 +153,29 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
         Assert.Equal(OrchestrationRuntimeStatus.Failed, signFail.RuntimeStatus);
         Assert.Contains("directional sign test", signFail.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("sleeve long_breakout", signFail.FailureDetails.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("\"decision\":\"failed\"", await h.TextAsync("meta4-pin-sign", "audit.jsonl"), StringComparison.Ordinal);
+        var signAudit = AuditTrail.Parse(await h.Artifacts.ReadAsync("meta4-pin-sign", "audit.jsonl"));
+        Assert.Equal(AuditKinds.Failed, signAudit.Single(l => l.Step == "directional_sign_test_pre_opt").Outcome);
+        Assert.Equal(("meta", AuditKinds.Failed), (signAudit[^1].Step, signAudit[^1].Outcome));
         Assert.DoesNotContain("manifest.json", await h.Artifacts.ListAsync("meta4-pin-sign"));
 
         // Removing one pinned sleeve's artifact makes the next meta fail at the completeness gate, naming sleeve and artifact.
-        Assert.True(await new BlobStore(azurite.ConnectionString).DeleteAsync(RunArtifactStore.Container, "meta4-short_rsi2/synthesis/streams.json"));
+        // A sleeve run written before the walk-forward report carried its out-of-sample stream (a copy of short_rsi2's run
+        // with that stream removed and its manifest rehashed: every artifact present and matching) is incomplete, named;
+        // the meta never falls back to the in-sample stream.
+        await CopyWithoutOutOfSampleStreamAsync(h, "meta4-short_rsi2", "legacy-short-rsi2");
+        var legacy = pinned with { Sleeves = [.. pinned.Sleeves.Select(s => s.Name == "short_rsi2" ? s with { PinnedRunId = "legacy-short-rsi2" } : s)] };
+        var noOos = await h.RunAsync("meta4-pin-legacy", legacy);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, noOos.RuntimeStatus);
+        Assert.Contains(
+            "sleeve short_rsi2: missing required artifact validation/walk_forward.json (has no walk-forward out-of-sample stream) in run legacy-short-rsi2",
+            noOos.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("manifest.json", await h.Artifacts.ListAsync("meta4-pin-legacy"));
+
+        Assert.True(await new BlobStore(azurite.ConnectionString).DeleteAsync(RunArtifactStore.Container, "meta4-short_rsi2/validation/walk_forward.json"));
         var missing = await h.RunAsync("meta4-pin-missing", pinned);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, missing.RuntimeStatus);
         Assert.Contains("sleeve completeness gate", missing.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
-        Assert.Contains("sleeve short_rsi2: missing required artifact synthesis/streams.json in run meta4-short_rsi2", missing.FailureDetails.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("sleeve short_rsi2: missing required artifact validation/walk_forward.json in run meta4-short_rsi2", missing.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         var table = await ReadAsync<CompletenessArtifact>(h, "meta4-pin-missing", "meta/completeness.json");
         Assert.Equal([true, true, true, false], table.Rows.Select(r => r.Complete));
         Assert.DoesNotContain("manifest.json", await h.Artifacts.ListAsync("meta4-pin-missing"));
@@ -212,8 +250,9 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
         Assert.Contains("sleeve too_small (run meta-fail-too_small) failed", message, StringComparison.Ordinal);
         Assert.Contains("selection floor", message, StringComparison.Ordinal);
         Assert.Contains("sleeve also_small", message, StringComparison.Ordinal);
-        var audit = await h.TextAsync("meta-fail", "audit.jsonl");
-        Assert.Contains("\"stage\":\"sleeves\",\"decision\":\"failed\"", audit, StringComparison.Ordinal);
+        var audit = AuditTrail.Parse(await h.Artifacts.ReadAsync("meta-fail", "audit.jsonl"));
+        Assert.Equal(["too_small", "also_small"], audit.Where(l => l.Step == "sleeves" && l.Outcome == AuditKinds.Failed).Select(l => l.Name));
+        Assert.All(audit, l => Assert.Equal(Tessera.Orchestrations.Runs.RunTraceId.Of("meta-fail"), l.TraceId));
         Assert.Equal(["audit.jsonl"], await h.Artifacts.ListAsync("meta-fail"));
         var history = await RecordedHistory.ReadAsync(h.Runtime, "meta-fail");
         Assert.DoesNotContain(history, e => e is TaskScheduledEvent t && t.Name == MetaSteps.ResolveSleeve); // stopped at the fan-in
@@ -227,7 +266,25 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
     {
         var pathsA = (await h.Artifacts.ListAsync(a)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(pathsA, (await h.Artifacts.ListAsync(b)).Order(StringComparer.Ordinal));
-        string Normalize(string text) => text.Replace(MetaAudit.TraceId(a), MetaAudit.TraceId(b), StringComparison.Ordinal).Replace(a, b, StringComparison.Ordinal);
+        // The audit links the artifacts of its gates by SHA-256: a linked document that names the run (checked below to
+        // differ by the run id only) has a different hash in b, written as b's too.
+        var hashes = new List<(string A, string B)>();
+        foreach (var path in alsoNamingTheRun)
+        {
+            hashes.Add((Sha256Hex.Of(await h.Artifacts.ReadAsync(a, path)), Sha256Hex.Of(await h.Artifacts.ReadAsync(b, path))));
+        }
+
+        string Normalize(string text)
+        {
+            text = text.Replace(Tessera.Orchestrations.Runs.RunTraceId.Of(a), Tessera.Orchestrations.Runs.RunTraceId.Of(b), StringComparison.Ordinal).Replace(a, b, StringComparison.Ordinal);
+            foreach (var (ha, hb) in hashes)
+            {
+                text = text.Replace(ha, hb, StringComparison.Ordinal);
+            }
+
+            return text;
+        }
+
         var differing = new List<string>();
         foreach (var path in pathsA.Where(p => p != "manifest.json"))
         {
@@ -253,6 +310,30 @@ public sealed class MetaPortfolioTests(AzuriteFixture azurite)
         Assert.Equal(
             manifestA.Artifacts.Where(x => !differing.Contains(x.Path)),
             manifestB.Artifacts.Where(x => !differing.Contains(x.Path)));
+    }
+
+    /// <summary>Copies a completed life cycle's artifacts to another run id with walk_forward.json's out-of-sample stream removed and the manifest rehashed.</summary>
+    private static async Task CopyWithoutOutOfSampleStreamAsync(MetaHost h, string from, string to)
+    {
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(await h.Artifacts.ReadAsync(from, "manifest.json"))!;
+        foreach (var a in manifest["artifacts"]!.AsArray())
+        {
+            var path = a!["path"]!.GetValue<string>();
+            var bytes = await h.Artifacts.ReadAsync(from, path);
+            if (path == "validation/walk_forward.json")
+            {
+                var validation = System.Text.Json.Nodes.JsonNode.Parse(bytes)!.AsObject();
+                Assert.True(validation.Remove("out_of_sample_timestamps") && validation.Remove("out_of_sample_returns"));
+                bytes = System.Text.Encoding.UTF8.GetBytes(validation.ToJsonString());
+                a["sha256"] = Sha256Hex.Of(bytes);
+                a["length"] = bytes.Length;
+            }
+
+            await h.Artifacts.WriteAsync(to, path, bytes, a["content_type"]!.GetValue<string>());
+        }
+
+        manifest["run_id"] = to;
+        await h.Artifacts.WriteAsync(to, "manifest.json", System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()), "application/json");
     }
 
     private static async Task<T> ReadAsync<T>(MetaHost h, string runId, string path) =>

@@ -12,7 +12,7 @@ namespace Tessera.Orchestrations.Application.Governance;
 /// </summary>
 public sealed class GovernanceHttpApi(GovernanceService service, HttpApiSettings settings)
 {
-    public const int MaxBodyBytes = 8 * 1024;
+    public const int MaxBodyBytes = PromoteRequestBody.MaxBodyBytes;
 
     public Task PromoteAsync(HttpContext http, string id) => RunsHttpApi.Keyed(http, ApiRoutes.PromoteRun, settings, async ct =>
     {

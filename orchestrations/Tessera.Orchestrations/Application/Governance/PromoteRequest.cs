@@ -45,60 +45,62 @@ public sealed record PromoteRequest(string RunId, GovernanceState To, string Rea
 }
 
 /// <summary>
-/// Strict parse of the POST /api/runs/{id}/promote body: a JSON object with exactly the fields <c>to</c> (string,
-/// required), <c>reason</c> (string, required) and <c>coverage_exception</c> (string, optional); any other field,
-/// a duplicate, a wrong type or trailing content is a 400 naming the field. Kept small and local so it can be
-/// swapped for the shared strict body parser.
+/// Strict parse of the POST /api/runs/{id}/promote body through the shared <see cref="StrictJsonBody"/> prelude (size,
+/// nesting depth, well-formed JSON object, no duplicate key, valid UTF-8 text; each refusal naming the field and the
+/// rule), then the fields: exactly <c>to</c> (string, required), <c>reason</c> (string, required) and
+/// <c>coverage_exception</c> (string, optional); an unknown field or a wrong type is a 400 naming the field.
 /// </summary>
 public static class PromoteRequestBody
 {
-    private static readonly string[] Known = ["to", "reason", "coverage_exception"];
+    /// <summary>The body is three short strings; the HTTP host reads at most this many bytes.</summary>
+    public const int MaxBodyBytes = 8 * 1024;
+
+    /// <summary>The body is flat; one level of nesting (the object itself) is all it needs, a little slack for clear errors.</summary>
+    public const int MaxDepth = 4;
+
+    public const string EmptyRule = "a JSON object {\"to\": ..., \"reason\": ...} is required";
+
+    public const string UnknownFieldRule = "unknown field; allowed fields: to, reason, coverage_exception";
+
+    public const string StringRule = "must be a JSON string";
+
+    public const string ToRequiredRule = "is required: one of sandbox, canary, promoted, frozen, retired";
 
     public static PromoteRequest Parse(string runId, ReadOnlySpan<byte> body, string actor)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 4, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false });
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
+        string? to = null, reason = null, coverageException = null;
+        using (var doc = StrictJsonBody.Parse(body, MaxBodyBytes, MaxDepth, EmptyRule))
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            // StrictJsonBody has refused duplicate keys already: each field is seen at most once here.
+            foreach (var property in doc.RootElement.EnumerateObject())
             {
-                throw new TesseraValidationException("body", null, "a JSON object {\"to\": ..., \"reason\": ...}");
-            }
-
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-            {
-                var name = reader.GetString()!;
-                if (Array.IndexOf(Known, name) < 0)
+                switch (property.Name)
                 {
-                    throw new TesseraValidationException(name, null, "unknown field: the body has only to, reason and coverage_exception");
-                }
-
-                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
-                {
-                    throw new TesseraValidationException(name, reader.TokenType.ToString(), "a JSON string");
-                }
-
-                if (!values.TryAdd(name, reader.GetString()!))
-                {
-                    throw new TesseraValidationException(name, null, "given once");
+                    case "to":
+                        to = StringValue(property);
+                        break;
+                    case "reason":
+                        reason = StringValue(property);
+                        break;
+                    case "coverage_exception":
+                        coverageException = StringValue(property);
+                        break;
+                    default:
+                        throw new TesseraValidationException(property.Name, null, UnknownFieldRule);
                 }
             }
-
-            if (reader.Read())
-            {
-                throw new TesseraValidationException("body", null, "one JSON object and nothing after it");
-            }
         }
-        catch (JsonException e)
+
+        if (to is null)
         {
-            throw new TesseraValidationException("body", null, "well-formed JSON: " + e.Message);
+            throw new TesseraValidationException("to", null, ToRequiredRule);
         }
 
-        if (!values.ContainsKey("to"))
-        {
-            throw new TesseraValidationException("to", null, "required: one of sandbox, canary, promoted, frozen, retired");
-        }
-
-        return PromoteRequest.Create(runId, values["to"], values.GetValueOrDefault("reason"), actor, values.GetValueOrDefault("coverage_exception"));
+        return PromoteRequest.Create(runId, to, reason, actor, coverageException);
     }
+
+    private static string StringValue(JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String
+            ? property.Value.GetString()!
+            : throw new TesseraValidationException(property.Name, property.Value.ValueKind.ToString(), StringRule);
 }

@@ -14,7 +14,8 @@ public sealed record InFlightWatchReport(IReadOnlyList<string> Settled, IReadOnl
 /// <item>completed with a manifest whose artifacts verify: settled;</item>
 /// <item>ended any other way (failed, terminated, completed without a verifiable manifest): purged and scheduled again
 /// from the journal (runs are deterministic functions of their inputs and artifacts are write-once);</item>
-/// <item>no progress for <c>stallAfter</c> (a queue message the emulator never saved leaves a run waiting forever):
+/// <item>no progress for <c>stallAfter</c> (a queue message the emulator never saved leaves a run waiting forever; a
+/// meta's progress includes its sleeves', <see cref="JournalRun.SleeveRunsOfMeta"/>):
 /// terminated, and once the runtime reports it terminated, purged and scheduled again; if it cannot be ended, marked
 /// lost with the reason.</item>
 /// </list>
@@ -102,6 +103,15 @@ public static class InFlightRunWatch
                 else
                 {
                     var progress = instance.LastUpdatedAt > lastProgress[runId] ? instance.LastUpdatedAt : lastProgress[runId];
+                    foreach (var sleeve in run.SleeveRunsOfMeta())
+                    {
+                        // A meta progresses while its sleeves do: their updates count as its own.
+                        if (await client.GetInstanceAsync(sleeve, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is { } child && child.LastUpdatedAt > progress)
+                        {
+                            progress = child.LastUpdatedAt;
+                        }
+                    }
+
                     lastProgress[runId] = progress;
                     if (now - progress > stallAfter)
                     {

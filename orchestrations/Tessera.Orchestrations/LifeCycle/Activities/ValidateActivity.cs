@@ -7,7 +7,7 @@ namespace Tessera.Orchestrations.LifeCycle.Activities;
 /// <summary>
 /// Step 8c: out-of-sample validation of the chosen optimizer (<see cref="ValidationStep"/>: a rolling walk-forward
 /// over the selected atoms' streams with the optimization step's constraints and fallback policy), written to
-/// validation/walk_forward.json. The profile's covariance estimator is used (sample when absent). With
+/// validation/walk_forward.json with the out-of-sample daily stream and its dates (what a meta uses). The profile's covariance estimator is used (sample when absent). With
 /// validation.purged_cv, a purged K-fold of the same engine (gap and embargo: the Alpha blueprint's 10 bars and 0.01 by
 /// default) is written to validation/purged_cv.json.
 /// </summary>
@@ -33,7 +33,8 @@ public static class ValidateActivity
             "validation/walk_forward.json",
             new ValidationArtifact(
                 input.Optimizer, settings.TrainDays, settings.TestDays, ValidationStep.Mode.ToString().ToLowerInvariant(), result.Splits, result.TotalReturn, result.Cagr, result.Volatility,
-                result.Sharpe, result.ProbabilisticSharpe, result.MaxDrawdown, result.ShareOfProfitableSplits, result.MeanSplitSharpe, result.SplitSharpeStdDev, ValidationStep.Caveat),
+                result.Sharpe, result.ProbabilisticSharpe, result.MaxDrawdown, result.ShareOfProfitableSplits, result.MeanSplitSharpe, result.SplitSharpeStdDev, ValidationStep.Caveat,
+                Tessera.Core.Meta.OutOfSampleStream.Dates(streams.Timestamps, result.Splits, result.OutOfSampleReturns.Length), result.OutOfSampleReturns),
             cancellationToken).ConfigureAwait(false);
         return new ValidationOutput(artifact, input.Optimizer, result.Splits.Count, result.Sharpe, result.ProbabilisticSharpe, result.MaxDrawdown, result.ShareOfProfitableSplits, purged);
     }

@@ -40,7 +40,8 @@ public static class MetaFlattenActivity
         var csvRecord = await store.WriteAsync(input.MetaRunId, "weights.csv", Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", cancellationToken).ConfigureAwait(false);
         var stream = new SleeveStreamArtifact(
             "meta", Side.Long, MetaSteps.Workflow, matrix.Timestamps,
-            MetaOptimization.Combine(matrix, optimization.Weights), MetaOptimization.Combine(matrix, optimization.Weights, baskets: true), assets);
+            MetaOptimization.Combine(matrix, optimization.Weights), MetaOptimization.Combine(matrix, optimization.Weights, baskets: true), assets,
+            OutOfSampleStream.Kind); // the sleeves' streams are all out-of-sample (ResolveSleeve writes no other kind)
         var streamRecord = await store.WriteJsonAsync(input.MetaRunId, StreamPath, stream, cancellationToken).ConfigureAwait(false);
         return new MetaFlattenOutput(json, csvRecord, streamRecord, flat.Weights.Count, flat.GrossExposure, flat.NetExposure);
     }

@@ -10,9 +10,10 @@ namespace Tessera.Orchestrations.Meta.Activities;
 
 /// <summary>
 /// Fan-in, per sleeve: reads the sleeve's completed run (atomic or meta, by its manifest's workflow), checks every
-/// required artifact is present with the SHA-256 its manifest recorded, and writes the sleeve's stream (returns as
-/// traded, held-asset basket, asset weights) into the meta run as sleeves/NAME/stream.json. Missing or altered
-/// artifacts are reported, not thrown: the completeness gate decides over all sleeves at once.
+/// required artifact is present with the SHA-256 its manifest recorded, and writes the sleeve's stream (its
+/// walk-forward out-of-sample returns, held-asset basket, asset weights) into the meta run as sleeves/NAME/stream.json.
+/// Missing or altered artifacts, and a run without an out-of-sample stream, are reported, not thrown: the completeness
+/// gate decides over all sleeves at once.
 /// </summary>
 public static class ResolveSleeveActivity
 {
@@ -88,6 +89,13 @@ public static class ResolveSleeveActivity
         }
 
         var stream = isMeta ? FromMeta(input, contents) : FromAtomic(input, contents);
+        if (stream is null)
+        {
+            // The run predates the recorded out-of-sample stream (or is not one): the meta never falls back to in-sample returns.
+            var path = isMeta ? MetaFlattenActivity.StreamPath : SleeveRequirements.WalkForward;
+            return new SleeveResolution(input.Sleeve, input.Side, runId, manifest.Workflow, [path + " (" + SleeveRequirements.NoOutOfSampleStream + ")"], 0);
+        }
+
         if (stream.Timestamps.Length == 0)
         {
             return new SleeveResolution(input.Sleeve, input.Side, runId, manifest.Workflow, [], 0);
@@ -100,13 +108,21 @@ public static class ResolveSleeveActivity
     private static T Read<T>(Dictionary<string, byte[]> contents, string path) =>
         JsonSerializer.Deserialize<T>(contents[path], ArtifactJson.Options) ?? throw new JsonException(path + " is empty");
 
-    private static SleeveStreamArtifact FromAtomic(ResolveSleeveInput input, Dictionary<string, byte[]> contents)
+    /// <summary>
+    /// The sleeve's walk-forward out-of-sample stream (validation/walk_forward.json: the chosen optimizer's test-window
+    /// returns with their dates), its held-asset basket on those dates and its asset weights; null when the run's
+    /// walk-forward report has no out-of-sample stream.
+    /// </summary>
+    private static SleeveStreamArtifact? FromAtomic(ResolveSleeveInput input, Dictionary<string, byte[]> contents)
     {
-        var choice = Read<ChoiceArtifact>(contents, "optimization/choice.json");
-        var streams = Read<StreamsArtifact>(contents, "synthesis/streams.json");
+        var validation = Read<ValidationArtifact>(contents, SleeveRequirements.WalkForward);
+        if (validation.OutOfSampleTimestamps is not { } dates || validation.OutOfSampleReturns is not { } returns || dates.Length != returns.Length)
+        {
+            return null;
+        }
+
         var market = Read<MarketArtifact>(contents, "market/returns.json");
         var weights = Read<WeightsArtifact>(contents, "weights.json");
-        var returns = SleeveReturns.AsTraded(choice.Atoms, choice.Weights, streams.Atoms, streams.Streams, streams.Timestamps.Length);
         var held = new List<string>();
         var assets = new List<SleeveAssetWeight>(weights.Weights.Count);
         foreach (var w in weights.Weights)
@@ -118,14 +134,15 @@ public static class ResolveSleeveActivity
             }
         }
 
-        var basket = held.Count == 0 ? new double[streams.Timestamps.Length] : SleeveReturns.Basket(streams.Timestamps, market.Timestamps, market.Symbols, market.Returns, held);
-        return new SleeveStreamArtifact(input.Sleeve, input.Side, "atomic_life_cycle", streams.Timestamps, returns, basket, assets);
+        var basket = held.Count == 0 ? new double[dates.Length] : SleeveReturns.Basket(dates, market.Timestamps, market.Symbols, market.Returns, held);
+        return new SleeveStreamArtifact(input.Sleeve, input.Side, "atomic_life_cycle", dates, returns, basket, assets, OutOfSampleStream.Kind);
     }
 
-    private static SleeveStreamArtifact FromMeta(ResolveSleeveInput input, Dictionary<string, byte[]> contents)
+    /// <summary>A nested meta's stream (already the weighted sum of its sleeves' out-of-sample streams); null when it is not one.</summary>
+    private static SleeveStreamArtifact? FromMeta(ResolveSleeveInput input, Dictionary<string, byte[]> contents)
     {
-        var inner = Read<SleeveStreamArtifact>(contents, "meta/stream.json");
-        return inner with { Sleeve = input.Sleeve, Side = input.Side, Workflow = MetaSteps.Workflow };
+        var inner = Read<SleeveStreamArtifact>(contents, MetaFlattenActivity.StreamPath);
+        return inner.Stream == OutOfSampleStream.Kind ? inner with { Sleeve = input.Sleeve, Side = input.Side, Workflow = MetaSteps.Workflow } : null;
     }
 
     /// <summary>What every manifest has: its workflow and the artifacts it lists with their hashes.</summary>
