@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
@@ -83,6 +84,7 @@ public static class CoreIndicatorBatch
         BollingerKernel.Compute(close, columns.BollingerMiddle, columns.BollingerUpper, columns.BollingerLower, columns.BollingerPercentB, Period20, 2.0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RecursivePass(ReadOnlySpan<double> high, ReadOnlySpan<double> low, ReadOnlySpan<double> close, in CoreIndicatorColumns columns, FirstBarConvention convention)
     {
         var n = close.Length;
@@ -130,8 +132,8 @@ public static class CoreIndicatorBatch
             var c = close[i];
 
             var change = c - previousClose;
-            var g = gain.Next(change > 0 ? change : 0.0);
-            var lo = loss.Next(change < 0 ? -change : 0.0);
+            var g = gain.Next(Math.Max(change, 0.0));
+            var lo = loss.Next(Math.Max(-change, 0.0));
             if (loss.IsReady)
             {
                 rsi = IndicatorKernels.RsiOf(g, lo);

@@ -14,6 +14,7 @@ namespace Tessera.Core.Indicators.Kernels;
 /// </summary>
 internal static class BollingerKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<double> close, Span<double> middle, Span<double> upper, Span<double> lower, Span<double> percentB, int period, double width)
     {
         var n = close.Length;
