@@ -14,6 +14,8 @@ namespace Tessera.Core.Portfolio.Estimators;
 /// </summary>
 internal static class CrossProductKernel
 {
+    private const int L2BlockBytes = 384 * 1024;
+
     public static double[] Compute(double[][] columns)
     {
         var p = columns.Length;
@@ -25,17 +27,29 @@ internal static class CrossProductKernel
             return values;
         }
 
-        var i = 0;
-        for (; i + 4 <= p; i += 4)
+        // The 4x4 tiles cover pairs (i, j) with i and j multiples of 4, j >= i, below p4; they run block by block of
+        // columns j, so a block (about 384 KB of columns) stays in L2 while every panel of four columns i passes over it
+        // (column by column order streamed all the later columns from L3 for every panel). Each tile still sums its
+        // pairs over every row in one go, so the order of operations per entry, and the result, are unchanged.
+        var p4 = p - (p % 4);
+        var block = Math.Max(4, (L2BlockBytes / (n * sizeof(double))) & ~3);
+        for (var jb = 0; jb < p4; jb += block)
         {
-            // Pairs (i..i+3, j) for j >= i in tiles of two columns; the tile at j = i covers pairs below the diagonal
-            // too, which symmetry makes equal to their mirror (a * b == b * a bit for bit).
-            var j = i;
-            for (; j + 4 <= p; j += 4)
+            var jEnd = Math.Min(jb + block, p4);
+            for (var i = 0; i < jEnd; i += 4)
             {
-                Tile4x4(columns, values, p, i, j);
+                for (var j = Math.Max(i, jb); j < jEnd; j += 4)
+                {
+                    Tile4x4(columns, values, p, i, j);
+                }
             }
+        }
 
+        for (var i = 0; i < p4; i += 4)
+        {
+            // The columns beyond the last full four: two at a time, then one (the tiles at j = i covered pairs below
+            // the diagonal too, which symmetry makes equal to their mirror: a * b == b * a bit for bit).
+            var j = p4;
             for (; j + 2 <= p; j += 2)
             {
                 Tile4x2(columns, values, p, i, j);
@@ -50,7 +64,7 @@ internal static class CrossProductKernel
             }
         }
 
-        PerPair(columns, values, i, p);
+        PerPair(columns, values, p4, p);
         return values;
     }
 
