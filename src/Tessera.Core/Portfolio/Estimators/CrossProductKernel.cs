@@ -144,23 +144,29 @@ internal static class CrossProductKernel
             s33 += v * x3;
         }
 
+        // Horizontal sums first, with no call in between: every vector register is caller-saved, so accumulators still
+        // live at the calls below would be spilled, and the register allocator put those spills inside the loop.
         var tail = blocks * Vector<double>.Count;
-        Store(values, p, i, j, Finish(s00, columns[i], columns[j], tail));
-        Store(values, p, i, j + 1, Finish(s01, columns[i], columns[j + 1], tail));
-        Store(values, p, i, j + 2, Finish(s02, columns[i], columns[j + 2], tail));
-        Store(values, p, i, j + 3, Finish(s03, columns[i], columns[j + 3], tail));
-        Store(values, p, i + 1, j, Finish(s10, columns[i + 1], columns[j], tail));
-        Store(values, p, i + 1, j + 1, Finish(s11, columns[i + 1], columns[j + 1], tail));
-        Store(values, p, i + 1, j + 2, Finish(s12, columns[i + 1], columns[j + 2], tail));
-        Store(values, p, i + 1, j + 3, Finish(s13, columns[i + 1], columns[j + 3], tail));
-        Store(values, p, i + 2, j, Finish(s20, columns[i + 2], columns[j], tail));
-        Store(values, p, i + 2, j + 1, Finish(s21, columns[i + 2], columns[j + 1], tail));
-        Store(values, p, i + 2, j + 2, Finish(s22, columns[i + 2], columns[j + 2], tail));
-        Store(values, p, i + 2, j + 3, Finish(s23, columns[i + 2], columns[j + 3], tail));
-        Store(values, p, i + 3, j, Finish(s30, columns[i + 3], columns[j], tail));
-        Store(values, p, i + 3, j + 1, Finish(s31, columns[i + 3], columns[j + 1], tail));
-        Store(values, p, i + 3, j + 2, Finish(s32, columns[i + 3], columns[j + 2], tail));
-        Store(values, p, i + 3, j + 3, Finish(s33, columns[i + 3], columns[j + 3], tail));
+        double t00 = Vector.Sum(s00), t01 = Vector.Sum(s01), t02 = Vector.Sum(s02), t03 = Vector.Sum(s03);
+        double t10 = Vector.Sum(s10), t11 = Vector.Sum(s11), t12 = Vector.Sum(s12), t13 = Vector.Sum(s13);
+        double t20 = Vector.Sum(s20), t21 = Vector.Sum(s21), t22 = Vector.Sum(s22), t23 = Vector.Sum(s23);
+        double t30 = Vector.Sum(s30), t31 = Vector.Sum(s31), t32 = Vector.Sum(s32), t33 = Vector.Sum(s33);
+        Store(values, p, i, j, Tail(t00, columns[i], columns[j], tail));
+        Store(values, p, i, j + 1, Tail(t01, columns[i], columns[j + 1], tail));
+        Store(values, p, i, j + 2, Tail(t02, columns[i], columns[j + 2], tail));
+        Store(values, p, i, j + 3, Tail(t03, columns[i], columns[j + 3], tail));
+        Store(values, p, i + 1, j, Tail(t10, columns[i + 1], columns[j], tail));
+        Store(values, p, i + 1, j + 1, Tail(t11, columns[i + 1], columns[j + 1], tail));
+        Store(values, p, i + 1, j + 2, Tail(t12, columns[i + 1], columns[j + 2], tail));
+        Store(values, p, i + 1, j + 3, Tail(t13, columns[i + 1], columns[j + 3], tail));
+        Store(values, p, i + 2, j, Tail(t20, columns[i + 2], columns[j], tail));
+        Store(values, p, i + 2, j + 1, Tail(t21, columns[i + 2], columns[j + 1], tail));
+        Store(values, p, i + 2, j + 2, Tail(t22, columns[i + 2], columns[j + 2], tail));
+        Store(values, p, i + 2, j + 3, Tail(t23, columns[i + 2], columns[j + 3], tail));
+        Store(values, p, i + 3, j, Tail(t30, columns[i + 3], columns[j], tail));
+        Store(values, p, i + 3, j + 1, Tail(t31, columns[i + 3], columns[j + 1], tail));
+        Store(values, p, i + 3, j + 2, Tail(t32, columns[i + 3], columns[j + 2], tail));
+        Store(values, p, i + 3, j + 3, Tail(t33, columns[i + 3], columns[j + 3], tail));
     }
 
     private static ref Vector<double> Base(double[] column) => ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetArrayDataReference(column));
@@ -204,9 +210,11 @@ internal static class CrossProductKernel
         Store(values, p, i + 3, j + 1, Finish(s31, columns[i + 3], columns[j + 1], tail));
     }
 
-    private static double Finish(Vector<double> acc, double[] a, double[] b, int tail)
+    private static double Finish(Vector<double> acc, double[] a, double[] b, int tail) => Tail(Vector.Sum(acc), a, b, tail);
+
+    /// <summary>The scalar rows after the last full vector, added to the vector part's sum (as <see cref="VectorMath.Dot"/>).</summary>
+    private static double Tail(double sum, double[] a, double[] b, int tail)
     {
-        var sum = Vector.Sum(acc);
         for (var t = tail; t < a.Length; t++)
         {
             sum += a[t] * b[t];
