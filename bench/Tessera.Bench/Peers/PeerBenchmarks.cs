@@ -69,13 +69,33 @@ public sealed class PeersIndicatorsBenchmark : IBenchmark
         // The TA-Lib/TTR first-bar convention of ATR and ADX (untimed), for the comparison with TTR.
         Run(universe, cols, percentB, FirstBarConvention.TaLibTtr);
         PeerResults.WriteFloats(Path.Combine(dir, "tessera-indicators-ttr.bin"), cols);
-        var updates = total * 7.0;
-        PeerResults.WriteTiming(context, dir, "indicators", seconds, first, cpu, new Dictionary<string, object>
+        var updates = total * (double)CoreIndicatorBatch.IndicatorsPerBar;
+        var extra = new Dictionary<string, object>
         {
             ["bars"] = total,
             ["updates"] = updates,
             ["columns"] = Columns,
-        });
+            ["kernel"] = "CoreIndicatorBatch (one recursive pass per symbol + vectorised Bollinger pass)",
+        };
+
+        // Where the time goes, per indicator, over all symbols (process CPU per pass over 3 passes, and the wall median): each indicator's
+        // span batch kernel alone, and the same indicator as a streaming object fed bar by bar (the batch path before
+        // the kernels, which drove one object per indicator and validated every value in each).
+        foreach (var (name, batch, streaming) in IndicatorProfile.Steps(universe, cols, percentB))
+        {
+            var kernelWall = PeerResults.Time(3, batch).Order().ElementAt(1);
+            var kernel = PeerResults.LastCpuSecondsPerCall;
+            var objectsWall = PeerResults.Time(3, streaming).Order().ElementAt(1);
+            var objects = PeerResults.LastCpuSecondsPerCall;
+            extra["profile_kernel_" + name + "_wall_s"] = kernelWall;
+            extra["profile_streaming_" + name + "_wall_s"] = objectsWall;
+            extra["profile_kernel_" + name + "_s"] = kernel;
+            extra["profile_streaming_" + name + "_s"] = objects;
+            context.Report("  profile: " + name + " span kernel, CPU per pass", kernel * 1000, "ms");
+            context.Report("  profile: " + name + " streaming object, CPU per pass", objects * 1000, "ms");
+        }
+
+        PeerResults.WriteTiming(context, dir, "indicators", seconds, first, cpu, extra);
         context.Report("indicator updates/s (median)", updates / seconds.Order().ElementAt(seconds.Length / 2), "updates/s");
         return Task.CompletedTask;
     }
@@ -87,13 +107,23 @@ public sealed class PeersIndicatorsBenchmark : IBenchmark
         {
             var n = s.Count;
             Span<double> Col(int c) => cols[c].AsSpan(offset, n);
-            Rsi.Compute(s.Close, Col(0), 14);
-            Atr.Compute(s.High, s.Low, s.Close, Col(1), 14, convention);
-            Adx.Compute(s.High, s.Low, s.Close, Col(2), Col(3), Col(4), 14, convention);
-            Macd.Compute(s.Close, Col(5), Col(6), Col(7), 12, 26, 9);
-            Bollinger.Compute(s.Close, Col(8), Col(9), Col(10), percentB.AsSpan(offset, n), 20, 2.0);
-            Sma.Compute(s.Close, Col(11), 20);
-            Ema.Compute(s.Close, Col(12), 20);
+            CoreIndicatorBatch.Compute(s.High, s.Low, s.Close, new CoreIndicatorColumns
+            {
+                Rsi14 = Col(0),
+                Atr14 = Col(1),
+                Adx14 = Col(2),
+                PlusDi14 = Col(3),
+                MinusDi14 = Col(4),
+                Macd = Col(5),
+                MacdSignal = Col(6),
+                MacdHistogram = Col(7),
+                BollingerMiddle = Col(8),
+                BollingerUpper = Col(9),
+                BollingerLower = Col(10),
+                BollingerPercentB = percentB.AsSpan(offset, n),
+                Sma20 = Col(11),
+                Ema20 = Col(12),
+            }, convention);
             offset += n;
         }
     }

@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -164,12 +165,9 @@ public sealed class Adx : IIndicator
         IndicatorGuard.SameLength(close.Length, adx.Length, "adx");
         IndicatorGuard.SameLength(close.Length, plusDi.Length, "plusDi");
         IndicatorGuard.SameLength(close.Length, minusDi.Length, "minusDi");
-        var indicator = new Adx(period, convention);
-        for (var i = 0; i < close.Length; i++)
-        {
-            adx[i] = indicator.Update(high[i], low[i], close[i]);
-            plusDi[i] = indicator.PlusDi;
-            minusDi[i] = indicator.MinusDi;
-        }
+        IndicatorGuard.Period(period, 1);
+        IndicatorGuard.Defined(convention);
+        ColumnChecks.Bars(high, low, close);
+        IndicatorKernels.Adx(high, low, close, adx, plusDi, minusDi, period, convention);
     }
 }

@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -72,10 +73,9 @@ public sealed class Atr : IIndicator
         IndicatorGuard.SameLength(close.Length, high.Length, "high");
         IndicatorGuard.SameLength(close.Length, low.Length, "low");
         IndicatorGuard.SameLength(close.Length, output.Length, "output");
-        var atr = new Atr(period, convention);
-        for (var i = 0; i < close.Length; i++)
-        {
-            output[i] = atr.Update(high[i], low[i], close[i]);
-        }
+        IndicatorGuard.Period(period, 1);
+        IndicatorGuard.Defined(convention);
+        ColumnChecks.Bars(high, low, close);
+        IndicatorKernels.Atr(high, low, close, output, period, convention);
     }
 }

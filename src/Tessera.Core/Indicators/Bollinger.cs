@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -84,13 +85,9 @@ public sealed class Bollinger : IIndicator
         IndicatorGuard.SameLength(close.Length, upper.Length, "upper");
         IndicatorGuard.SameLength(close.Length, lower.Length, "lower");
         IndicatorGuard.SameLength(close.Length, percentB.Length, "percentB");
-        var bands = new Bollinger(period, width);
-        for (var i = 0; i < close.Length; i++)
-        {
-            percentB[i] = bands.Update(close[i]);
-            middle[i] = bands.Middle;
-            upper[i] = bands.Upper;
-            lower[i] = bands.Lower;
-        }
+        IndicatorGuard.Period(period, 1);
+        IndicatorGuard.Positive(width, "width");
+        ColumnChecks.Finite(close, "close");
+        BollingerKernel.Compute(close, middle, upper, lower, percentB, period, width);
     }
 }

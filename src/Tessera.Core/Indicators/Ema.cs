@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -61,10 +62,8 @@ public sealed class Ema : IIndicator
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)
     {
         IndicatorGuard.SameLength(input.Length, output.Length, "output");
-        var ema = new Ema(period);
-        for (var i = 0; i < input.Length; i++)
-        {
-            output[i] = ema.Update(input[i]);
-        }
+        IndicatorGuard.Period(period, 1);
+        ColumnChecks.Finite(input, "value");
+        IndicatorKernels.Ema(input, output, period);
     }
 }

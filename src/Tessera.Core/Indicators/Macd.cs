@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 using Tessera.Core.Errors;
 
 namespace Tessera.Core.Indicators;
@@ -92,12 +93,8 @@ public sealed class Macd : IIndicator
         IndicatorGuard.SameLength(close.Length, macd.Length, "macd");
         IndicatorGuard.SameLength(close.Length, signal.Length, "signal");
         IndicatorGuard.SameLength(close.Length, histogram.Length, "histogram");
-        var indicator = new Macd(fast, slow, signalPeriod);
-        for (var i = 0; i < close.Length; i++)
-        {
-            macd[i] = indicator.Update(close[i]);
-            signal[i] = indicator.Signal;
-            histogram[i] = indicator.Histogram;
-        }
+        _ = new Macd(fast, slow, signalPeriod); // validates the periods (and their order) exactly as the streaming form
+        ColumnChecks.Finite(close, "close");
+        IndicatorKernels.Macd(close, macd, signal, histogram, fast, slow, signalPeriod);
     }
 }

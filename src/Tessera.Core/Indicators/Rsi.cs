@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -66,10 +67,8 @@ public sealed class Rsi : IIndicator
     public static void Compute(ReadOnlySpan<double> close, Span<double> output, int period = 14)
     {
         IndicatorGuard.SameLength(close.Length, output.Length, "output");
-        var rsi = new Rsi(period);
-        for (var i = 0; i < close.Length; i++)
-        {
-            output[i] = rsi.Update(close[i]);
-        }
+        IndicatorGuard.Period(period, 1);
+        ColumnChecks.Finite(close, "close");
+        IndicatorKernels.Rsi(close, output, period);
     }
 }

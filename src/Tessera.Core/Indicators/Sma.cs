@@ -1,4 +1,5 @@
 using Tessera.Core.Data;
+using Tessera.Core.Indicators.Kernels;
 
 namespace Tessera.Core.Indicators;
 
@@ -51,14 +52,13 @@ public sealed class Sma : IIndicator
         Compute(bars.Close, outputs[0], Period);
     }
 
-    /// <summary>Batch form: drives the same kernel as <see cref="Update"/>; NaN during warm-up.</summary>
+    /// <summary>Batch form: the input checked once, then <see cref="Update"/>'s arithmetic (the compensated running sum
+    /// and its re-sum schedule) over the input's own window; bit-identical to the streaming form; NaN during warm-up.</summary>
     public static void Compute(ReadOnlySpan<double> input, Span<double> output, int period)
     {
         IndicatorGuard.SameLength(input.Length, output.Length, "output");
-        var sma = new Sma(period);
-        for (var i = 0; i < input.Length; i++)
-        {
-            output[i] = sma.Update(input[i]);
-        }
+        IndicatorGuard.Period(period, 1);
+        ColumnChecks.Finite(input, "value");
+        IndicatorKernels.Sma(input, output, period);
     }
 }

@@ -16,9 +16,20 @@ internal sealed class DenseCholesky
     }
 
     /// <summary>Factorizes; returns null when the matrix is not numerically positive definite.</summary>
-    public static DenseCholesky? TryFactor(double[] matrix, int n)
+    public static DenseCholesky? TryFactor(double[] matrix, int n) => TryFactor(matrix, n, 0.0);
+
+    /// <summary>Factorizes matrix - shift I (the input is not changed); null when that is not numerically positive definite.</summary>
+    public static DenseCholesky? TryFactor(double[] matrix, int n, double shift)
     {
         var l = (double[])matrix.Clone();
+        if (shift != 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                l[(i * n) + i] -= shift;
+            }
+        }
+
         for (var j = 0; j < n; j++)
         {
             var rowJ = l.AsSpan(j * n, j);

@@ -1,4 +1,5 @@
 using Tessera.Core.Portfolio.Estimators;
+using Tessera.Testing;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Estimators;
@@ -69,5 +70,136 @@ public sealed class CovarianceConditioningTests
         Assert.True(report.ConditionBefore >= 5000, "fixture must be ill-conditioned; kappa = " + report.ConditionBefore);
         Assert.True(report.RidgeLambda > 0);
         Assert.True(SpectralDecomposition.Of(report.Covariance).ConditionNumber < 5000);
+    }
+
+    [Theory]
+    [InlineData(4990.0, false)]
+    [InlineData(4999.0, false)]
+    [InlineData(5001.0, true)]
+    [InlineData(5010.0, true)]
+    [InlineData(40.0, false)]
+    [InlineData(1e5, true)]
+    public void The_ridge_decision_and_lambda_equal_the_full_eigendecomposition_path_on_both_sides_of_5000(double kappa, bool ridge)
+    {
+        // A rotated spectrum from kappa down to 1 (a dense matrix, not a diagonal one), exact kappa by construction.
+        var cov = RotatedSpectrum(40, kappa, seed: 5);
+        var fast = CovarianceConditioning.Prepare(cov);
+        var exact = CovarianceConditioning.PrepareWithSpectrum(cov);
+        Assert.Equal(ridge, fast.RidgeLambda > 0);
+        Assert.Equal(exact.RidgeSteps, fast.RidgeSteps);
+        Assert.Equal(exact.RidgeLambda, fast.RidgeLambda, exact.RidgeLambda * 1e-9); // trace summed from the diagonal vs the eigenvalues
+        Assert.Equal(!ridge, fast.CertifiedWellConditioned);
+        Assert.Equal(kappa, fast.ConditionBefore, kappa * 1e-8);
+        if (!ridge)
+        {
+            Assert.Same(cov, fast.Covariance);
+            Assert.Equal(fast.ConditionBefore, fast.ConditionAfter);
+        }
+    }
+
+    [Fact]
+    public void Certified_well_conditioned_report_gives_the_Lanczos_condition_number_when_read()
+    {
+        var returns = PortfolioTestData.FactorReturns(60, 90, 17);
+        var cov = new SampleCovarianceEstimator().Estimate(returns);
+        var report = CovarianceConditioning.Prepare(cov);
+        Assert.True(report.CertifiedWellConditioned);
+        Assert.Equal(SpectralDecomposition.Of(cov).ConditionNumber, report.ConditionBefore, report.ConditionBefore * 1e-8);
+        Assert.NotNull(report.Factor);
+        Assert.Empty(report.Notes);
+    }
+
+    [SharedDataFact("sp500-daily-2013-2018.csv.gz")]
+    public void Peer_benchmark_covariance_kappa_3379_is_certified_and_needs_no_ridge_as_on_the_full_eigendecomposition()
+    {
+        // The bench-peers input: Ledoit-Wolf of the daily returns of the symbols with a bar on every date (461 x 1,258).
+        var universe = Tessera.Core.Tests.Indicators.SpDailyData.All;
+        var calendar = universe.Max(s => s.Count);
+        var full = universe.Where(s => s.Count == calendar).ToList();
+        full = full.Where(s => s.Timestamps.AsSpan().SequenceEqual(full[0].Timestamps)).ToList();
+        var returns = new double[full.Count][];
+        for (var j = 0; j < full.Count; j++)
+        {
+            var c = full[j].Close;
+            returns[j] = new double[c.Length - 1];
+            for (var t = 1; t < c.Length; t++)
+            {
+                returns[j][t - 1] = (c[t] / c[t - 1]) - 1.0;
+            }
+        }
+
+        var cov = new LedoitWolfEstimator().Estimate(returns);
+        var fast = CovarianceConditioning.Prepare(cov);
+        var exact = CovarianceConditioning.PrepareWithSpectrum(cov);
+        Assert.True(fast.CertifiedWellConditioned);
+        Assert.Equal(0.0, exact.RidgeLambda);
+        Assert.Equal(0.0, fast.RidgeLambda);
+        Assert.Same(cov, fast.Covariance);
+        Assert.Equal(exact.ConditionBefore, fast.ConditionBefore, exact.ConditionBefore * 1e-8);
+        Assert.InRange(fast.ConditionBefore, 3000, 4000);
+    }
+
+    private static CovarianceMatrix RotatedSpectrum(int n, double kappa, ulong seed)
+    {
+        var rng = new Tessera.Core.Determinism.DeterministicRandom(seed);
+        var q = new double[n][];
+        for (var k = 0; k < n; k++)
+        {
+            q[k] = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                q[k][i] = rng.NextDouble() - 0.5;
+            }
+
+            // Gram-Schmidt, twice.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                for (var b = 0; b < k; b++)
+                {
+                    var dot = 0.0;
+                    for (var i = 0; i < n; i++)
+                    {
+                        dot += q[k][i] * q[b][i];
+                    }
+
+                    for (var i = 0; i < n; i++)
+                    {
+                        q[k][i] -= dot * q[b][i];
+                    }
+                }
+            }
+
+            var norm = Math.Sqrt(q[k].Sum(x => x * x));
+            for (var i = 0; i < n; i++)
+            {
+                q[k][i] /= norm;
+            }
+        }
+
+        // Eigenvalues geometrically from 1e-4 * kappa down to 1e-4 (a covariance-like scale).
+        var values = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            var lambda = 1e-4 * Math.Pow(kappa, (double)k / (n - 1));
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    values[(i * n) + j] += lambda * q[k][i] * q[k][j];
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var m = 0.5 * (values[(i * n) + j] + values[(j * n) + i]);
+                values[(i * n) + j] = m;
+                values[(j * n) + i] = m;
+            }
+        }
+
+        return new CovarianceMatrix(n, values);
     }
 }

@@ -15,6 +15,9 @@ public sealed class CrossProductKernelTests
     [InlineData(9, 33)]
     [InlineData(13, 130)]
     [InlineData(22, 1258)]
+    [InlineData(19, 1259)]
+    [InlineData(45, 1258)]
+    [InlineData(83, 2000)]
     public void Every_entry_equals_the_per_pair_dot_product_to_the_last_bit(int p, int n)
     {
         var rng = new Random((p * 1000) + n);
