@@ -31,7 +31,7 @@ public sealed class MeasuredKillSwitchReadings(SessionEquityReadings equity, ITa
     }
 
     /// <summary>Age of the newest market message the account's stream service reported, or null when it reported none.</summary>
-    public static async Task<TimeSpan?> DataAgeAsync(ITableStore tables, string accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<TimeSpan?> DataAgeAsync(ITableStore tables, string accountId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tables);
         StreamStatusRow? row;
@@ -54,7 +54,7 @@ public sealed class MeasuredKillSwitchReadings(SessionEquityReadings equity, ITa
     }
 
     /// <summary>Realised slippage of the account's fills on one New York day (bps), or null when none carries a reference price.</summary>
-    public static async Task<double?> SlippageBpsAsync(OrderStore orders, string accountId, DateOnly day, CancellationToken cancellationToken)
+    public static async Task<double?> SlippageBpsAsync(OrderStore orders, string accountId, DateOnly day, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orders);
         var fills = new List<OrderRecord>();
