@@ -155,6 +155,42 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_firing_resumed_after_a_crash_appends_nothing_again_and_never_resends_a_leg_the_order_manager_holds()
+    {
+        await using var h = await DeskHarness.StartAsync(azurite.ConnectionString, FallingZzz(), At(9, 30, 5), startingCash: 10_000m, universe: ["ZZZ"]);
+        var desk = h.Desk;
+        await BuyZzzAsync(desk);
+        var (_, chain) = Attach(desk, "rules:\n  drawdown:\n    max_drawdown: 0.02\n    actions: [de_risk]\n    de_risk_fraction: 0.50\n");
+        var stamp = desk.Stamp("trace-ks-crash");
+        await desk.EquityPoll.TickAsync(stamp);
+        await h.AdvanceToAsync(At(10, 0, 5));
+
+        // The state a process leaves when it dies after claiming, appending, planning and sending, before noting any of it as done.
+        var firingId = KillSwitchEnforcer.FiringId(desk.AccountId, KillSwitchCondition.Drawdown, Day);
+        var legId = KillSwitchEnforcer.LegClientOrderId(firingId, "ZZZ");
+        var store = desk.KillSwitchActions;
+        await store.ClaimFiringAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, firingId, At(10, 0, 5));
+        await store.RecordBlockAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, "hash-of-the-block-appended-before-the-crash");
+        await store.ActivateAsync(new KillSwitchActionRecord(desk.AccountId, KillSwitchActionKind.DeRisk, true, "drawdown", firingId, At(10, 0, 5), "drawdown", "hash-of-the-block-appended-before-the-crash")
+        {
+            Fraction = 0.5,
+            Legs = [new DeRiskLeg("ZZZ", OrderSide.Sell, 99m, 49m, legId, DeRiskLegStatus.Planned, null)],
+        });
+        await desk.Orders.SubmitAsync(new OrderIntent(legId, legId, "ZZZ", OrderSide.Sell, 49m, null, OrderType.Limit, TimeInForce.Ioc, 97.40m, true));
+        Assert.Equal(1, h.OrdersAtExchange(legId));
+
+        // The restarted process's poll resumes the firing: no block appended, the leg recognised as sent, nothing sent again.
+        Assert.Empty((await desk.EquityPoll.TickAsync(stamp)).KillSwitch);
+        Assert.Empty(await chain.ReadAllAsync());
+        Assert.Equal(1, h.OrdersAtExchange(legId));
+        Assert.Equal(50m, Assert.Single(await desk.Broker.GetPositionsAsync()).Quantity);
+        var row = Assert.Single(await store.ListAsync(desk.AccountId));
+        Assert.Equal(DeRiskLegStatus.Submitted, Assert.Single(row.Legs).Status);
+        Assert.Contains("already recorded by the order manager", row.Legs[0].Detail, StringComparison.Ordinal);
+        Assert.True((await store.ClaimFiringAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, firingId, At(10, 0, 15))).Applied);
+    }
+
+    [Fact]
     public async Task Slippage_over_budget_measured_from_fills_restricts_entries_to_the_etf_list_and_exits_still_pass()
     {
         // ZZZ prints 5.00 at 09:30:00 (ask 5.00), then 5.01 at 09:30:10 (an uptick: ask 5.01).
