@@ -108,6 +108,7 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         Attach(desk, "var_window_days: 20\nrules:\n  var_breach:\n    confidence: 0.95\n    actions: [halt_adds, notify_and_record]\n", chain);
         Assert.Empty((await desk.EquityPoll.TickAsync(stamp)).KillSwitch);
         Assert.Single(await chain.ReadAllAsync());
+        Assert.Single(h.Events.Events, e => e.Code == EventCodes.KillSwitchFired); // nobody notified twice
     }
 
     [Fact]
