@@ -61,6 +61,7 @@ public sealed class KillSwitchActionStore(ITableStore tables)
     public async Task<FiringClaim> ClaimFiringAsync(string accountId, KillSwitchCondition condition, DateOnly day, string firingId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var key = FiringKey(condition, day);
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var existing = await ReadAsync(accountId, key, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
