@@ -68,7 +68,7 @@ public sealed class KillSwitchActionStore(ITableStore tables)
             try
             {
                 await tables.InsertAsync(Table, new ActionRow { PartitionKey = accountId, RowKey = key, Kind = "firing", Condition = KillSwitchFormat.Condition(condition), FiringId = firingId, FiredAt = at, Reason = string.Empty }, cancellationToken).ConfigureAwait(false);
-                return new FiringClaim(firingId, null, false);
+                return new FiringClaim(firingId, null, false) { Created = true, ClaimedAt = at };
             }
             catch (StorageConflictException)
             {
@@ -76,7 +76,7 @@ public sealed class KillSwitchActionStore(ITableStore tables)
             }
         }
 
-        return new FiringClaim(existing!.FiringId, existing.BlockHash, existing.Applied);
+        return new FiringClaim(existing!.FiringId, existing.BlockHash, existing.Applied) { ClaimedAt = existing.FiredAt };
     }
 
     /// <summary>Notes the firing's governance-chain block on its claim (so a resumed firing does not append it again).</summary>
@@ -332,7 +332,14 @@ public sealed class KillSwitchActionStore(ITableStore tables)
 }
 
 /// <summary>A firing's claim row: its id, its block once recorded, and whether its actions were applied.</summary>
-public sealed record FiringClaim(string FiringId, string? BlockHash, bool Applied);
+public sealed record FiringClaim(string FiringId, string? BlockHash, bool Applied)
+{
+    /// <summary>True when this call created the claim (this process handles the firing).</summary>
+    public bool Created { get; init; }
+
+    /// <summary>When the claim was made (the firing's time).</summary>
+    public DateTimeOffset ClaimedAt { get; init; }
+}
 
 /// <summary>A clear refused because the action is not in force; nothing was changed.</summary>
 public sealed class KillSwitchClearRefusedException(string action) : Exception("kill-switch action " + action + " is not in force: nothing to clear")

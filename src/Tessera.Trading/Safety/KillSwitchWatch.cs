@@ -113,27 +113,22 @@ public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings
 
             if (Enforcer is { } executor)
             {
-                if (await FireAndExecuteAsync(executor, firing, stamp, now, day, cancellationToken).ConfigureAwait(false) is { } executed)
+                var (settled, executed) = await FireAndExecuteAsync(executor, firing, stamp, now, day, cancellationToken).ConfigureAwait(false);
+                if (executed is not null)
                 {
                     outcomes.Add(executed);
                 }
 
-                _fired.TryAdd((stamp.AccountId, firing.Condition, day), true);
+                if (settled)
+                {
+                    _fired.TryAdd((stamp.AccountId, firing.Condition, day), true); // not when busy elsewhere: the next tick looks again
+                }
+
                 continue;
             }
 
             _fired.TryAdd((stamp.AccountId, firing.Condition, day), true);
-            var payload = new JsonObject
-            {
-                ["condition"] = KillSwitchFormat.Condition(firing.Condition),
-                ["measured"] = firing.Measured,
-                ["threshold"] = firing.Threshold,
-                ["actions"] = KillSwitchFormat.ActionsJson(firing.Actions),
-                ["reason"] = firing.Reason,
-                ["account"] = stamp.AccountId,
-                ["trading_config_pin"] = stamp.ConfigPin,
-            };
-            var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, payload, Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
+            var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, Payload(firing, stamp), Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
             var demoted = responder is null ? [] : await responder.OnFiringAsync(firing, block, cancellationToken).ConfigureAwait(false);
             outcomes.Add(new KillSwitchOutcome(firing, block, demoted));
         }
@@ -149,16 +144,22 @@ public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings
     /// <summary>
     /// The persistent path: claim the firing (create-only row), append its block unless the claim already has one,
     /// demote, execute the actions, mark the claim applied. A claim already applied (an earlier process) is skipped; a
-    /// claim left half-way (a crash) is resumed without appending its block again — only a crash between the append and
-    /// the claim's update records a firing twice.
+    /// claim another process made less than <see cref="ClaimInProgressFor"/> ago is left to it (not settled: looked at
+    /// again next tick); an older one left half-way (a crash) is resumed without appending its block again — only a
+    /// crash between the append and the claim's update records a firing twice.
     /// </summary>
-    private async Task<KillSwitchOutcome?> FireAndExecuteAsync(KillSwitchEnforcer executor, KillSwitchFiring firing, AuditStamp stamp, DateTimeOffset now, DateOnly day, CancellationToken cancellationToken)
+    private async Task<(bool Settled, KillSwitchOutcome? Outcome)> FireAndExecuteAsync(KillSwitchEnforcer executor, KillSwitchFiring firing, AuditStamp stamp, DateTimeOffset now, DateOnly day, CancellationToken cancellationToken)
     {
         var firingId = KillSwitchEnforcer.FiringId(stamp.AccountId, firing.Condition, day);
         var claim = await executor.Store.ClaimFiringAsync(stamp.AccountId, firing.Condition, day, firingId, now, cancellationToken).ConfigureAwait(false);
         if (claim.Applied)
         {
-            return null;
+            return (true, null);
+        }
+
+        if (!claim.Created && now - claim.ClaimedAt < ClaimInProgressFor)
+        {
+            return (false, null); // another process claimed it moments ago and is handling it
         }
 
         if (claim.BlockHash is { } recorded)
@@ -166,7 +167,7 @@ public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings
             // Resumed after a crash: the block and the demotion happened; only the actions are (re-)applied, idempotently.
             await executor.ApplyAsync(firing, firingId, recorded, now, stamp, cancellationToken).ConfigureAwait(false);
             await executor.Store.MarkAppliedAsync(stamp.AccountId, firing.Condition, day, cancellationToken).ConfigureAwait(false);
-            return null;
+            return (true, null);
         }
 
         var payload = Payload(firing, stamp);
@@ -176,8 +177,11 @@ public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings
         var demoted = responder is null ? [] : await responder.OnFiringAsync(firing, block, cancellationToken).ConfigureAwait(false);
         var executed = await executor.ApplyAsync(firing, firingId, block.Hash, now, stamp, cancellationToken).ConfigureAwait(false);
         await executor.Store.MarkAppliedAsync(stamp.AccountId, firing.Condition, day, cancellationToken).ConfigureAwait(false);
-        return new KillSwitchOutcome(firing, block, demoted) { FiringId = firingId, Executed = executed };
+        return (true, new KillSwitchOutcome(firing, block, demoted) { FiringId = firingId, Executed = executed });
     }
+
+    /// <summary>How long a claim another process made is taken as in progress rather than abandoned by a crash.</summary>
+    public static readonly TimeSpan ClaimInProgressFor = TimeSpan.FromMinutes(2);
 
     private static JsonObject Payload(KillSwitchFiring firing, AuditStamp stamp) => new()
     {

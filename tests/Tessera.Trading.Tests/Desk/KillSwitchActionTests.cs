@@ -180,7 +180,14 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         await desk.Orders.SubmitAsync(new OrderIntent(legId, legId, "ZZZ", OrderSide.Sell, 49m, null, OrderType.Limit, TimeInForce.Ioc, 97.40m, true));
         Assert.Equal(1, h.OrdersAtExchange(legId));
 
-        // The restarted process's poll resumes the firing: no block appended, the leg recognised as sent, nothing sent again.
+        // Within two minutes of the claim the firing is taken as in progress in the other process: not re-applied. (The
+        // poll's follow-up of open de-risk legs still looks at its leg, finds the order manager's record, sends nothing.)
+        Assert.Empty((await desk.EquityPoll.TickAsync(stamp)).KillSwitch);
+        Assert.False((await store.ClaimFiringAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, firingId, At(10, 0, 5))).Applied);
+        Assert.Equal(1, h.OrdersAtExchange(legId));
+
+        // After that, the restarted process's poll resumes it: no block appended, the leg recognised as sent, nothing sent again.
+        await h.AdvanceToAsync(At(10, 2, 10));
         Assert.Empty((await desk.EquityPoll.TickAsync(stamp)).KillSwitch);
         Assert.Empty(await chain.ReadAllAsync());
         Assert.Equal(1, h.OrdersAtExchange(legId));
@@ -188,7 +195,7 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         var row = Assert.Single(await store.ListAsync(desk.AccountId));
         Assert.Equal(DeRiskLegStatus.Submitted, Assert.Single(row.Legs).Status);
         Assert.Contains("already recorded by the order manager", row.Legs[0].Detail, StringComparison.Ordinal);
-        Assert.True((await store.ClaimFiringAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, firingId, At(10, 0, 15))).Applied);
+        Assert.True((await store.ClaimFiringAsync(desk.AccountId, KillSwitchCondition.Drawdown, Day, firingId, At(10, 2, 10))).Applied);
     }
 
     [Fact]
