@@ -70,6 +70,22 @@ public sealed class TradingFunctions(TradingRuntime trading, ILogger<TradingFunc
         return HttpFunctions.Written;
     }
 
+    [Function("TradingKillSwitch")]
+    public async Task<IActionResult> TradingKillSwitch([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/kill-switch")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await trading.Api.KillSwitchAsync(req.HttpContext).ConfigureAwait(false);
+        return HttpFunctions.Written;
+    }
+
+    [Function("TradingKillSwitchClear")]
+    public async Task<IActionResult> TradingKillSwitchClear([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/trading/kill-switch/clear")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        await trading.Api.KillSwitchClearAsync(req.HttpContext).ConfigureAwait(false);
+        return HttpFunctions.Written;
+    }
+
     [Function("TradingStatus")]
     public async Task<IActionResult> TradingStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/trading/status")] HttpRequest req)
     {

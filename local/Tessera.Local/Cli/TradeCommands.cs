@@ -34,7 +34,51 @@ public static class TradeCommands
         trade.Subcommands.Add(reconcile);
         trade.Subcommands.Add(BuildRebalance(context));
         trade.Subcommands.Add(SepTradeCommand.Build(context));
+        trade.Subcommands.Add(BuildKillSwitch(context));
         return trade;
+    }
+
+    /// <summary>`tessera trade kill-switch` lists the kill switch's actions; `... clear ACTION --reason TEXT` ends one (audited in the governance chain).</summary>
+    private static Command BuildKillSwitch(CliContext context)
+    {
+        var command = Build(context, "kill-switch", "The kill-switch matrix's actions on the account (in force and cleared); clear one with `clear ACTION --reason`", async (c, r, p, ct) =>
+        {
+            var table = new Table().AddColumns("action", "in force", "condition", "fired", "detail", "cleared");
+            foreach (var a in await r.Commands.KillSwitchActionsAsync(ct).ConfigureAwait(false))
+            {
+                var detail = a.Kind switch
+                {
+                    Tessera.Core.Governance.KillSwitchActionKind.DeRisk => string.Join("; ", a.Legs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Side} {l.Quantity} {l.Symbol} {l.Status}"))),
+                    Tessera.Core.Governance.KillSwitchActionKind.RestrictToList => string.Join(",", a.Symbols ?? []),
+                    Tessera.Core.Governance.KillSwitchActionKind.SwitchToBaseProfile => "profile " + a.BaseProfile,
+                    _ => a.Reason,
+                };
+                table.AddRow(a.Name, a.Active ? "yes" : "no", a.Condition, a.FiredAt.ToString("u", CultureInfo.InvariantCulture), TerminalText.Escape(detail), TerminalText.Escape(a.ClearedAt is { } at ? at.ToString("u", CultureInfo.InvariantCulture) + " by " + a.ClearedBy + ": " + a.ClearReason : string.Empty));
+            }
+
+            c.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        var action = new Argument<string>("action") { Description = string.Join(" | ", KillSwitchActionNames.Clearable) };
+        var reason = new Option<string>("--reason") { Description = "Why the action may end (recorded in the governance chain)", Required = true };
+        var clear = Build(context, "clear", "End a kill-switch action in force: reason required, recorded in the governance chain", async (c, r, p, ct) =>
+        {
+            try
+            {
+                var report = await r.Commands.ClearKillSwitchActionAsync(p.GetValue(action)!, p.GetValue(reason)!, Actor(c), ct).ConfigureAwait(false);
+                c.Console.MarkupLine("[green]cleared[/] " + TerminalText.Escape(report.Action) + " (" + report.Cleared.Count.ToString(CultureInfo.InvariantCulture) + " firing(s)); governance block " + report.Block.Index.ToString(CultureInfo.InvariantCulture) + " " + report.Block.Hash[..12]);
+                return ExitCodes.Ok;
+            }
+            catch (KillSwitchClearRefusedException refused)
+            {
+                await c.Error.WriteLineAsync("error: " + refused.Message).ConfigureAwait(false);
+                return ExitCodes.Failed;
+            }
+        });
+        clear.Arguments.Add(action);
+        clear.Options.Add(reason);
+        command.Subcommands.Add(clear);
+        return command;
     }
 
     private static Command BuildRebalance(CliContext context)

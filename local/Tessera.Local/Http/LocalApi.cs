@@ -39,6 +39,8 @@ public static class LocalApi
         Route(app, ApiRoutes.TradingScan, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.ScanAsync(http, client));
         Route(app, ApiRoutes.TradingPositions, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.PositionsAsync(http));
         Route(app, ApiRoutes.TradingEquity, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.EquityAsync(http));
+        Route(app, ApiRoutes.TradingKillSwitch, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.KillSwitchAsync(http));
+        Route(app, ApiRoutes.TradingKillSwitchClear, http => trading is null ? Unavailable(http, tradingUnavailable) : trading.KillSwitchClearAsync(http));
 
         // The browser dashboard; the root of the local host leads to it.
         Route(app, ApiRoutes.Dashboard, http => DashboardFiles.ServeAsync(http, http.GetRouteValue("path") as string));

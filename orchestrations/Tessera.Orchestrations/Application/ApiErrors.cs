@@ -30,6 +30,7 @@ public static class ApiErrors
         PayloadTooLargeException e => new ApiAnswer(413, Body(e)),
         TesseraValidationException e => new ApiAnswer(400, Body(e)),
         Tessera.Trading.Safety.ResumeRefusedException e => new ApiAnswer(409, new { error = e.Message, rule = e.Rule }),
+        Tessera.Trading.Safety.KillSwitchClearRefusedException e => new ApiAnswer(409, new { error = e.Message, action = e.Action }),
         StorageUnreachableException => new ApiAnswer(503, new { error = "storage not reachable" }),
         Tessera.Alpaca.Rest.AlpacaTransportException e => new ApiAnswer(503, new { error = "broker not reachable: " + e.Reason }),
         Tessera.Alpaca.Errors.AlpacaApiException e => new ApiAnswer(502, new { error = "the broker refused: " + e.Message }),

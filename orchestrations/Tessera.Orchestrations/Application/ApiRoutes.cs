@@ -31,6 +31,10 @@ public static class ApiRoutes
     public static readonly ApiRoute TradingPositions = new("TradingPositions", "GET", "api/trading/positions", RequiresApiKey: true);
     public static readonly ApiRoute TradingEquity = new("TradingEquity", "GET", "api/trading/equity", RequiresApiKey: true);
 
+    // The kill-switch matrix's executed actions (issue 14 item 3): list them, clear one (reason required, audited).
+    public static readonly ApiRoute TradingKillSwitch = new("TradingKillSwitch", "GET", "api/trading/kill-switch", RequiresApiKey: true);
+    public static readonly ApiRoute TradingKillSwitchClear = new("TradingKillSwitchClear", "POST", "api/trading/kill-switch/clear", RequiresApiKey: true);
+
     // The browser dashboard (issue 15): static files only, no data; every call it makes goes through the keyed routes.
     public static readonly ApiRoute Dashboard = new("Dashboard", "GET", "dashboard/{*path}", RequiresApiKey: false);
 
@@ -48,5 +52,6 @@ public static class ApiRoutes
         Dashboard,
         StartBacktest, GetBacktest,
         PromoteRun,
+        TradingKillSwitch, TradingKillSwitchClear,
     ];
 }

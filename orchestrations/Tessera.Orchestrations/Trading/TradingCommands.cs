@@ -147,6 +147,30 @@ public sealed class TradingCommands(TradingServices services, TimeProvider clock
         return results;
     }
 
+    /// <summary>The kill switch's actions on the account (in force and cleared), newest firing last.</summary>
+    public async Task<IReadOnlyList<KillSwitchActionRecord>> KillSwitchActionsAsync(CancellationToken cancellationToken)
+    {
+        var desk = await OpenDeskAsync(cancellationToken).ConfigureAwait(false);
+        return await desk.KillSwitchActions.ListAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Clears a kill-switch action in force (halt_adds, de_risk, switch_to_base_profile, restrict_to_etfs): reason
+    /// required, recorded in the governance chain. A host without config/kill_switch.yaml has nothing to clear (typed
+    /// error); an action not in force is a <see cref="KillSwitchClearRefusedException"/>.
+    /// </summary>
+    public async Task<KillSwitchClearReport> ClearKillSwitchActionAsync(string action, string reason, string actor, CancellationToken cancellationToken)
+    {
+        KillSwitchActionNames.Parse(action);
+        var why = Text("reason", reason);
+        var who = Text("actor", actor);
+        var desk = await OpenDeskAsync(cancellationToken).ConfigureAwait(false);
+        var enforcer = desk.EquityPoll.KillSwitch?.Enforcer
+            ?? throw new TesseraValidationException("action", action, "this host has no kill-switch matrix (config/kill_switch.yaml beside the trading configuration): nothing to clear");
+        var market = await desk.ClockAsync(cancellationToken).ConfigureAwait(false);
+        return await enforcer.ClearAsync(action, who, why, market.Now, desk.Stamp(TraceId("kill-switch-clear")), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<EquityPollOutcome> EquityPollAsync(CancellationToken cancellationToken)
     {
         var desk = await OpenDeskAsync(cancellationToken).ConfigureAwait(false);

@@ -25,12 +25,20 @@ public sealed class TradingRuntime
         // evaluated on the equity poll; its firings go to the governance chain and demote canaries.
         var killSwitchPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.ConfigPath)) ?? ".", KillSwitchConfig.FileName);
         KillSwitch = File.Exists(killSwitchPath) ? KillSwitchConfig.LoadFile(killSwitchPath) : null;
+        if (KillSwitch?.BaseProfile is { } baseProfile)
+        {
+            configuration.Profile(baseProfile); // switch_to_base_profile's profile must exist: a typed error at start, not at the firing
+        }
+
         var governance = KillSwitch is null ? null : Application.Governance.GovernanceParts.Create(blobs, tables, time);
         Services = TradingServicesFactory.Create(configuration, settings.ProfileName, () => settings.BrokerOptions(environment), blobs, tables, events, time, desk =>
         {
             if (KillSwitch is { } matrix && governance is not null)
             {
-                desk.EquityPoll.KillSwitch = new KillSwitchWatch(matrix, new SessionEquityReadings(desk.Openings), governance.Chain, governance.Service);
+                // Readings from real sources (stream status row, the order manager's fills); actions executed on this desk.
+                var readings = new MeasuredKillSwitchReadings(new SessionEquityReadings(desk.Openings), desk.Parts.Tables, desk.Orders.Orders);
+                var enforcer = new KillSwitchEnforcer(desk, desk.KillSwitchActions, governance.Chain, matrix);
+                desk.EquityPoll.KillSwitch = new KillSwitchWatch(matrix, readings, governance.Chain, governance.Service, enforcer);
             }
         });
         Commands = new TradingCommands(Services, time);

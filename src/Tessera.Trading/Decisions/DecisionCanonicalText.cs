@@ -67,6 +67,16 @@ internal static class DecisionCanonicalText
         {
             Line(b, "stream_safety_mode", "true"); // only when set: decision ids of every other request stay as they were
         }
+
+        if (request.Safety.HaltAdds)
+        {
+            Line(b, "kill_switch_halt_adds", "true"); // the kill switch's actions, likewise only when in force
+        }
+
+        if (request.Safety.AllowedSymbols is { } allowed)
+        {
+            Line(b, "kill_switch_allowed", string.Join(",", allowed.Order(StringComparer.Ordinal)));
+        }
         return b.ToString();
     }
 

@@ -31,7 +31,11 @@ public sealed record OrderIntent(
     OrderType Type,
     TimeInForce TimeInForce,
     decimal? LimitPrice,
-    bool ReducesPosition);
+    bool ReducesPosition)
+{
+    /// <summary>The price the decision saw on the side it trades (the ask for a buy, the bid for a sell): the reference realised slippage is measured against.</summary>
+    public decimal? ReferencePrice { get; init; }
+}
 
 /// <summary>
 /// One decision as the ledger records it: the outcome, the veto (a typed reason code such as

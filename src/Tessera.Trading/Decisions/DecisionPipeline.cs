@@ -13,7 +13,7 @@ namespace Tessera.Trading.Decisions;
 /// account and safety snapshots and the decision time, becomes an approved <see cref="OrderIntent"/>, a veto or a
 /// deferral, always with a deterministic decision id. Gate order (first failing gate decides; docs/TRADING-CONFIG.md):
 /// input validation (typed exceptions, before anything) → kill_switch → halted → market_closed → nothing_to_exit /
-/// opposite_position / crosses_zero → session_exit_window (adds) → missing_quote → invalid_quote → stale_quote →
+/// opposite_position / crosses_zero → kill_switch_halt_adds / kill_switch_restricted (adds) → session_exit_window (adds) → missing_quote → invalid_quote → stale_quote →
 /// [adds only:] shorts_disabled → price_out_of_range → spread_too_wide (Deferred) → adv_cap (ADV unknown) → sizing
 /// (size_zero, budget_below_one_share, below_min_notional) → adv_cap → per_order_limit → daily_limit →
 /// margin_budget → buying_power. Orders that reduce a position (exits, covers, rebalance sells) pass only the
@@ -106,6 +106,17 @@ public sealed class DecisionPipeline
             return early;
         }
 
+        // The kill-switch matrix's actions (docs/GOVERNANCE.md): adds stop, or narrow to the ETF list; reductions always pass.
+        if (!plan.Reduces && request.Safety.HaltAdds)
+        {
+            return d.Veto(VetoCodes.KillSwitchHaltAdds, "the kill switch's halt_adds is in force: no order may open or increase a position; exits still allowed");
+        }
+
+        if (!plan.Reduces && request.Safety.AllowedSymbols is { } allowed && !allowed.Contains(symbol))
+        {
+            return d.Veto(VetoCodes.KillSwitchRestricted, symbol + " is outside the kill switch's restricted list (" + string.Join(",", allowed.Order(StringComparer.Ordinal)) + "); exits still allowed");
+        }
+
         var blockFrom = session.Close.AddMinutes(-Profile.Session.BlockAddsLastMinutes);
         if (!plan.Reduces && now >= blockFrom)
         {
@@ -139,7 +150,7 @@ public sealed class DecisionPipeline
 
         if (plan.Reduces)
         {
-            return d.Approve(Intent(d, plan.Side, plan.Quantity!.Value, null, limit, reduces: true), priced, null);
+            return d.Approve(Intent(d, plan.Side, plan.Quantity!.Value, null, limit, reduces: true) with { ReferencePrice = plan.Side == OrderSide.Buy ? ask : bid }, priced, null);
         }
 
         return DecideAdd(request, d, plan, bid, ask, limit, priced);
@@ -235,7 +246,7 @@ public sealed class DecisionPipeline
             return d.Result(DecisionOutcome.Vetoed, VetoCodes.BuyingPower, "notional " + Money(orderNotional) + " above buying power " + Money(account.BuyingPower) + sized, null, trace);
         }
 
-        var intent = Intent(d, plan.Side, quantity, notional, limit, reduces: false);
+        var intent = Intent(d, plan.Side, quantity, notional, limit, reduces: false) with { ReferencePrice = plan.Side == OrderSide.Buy ? ask : bid };
         return d.Approve(intent, priced, trace);
     }
 

@@ -62,6 +62,12 @@ public sealed record AccountSnapshot
 /// </summary>
 public sealed record SafetyState(bool KillSwitch, bool Halted, bool StreamSafetyMode = false)
 {
+    /// <summary>The kill-switch matrix's halt_adds is in force: orders that open or increase a position are vetoed; reductions pass.</summary>
+    public bool HaltAdds { get; init; }
+
+    /// <summary>The kill-switch matrix's restrict_to_etfs is in force: entries only in these symbols; reductions pass. Null: no restriction.</summary>
+    public IReadOnlySet<string>? AllowedSymbols { get; init; }
+
     public static SafetyState Clear { get; } = new(false, false);
 }
 

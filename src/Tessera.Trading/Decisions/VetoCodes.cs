@@ -17,6 +17,12 @@ public static class VetoCodes
     /// <summary>The stream service is in SOP-01 safety mode or has not yet had 60 s of clean reception: nothing is sent.</summary>
     public const string StreamSafetyMode = "stream_safety_mode";
 
+    /// <summary>The kill-switch matrix's halt_adds is in force (docs/GOVERNANCE.md): an order that opens or increases a position is refused; reductions and exits pass.</summary>
+    public const string KillSwitchHaltAdds = "kill_switch_halt_adds";
+
+    /// <summary>The kill-switch matrix's restrict_to_etfs is in force: an entry in a symbol outside the configured list is refused; reductions and exits pass.</summary>
+    public const string KillSwitchRestricted = "kill_switch_restricted";
+
     /// <summary>Outside the regular NYSE session (holidays, weekends and early closes from NyseCalendar).</summary>
     public const string MarketClosed = "market_closed";
 
@@ -83,7 +89,7 @@ public static class VetoCodes
     /// <summary>Every code, in gate order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        KillSwitch, Halted, StreamSafetyMode, MarketClosed, OrderPending, NothingToExit, OppositePosition, PositionHeld, CrossesZero, SessionExitWindow, MissingQuote,
+        KillSwitch, Halted, StreamSafetyMode, MarketClosed, OrderPending, NothingToExit, OppositePosition, PositionHeld, CrossesZero, KillSwitchHaltAdds, KillSwitchRestricted, SessionExitWindow, MissingQuote,
         InvalidQuote, StaleQuote, ShortsDisabled, PriceOutOfRange, SpreadTooWide, SizeZero, BudgetBelowOneShare,
         BelowMinNotional, AdvCap, PerOrderLimit, DailyLimit, MarginBudget, BuyingPower,
     ];

@@ -54,7 +54,8 @@ public static class RebalanceRunner
         var plan = Rebalancer.Plan(new RebalanceRequest(targetWeights, account.Positions, prices, account.Equity, source), desk.Profile.Rebalance, desk.Profile.FractionalShares);
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
         var streamSafety = await Safety.StreamSafetyGate.BlocksAsync(desk.Parts.Tables, desk.AccountId, now, cancellationToken).ConfigureAwait(false);
-        var safety = new SafetyState(switches.KillSwitch, switches.Halted, streamSafety);
+        var killSwitch = await Safety.DeskKillSwitch.ReadAsync(desk, new SafetyState(switches.KillSwitch, switches.Halted, streamSafety), cancellationToken).ConfigureAwait(false);
+        var safety = killSwitch.Safety;
         var decisions = new List<ScanDecision>(plan.Orders.Count);
         var submissions = new List<ScanSubmission>();
         foreach (var order in plan.Orders)
@@ -69,7 +70,7 @@ public static class RebalanceRunner
                 Adv20Shares = facts.TryGetValue(order.Symbol, out var f) ? f.AverageDailyVolume20 : double.NaN,
                 AtrPct = f?.AtrPercent14 ?? double.NaN,
             };
-            var result = desk.Pipeline.Decide(new DecisionRequest(order, market, account, safety, now));
+            var result = killSwitch.Pipeline.Decide(new DecisionRequest(order, market, account, safety, now));
             var decision = new ScanDecision(result.Decision, "rebalance:" + source, order.Side == OrderSide.Sell ? "rebalance-sell" : "rebalance-buy", result.ChaseUnfilled);
             decisions.Add(decision);
             await desk.Ledger.AppendAsync(new LedgerEntry("decision", desk.AccountId, now, new JsonObject

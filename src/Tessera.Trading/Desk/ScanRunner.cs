@@ -29,7 +29,9 @@ public static class ScanRunner
         var now = clock.Now;
         var switches = await desk.Switches.GetAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
         var streamSafety = await Safety.StreamSafetyGate.BlocksAsync(desk.Parts.Tables, desk.AccountId, now, cancellationToken).ConfigureAwait(false);
-        var safety = new SafetyState(switches.KillSwitch, switches.Halted, streamSafety);
+        // The kill switch's actions in force: halt adds / ETF restriction as gates, the base profile's pipeline for sizing.
+        var killSwitch = await Safety.DeskKillSwitch.ReadAsync(desk, new SafetyState(switches.KillSwitch, switches.Halted, streamSafety), cancellationToken).ConfigureAwait(false);
+        var safety = killSwitch.Safety;
         var load = await marketData.LoadAsync(scan.Universe, now, scan.HistorySessions, cancellationToken).ConfigureAwait(false);
         var strategies = new List<IStrategy>(scan.Strategies.Count);
         foreach (var name in scan.Strategies)
@@ -72,7 +74,7 @@ public static class ScanRunner
                 Vix = vix?.Close ?? double.NaN,
                 VixAsOf = vix?.AsOf,
             };
-            var result = desk.Pipeline.Decide(new DecisionRequest(input, market, account, safety, now));
+            var result = killSwitch.Pipeline.Decide(new DecisionRequest(input, market, account, safety, now));
             decisions.Add(new ScanDecision(result.Decision, signal.Strategy, signal.Reason, result.ChaseUnfilled));
             foreach (var notice in result.Sizing?.Notices ?? [])
             {

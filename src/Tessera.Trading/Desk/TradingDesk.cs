@@ -36,6 +36,7 @@ public sealed class TradingDesk
         Resume = new ResumeProcedure(Switches, Ledger, parts.Events);
         EquityPoll = new EquityPoll(parts.Broker, Openings, Switches, Halt, new CircuitBreakerRule((decimal)parts.Configuration.CircuitBreaker.MaxIntradayDrawdown)) { History = EquityHistory };
         Pipeline = new DecisionPipeline(Profile, ConfigPin);
+        KillSwitchActions = new KillSwitchActionStore(parts.Tables);
         MarketData = parts.MarketData is null ? null : new BrokerMarketData(parts.MarketData);
     }
 
@@ -75,6 +76,15 @@ public sealed class TradingDesk
 
     public DecisionPipeline Pipeline { get; }
 
+    /// <summary>The kill switch's executed actions (halt adds, de-risk, base profile, ETF restriction), read by every decision round.</summary>
+    public KillSwitchActionStore KillSwitchActions { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DecisionPipeline> _pipelines = new(StringComparer.Ordinal);
+
+    /// <summary>The pipeline of a named profile of this configuration (the desk's own for its profile); the kill switch's switch_to_base_profile sizes with it.</summary>
+    public DecisionPipeline PipelineFor(string profileName) =>
+        profileName == Profile.Name ? Pipeline : _pipelines.GetOrAdd(profileName, n => new DecisionPipeline(Parts.Configuration.Profile(n), ConfigPin));
+
     /// <summary>Null when the desk was opened without a market data client (operations that never scan: halt, resume, audit).</summary>
     public BrokerMarketData? MarketData { get; }
 
@@ -88,6 +98,7 @@ public sealed class TradingDesk
         await desk.Orders.EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         await parts.Tables.CreateTableIfNotExistsAsync(TradingSwitchStore.Table, cancellationToken).ConfigureAwait(false);
         await parts.Tables.CreateTableIfNotExistsAsync(SessionEquityStore.Table, cancellationToken).ConfigureAwait(false);
+        await desk.KillSwitchActions.EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         return desk;
     }
 

@@ -54,6 +54,8 @@ public sealed class AlertingPolicy
 
         // The order path's: operator actions and disagreements with the broker reach people, routine order events do not.
         yield return new AlertRule(EventCodes.ManualHalt, AlertSeverity.P1, Slack | AlertChannels.Email);
+        yield return new AlertRule(EventCodes.KillSwitchFired, AlertSeverity.P1, Slack | AlertChannels.Email);
+        yield return new AlertRule(EventCodes.KillSwitchCleared, AlertSeverity.P2, Slack);
         yield return new AlertRule(EventCodes.ReconciliationDifference, AlertSeverity.P1, Slack | AlertChannels.Email);
         yield return new AlertRule(EventCodes.PreflightFailed, AlertSeverity.P1, Slack | AlertChannels.Email);
         yield return new AlertRule(EventCodes.TradingResumed, AlertSeverity.P2, Slack);

@@ -131,5 +131,14 @@ public static class EventCodes
     /// <summary>The stream service's codes (issue 13) beyond the seed's.</summary>
     public static IReadOnlyList<string> StreamCodes { get; } = [StreamSubmissionsReEnabled, StreamLoopError];
 
-    public static IReadOnlyList<string> All { get; } = [.. SeedCodes, .. OrderPathCodes, .. StreamCodes];
+    /// <summary>The kill-switch matrix's codes (issue 14 item 3).</summary>
+    public static IReadOnlyList<string> KillSwitchCodes { get; } = [KillSwitchFired, KillSwitchCleared];
+
+    public static IReadOnlyList<string> All { get; } = [.. SeedCodes, .. OrderPathCodes, .. StreamCodes, .. KillSwitchCodes];
+
+    /// <summary>A kill-switch matrix row fired (docs/GOVERNANCE.md). Fields: condition, measured, threshold, actions, firing_id, block_hash.</summary>
+    public const string KillSwitchFired = "KILL_SWITCH_FIRED";
+
+    /// <summary>An operator cleared a kill-switch action. Fields: action, actor, reason, block_hash.</summary>
+    public const string KillSwitchCleared = "KILL_SWITCH_CLEARED";
 }

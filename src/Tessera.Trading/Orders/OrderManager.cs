@@ -316,6 +316,7 @@ public sealed class OrderManager
         Type = intent.Type,
         TimeInForce = intent.TimeInForce,
         LimitPrice = intent.LimitPrice,
+        ReferencePrice = intent.ReferencePrice,
         ChaseUnfilled = chaseUnfilled,
         State = state,
         CreatedAt = now,

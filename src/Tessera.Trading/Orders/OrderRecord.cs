@@ -30,6 +30,9 @@ public sealed record OrderRecord
 
     public decimal? LimitPrice { get; init; }
 
+    /// <summary>The price the decision saw (ask for a buy, bid for a sell); the kill switch's slippage reading compares fills with it. Null for orders recorded before it existed.</summary>
+    public decimal? ReferencePrice { get; init; }
+
     public bool ChaseUnfilled { get; init; }
 
     public required OrderState State { get; init; }

@@ -36,6 +36,8 @@ internal sealed class OrderRecordEntity : ITableEntity
 
     public string? LimitPrice { get; set; }
 
+    public string? ReferencePrice { get; set; }
+
     public bool ChaseUnfilled { get; set; }
 
     public string State { get; set; } = string.Empty;
@@ -72,6 +74,7 @@ internal sealed class OrderRecordEntity : ITableEntity
         Type = r.Type.ToString(),
         TimeInForce = r.TimeInForce.ToString(),
         LimitPrice = Text(r.LimitPrice),
+        ReferencePrice = Text(r.ReferencePrice),
         ChaseUnfilled = r.ChaseUnfilled,
         State = OrderStateNames.Wire(r.State),
         FinalState = r.FinalState is { } f ? OrderStateNames.Wire(f) : null,
@@ -98,6 +101,7 @@ internal sealed class OrderRecordEntity : ITableEntity
         Type = ParseEnum<OrderType>(nameof(Type), Type),
         TimeInForce = ParseEnum<TimeInForce>(nameof(TimeInForce), TimeInForce),
         LimitPrice = Number(nameof(LimitPrice), LimitPrice),
+        ReferencePrice = Number(nameof(ReferencePrice), ReferencePrice),
         ChaseUnfilled = ChaseUnfilled,
         State = OrderStateNames.Parse(nameof(State), State),
         FinalState = FinalState is null ? null : OrderStateNames.Parse(nameof(FinalState), FinalState),

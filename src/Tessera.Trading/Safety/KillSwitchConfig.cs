@@ -10,10 +10,15 @@ namespace Tessera.Trading.Safety;
 /// condition (var_breach, drawdown, data_outage, slippage_over_budget) with its threshold and actions (halt_adds,
 /// de_risk with its fraction 0.25–0.50, switch_to_base_profile, restrict_to_etfs, notify_and_record). Unknown fields
 /// are refused by name; the Core <see cref="KillSwitchMatrix"/> checks the thresholds. <see cref="Pin"/> is the file's
-/// SHA-256: the config pin of every kill-switch block in the governance chain.
+/// SHA-256: the config pin of every kill-switch block in the governance chain. <see cref="BaseProfile"/> is the trading
+/// profile switch_to_base_profile sizes with (field <c>base_profile</c>, required when a row uses that action; the host
+/// checks at start that the trading configuration has it).
 /// </summary>
 public sealed record KillSwitchConfig(KillSwitchMatrix Matrix, IReadOnlyList<string> Etfs, string Pin)
 {
+    /// <summary>The profile the desk sizes with while switch_to_base_profile is active; null when no row uses that action.</summary>
+    public string? BaseProfile { get; init; }
+
     public const string FileName = "kill_switch.yaml";
 
     private static readonly Dictionary<string, KillSwitchCondition> Conditions = new(StringComparer.Ordinal)
@@ -50,6 +55,9 @@ public sealed record KillSwitchConfig(KillSwitchMatrix Matrix, IReadOnlyList<str
         var doc = new ConfigSection(root, string.Empty, sourceName, new SortedDictionary<string, string>(StringComparer.Ordinal));
         var window = doc.Integer("var_window_days", 250, 20, 5000);
         var etfs = doc.TextList("etfs", ["SPY"], s => s.Length is > 0 and <= 12 && s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '.'), "an upper-case ticker (A-Z, 0-9, '.')", 100);
+        var baseProfile = doc.Has("base_profile")
+            ? doc.Text("base_profile", string.Empty, s => s.Length is > 0 and <= 64 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'), "a trading profile name (1-64 of A-Z, a-z, 0-9, '_', '-')")
+            : null;
         var rulesSection = doc.Section("rules");
         var rules = new List<KillSwitchRule>();
         foreach (var name in rulesSection.Keys.ToList())
@@ -92,8 +100,13 @@ public sealed record KillSwitchConfig(KillSwitchMatrix Matrix, IReadOnlyList<str
             throw doc.Error("rules", null, null, "at least one condition row");
         }
 
+        if (baseProfile is null && rules.Any(r => r.Actions.Any(a => a.Kind == KillSwitchActionKind.SwitchToBaseProfile)))
+        {
+            throw doc.Error("base_profile", null, null, "required when a row uses switch_to_base_profile: the trading profile to size with while it is active");
+        }
+
         var pin = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yamlText)));
-        return new KillSwitchConfig(new KillSwitchMatrix(rules, window), etfs, pin);
+        return new KillSwitchConfig(new KillSwitchMatrix(rules, window), etfs, pin) { BaseProfile = baseProfile };
     }
 }
 

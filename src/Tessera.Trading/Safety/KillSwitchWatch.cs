@@ -54,19 +54,30 @@ public sealed class SessionEquityReadings(SessionEquityStore openings) : IKillSw
 }
 
 /// <summary>One firing as handled: the rule, its block in the governance chain, the runs it demoted.</summary>
-public sealed record KillSwitchOutcome(KillSwitchFiring Firing, LedgerBlock Block, IReadOnlyList<string> Demoted);
+public sealed record KillSwitchOutcome(KillSwitchFiring Firing, LedgerBlock Block, IReadOnlyList<string> Demoted)
+{
+    /// <summary>The firing's id (account, condition, New York day) when an enforcer executed it; null without one.</summary>
+    public string? FiringId { get; init; }
+
+    /// <summary>What the enforcer did, one line per action (empty when the actions are only recorded).</summary>
+    public IReadOnlyList<string> Executed { get; init; } = [];
+}
 
 /// <summary>
 /// The kill-switch matrix on the equity-poll schedule: <see cref="EquityPoll"/> calls <see cref="EvaluateAsync"/> on
 /// every in-session tick. Each rule that fires is appended to the governance chain (kind governance.kill_switch:
 /// condition, measured value, threshold, actions, reason, account; config pin = the matrix file's SHA-256), then
 /// handed to the responder (governance demotes every canary with the actions as the reason). A condition fires once
-/// per account and New York day (the 10 s poll would otherwise append the same firing every tick); a process restart
-/// may record it once more that day. The actions are recorded; executing de-risk, base-profile switch and the ETF
-/// restriction on the order path is not wired yet (docs/GOVERNANCE.md).
+/// per account and New York day (the 10 s poll would otherwise append the same firing every tick). With an
+/// <see cref="KillSwitchEnforcer"/> the actions are executed on the order path and the once-a-day rule is kept in
+/// storage (a claim row per firing), so a restart neither records nor executes a firing twice; without one (tests of
+/// the matrix alone) the process remembers, and a restart may record it once more that day.
 /// </summary>
-public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings readings, GovernanceChain chain, IKillSwitchResponder? responder = null)
+public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings readings, GovernanceChain chain, IKillSwitchResponder? responder = null, KillSwitchEnforcer? enforcer = null)
 {
+    /// <summary>The executor of the actions (null: the actions are only recorded).</summary>
+    public KillSwitchEnforcer? Enforcer { get; } = enforcer;
+
     private readonly ConcurrentDictionary<(string Account, KillSwitchCondition Condition, DateOnly Day), bool> _fired = new();
 
     public KillSwitchConfig Config { get; } = config;
@@ -95,30 +106,95 @@ public sealed class KillSwitchWatch(KillSwitchConfig config, IKillSwitchReadings
         var outcomes = new List<KillSwitchOutcome>();
         foreach (var firing in firings)
         {
-            if (!_fired.TryAdd((stamp.AccountId, firing.Condition, day), true))
+            if (_fired.ContainsKey((stamp.AccountId, firing.Condition, day)))
             {
                 continue;
             }
 
-            var payload = new JsonObject
+            if (Enforcer is { } executor)
             {
-                ["condition"] = KillSwitchFormat.Condition(firing.Condition),
-                ["measured"] = firing.Measured,
-                ["threshold"] = firing.Threshold,
-                ["actions"] = KillSwitchFormat.ActionsJson(firing.Actions),
-                ["reason"] = firing.Reason,
-                ["account"] = stamp.AccountId,
-                ["trading_config_pin"] = stamp.ConfigPin,
-            };
-            var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, payload, Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
+                var (settled, executed) = await FireAndExecuteAsync(executor, firing, stamp, now, day, cancellationToken).ConfigureAwait(false);
+                if (executed is not null)
+                {
+                    outcomes.Add(executed);
+                }
+
+                if (settled)
+                {
+                    _fired.TryAdd((stamp.AccountId, firing.Condition, day), true); // not when busy elsewhere: the next tick looks again
+                }
+
+                continue;
+            }
+
+            _fired.TryAdd((stamp.AccountId, firing.Condition, day), true);
+            var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, Payload(firing, stamp), Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
             var demoted = responder is null ? [] : await responder.OnFiringAsync(firing, block, cancellationToken).ConfigureAwait(false);
             outcomes.Add(new KillSwitchOutcome(firing, block, demoted));
+        }
+
+        if (Enforcer is { } follow)
+        {
+            await follow.ContinueAsync(now, stamp, cancellationToken).ConfigureAwait(false); // de-risk legs vetoed earlier today are decided again
         }
 
         return outcomes;
     }
 
+    /// <summary>
+    /// The persistent path: claim the firing (create-only row), append its block unless the claim already has one,
+    /// demote, execute the actions, mark the claim applied. A claim already applied (an earlier process) is skipped; a
+    /// claim another process made less than <see cref="ClaimInProgressFor"/> ago is left to it (not settled: looked at
+    /// again next tick); an older one left half-way (a crash) is resumed without appending its block again — only a
+    /// crash between the append and the claim's update records a firing twice.
+    /// </summary>
+    private async Task<(bool Settled, KillSwitchOutcome? Outcome)> FireAndExecuteAsync(KillSwitchEnforcer executor, KillSwitchFiring firing, AuditStamp stamp, DateTimeOffset now, DateOnly day, CancellationToken cancellationToken)
+    {
+        var firingId = KillSwitchEnforcer.FiringId(stamp.AccountId, firing.Condition, day);
+        var claim = await executor.Store.ClaimFiringAsync(stamp.AccountId, firing.Condition, day, firingId, now, cancellationToken).ConfigureAwait(false);
+        if (claim.Applied)
+        {
+            return (true, null);
+        }
+
+        if (!claim.Created && now - claim.ClaimedAt < ClaimInProgressFor)
+        {
+            return (false, null); // another process claimed it moments ago and is handling it
+        }
+
+        if (claim.BlockHash is { } recorded)
+        {
+            // Resumed after a crash: the block and the demotion happened; only the actions are (re-)applied, idempotently.
+            await executor.ApplyAsync(firing, firingId, recorded, now, stamp, cancellationToken).ConfigureAwait(false);
+            await executor.Store.MarkAppliedAsync(stamp.AccountId, firing.Condition, day, cancellationToken).ConfigureAwait(false);
+            return (true, null);
+        }
+
+        var payload = Payload(firing, stamp);
+        payload["firing_id"] = firingId;
+        var block = await chain.AppendAsync(GovernanceChain.KillSwitchKind, now, payload, Config.Pin, stamp.TraceId, cancellationToken).ConfigureAwait(false);
+        await executor.Store.RecordBlockAsync(stamp.AccountId, firing.Condition, day, block.Hash, cancellationToken).ConfigureAwait(false);
+        var demoted = responder is null ? [] : await responder.OnFiringAsync(firing, block, cancellationToken).ConfigureAwait(false);
+        var executed = await executor.ApplyAsync(firing, firingId, block.Hash, now, stamp, cancellationToken).ConfigureAwait(false);
+        await executor.Store.MarkAppliedAsync(stamp.AccountId, firing.Condition, day, cancellationToken).ConfigureAwait(false);
+        return (true, new KillSwitchOutcome(firing, block, demoted) { FiringId = firingId, Executed = executed });
+    }
+
+    /// <summary>How long a claim another process made is taken as in progress rather than abandoned by a crash.</summary>
+    public static readonly TimeSpan ClaimInProgressFor = TimeSpan.FromMinutes(2);
+
+    private static JsonObject Payload(KillSwitchFiring firing, AuditStamp stamp) => new()
+    {
+        ["condition"] = KillSwitchFormat.Condition(firing.Condition),
+        ["measured"] = firing.Measured,
+        ["threshold"] = firing.Threshold,
+        ["actions"] = KillSwitchFormat.ActionsJson(firing.Actions),
+        ["reason"] = firing.Reason,
+        ["account"] = stamp.AccountId,
+        ["trading_config_pin"] = stamp.ConfigPin,
+    };
+
     /// <summary>One line per outcome for the host's terminal.</summary>
     public static string Describe(KillSwitchOutcome o) => string.Create(CultureInfo.InvariantCulture,
-        $"KILL SWITCH {KillSwitchFormat.Condition(o.Firing.Condition)}: {o.Firing.Reason}; actions {KillSwitchFormat.Actions(o.Firing.Actions)}; demoted {(o.Demoted.Count == 0 ? "none" : string.Join(",", o.Demoted))}");
+        $"KILL SWITCH {KillSwitchFormat.Condition(o.Firing.Condition)}: {o.Firing.Reason}; actions {KillSwitchFormat.Actions(o.Firing.Actions)}{(o.Executed.Count == 0 ? " (recorded)" : " executed: " + string.Join("; ", o.Executed))}; demoted {(o.Demoted.Count == 0 ? "none" : string.Join(",", o.Demoted))}");
 }

@@ -111,6 +111,29 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Kill_switch_actions_are_listed_and_a_clear_needs_an_action_in_force_a_known_name_and_a_reason()
+    {
+        await using var exchange = await StartExchangeAsync();
+        var config = Config(); // config/kill_switch.yaml sits beside it: the matrix and its actions are on this host
+
+        var list = Cli(exchange, config);
+        Assert.Equal(ExitCodes.Ok, await list.RunAsync("trade", "kill-switch"));
+        Assert.Contains("in force", list.Out, StringComparison.Ordinal);
+
+        var nothing = Cli(exchange, config);
+        Assert.Equal(ExitCodes.Failed, await nothing.RunAsync("trade", "kill-switch", "clear", "halt_adds", "--reason", "feed is back"));
+        Assert.Contains("not in force", nothing.Error, StringComparison.Ordinal);
+
+        var unknown = Cli(exchange, config);
+        Assert.Equal(ExitCodes.BadInput, await unknown.RunAsync("trade", "kill-switch", "clear", "explode", "--reason", "x"));
+        Assert.Contains("action", unknown.Error, StringComparison.Ordinal);
+
+        var blank = Cli(exchange, config);
+        Assert.Equal(ExitCodes.BadInput, await blank.RunAsync("trade", "kill-switch", "clear", "halt_adds", "--reason", " "));
+        Assert.Contains("reason", blank.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_exits_2_and_an_unreachable_exchange_exits_3()
     {
         await using var exchange = await StartExchangeAsync();

@@ -139,6 +139,9 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("api/trading/halt", """[1,2]""", "body")]
     [InlineData("api/trading/resume", """{"reason":"ok","approver":7}""", "approver")]
     [InlineData("api/trading/scan", """{"slot":"../../etc"}""", "slot")]
+    [InlineData("api/trading/kill-switch/clear", """{"action":"explode","reason":"x"}""", "action")]
+    [InlineData("api/trading/kill-switch/clear", """{"action":"halt_adds"}""", "reason")]
+    [InlineData("api/trading/kill-switch/clear", """{"action":"halt_adds","reason":"x","force":true}""", "force")]
     public async Task Bad_bodies_are_400_naming_the_field(string path, string body, string field)
     {
         var response = await PostAsync(path, body);
@@ -179,5 +182,30 @@ public sealed class TradingApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var bare = new HttpClient { BaseAddress = Http.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await bare.GetAsync("api/trading/equity")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_kill_switch_action_in_force_is_listed_and_cleared_over_http_with_its_reason_audited()
+    {
+        var desk = await _runtime!.Trading.Services.OpenDeskAsync();
+        Assert.NotNull(desk.EquityPoll.KillSwitch?.Enforcer); // config/kill_switch.yaml sits beside the trading configuration
+        var nothing = await PostAsync("api/trading/kill-switch/clear", """{"action":"halt_adds","reason":"nothing to clear"}""");
+        Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
+        Assert.Equal("halt_adds", (await JsonAsync(nothing)).GetProperty("action").GetString());
+
+        // An action in force as a firing leaves it (the firing itself is the desk tests' subject).
+        await desk.KillSwitchActions.ActivateAsync(new KillSwitchActionRecord(desk.AccountId, Tessera.Core.Governance.KillSwitchActionKind.HaltAdds, true, "data_outage", "KS_TEST_1", DateTimeOffset.UtcNow, "no market data for 20 min", "hash"));
+        var listed = (await JsonAsync(await Http.GetAsync("api/trading/kill-switch"))).GetProperty("actions");
+        Assert.True(Assert.Single(listed.EnumerateArray()).GetProperty("active").GetBoolean());
+
+        var cleared = await PostAsync("api/trading/kill-switch/clear", """{"action":"halt_adds","reason":"feed back since 10:20","actor":"ops"}""");
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        var body = await JsonAsync(cleared);
+        Assert.Equal("governance.kill_switch_clear", body.GetProperty("block").GetProperty("kind").GetString());
+        var row = Assert.Single((await JsonAsync(await Http.GetAsync("api/trading/kill-switch"))).GetProperty("actions").EnumerateArray());
+        Assert.False(row.GetProperty("active").GetBoolean());
+        Assert.Equal("ops", row.GetProperty("cleared_by").GetString());
+        Assert.Equal("feed back since 10:20", row.GetProperty("clear_reason").GetString());
+        Assert.False((await desk.KillSwitchActions.ActiveAsync(desk.AccountId)).HaltAdds);
     }
 }

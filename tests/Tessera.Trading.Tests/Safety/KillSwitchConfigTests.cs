@@ -34,6 +34,7 @@ public sealed class KillSwitchConfigTests
         Assert.Equal("de_risk 50%, switch_to_base_profile, notify_and_record", KillSwitchFormat.Actions(rules[KillSwitchCondition.Drawdown].Actions));
         Assert.Equal("restrict_to_etfs SPY,QQQ,IWM,TLT,GLD, notify_and_record", KillSwitchFormat.Actions(rules[KillSwitchCondition.SlippageOverBudget].Actions));
         Assert.Equal(64, config.Pin.Length);
+        Assert.Equal("canary", config.BaseProfile); // config/trading.yaml's base profile (the aggressive one is "full")
     }
 
     [Theory]
@@ -45,6 +46,8 @@ public sealed class KillSwitchConfigTests
     [InlineData("rules:\n  drawdown:\n    actions: []\n", "rules.drawdown.actions", "1..5 items")]
     [InlineData("var_window_days: 5\nrules:\n  drawdown:\n    actions: [notify_and_record]\n", "var_window_days", "[20, 5000]")]
     [InlineData("extra: 1\nrules:\n  drawdown:\n    actions: [notify_and_record]\n", "extra", "unknown field")]
+    [InlineData("rules:\n  drawdown:\n    actions: [switch_to_base_profile]\n", "base_profile", "required when a row uses switch_to_base_profile")]
+    [InlineData("base_profile: 'a b'\nrules:\n  drawdown:\n    actions: [switch_to_base_profile]\n", "base_profile", "a trading profile name")]
     public void A_bad_matrix_is_refused_naming_the_field_and_the_rule(string yaml, string field, string rule)
     {
         var ex = Assert.Throws<TradingConfigurationException>(() => KillSwitchConfig.Load(yaml, "kill_switch.yaml"));

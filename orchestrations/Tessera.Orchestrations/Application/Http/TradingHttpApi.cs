@@ -109,6 +109,36 @@ public sealed class TradingHttpApi(TradingCommands commands, HttpApiSettings set
         return new ApiAnswer(start.Started ? StatusCodes.Status202Accepted : StatusCodes.Status200OK, new { instance_id = start.InstanceId, slot = start.Slot, started = start.Started });
     });
 
+    /// <summary>GET /api/trading/kill-switch: the kill switch's actions on the account, in force and cleared.</summary>
+    public Task KillSwitchAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingKillSwitch, settings, async ct =>
+        new ApiAnswer(StatusCodes.Status200OK, new { actions = (await commands.KillSwitchActionsAsync(ct).ConfigureAwait(false)).Select(KillSwitchJson) }));
+
+    /// <summary>POST /api/trading/kill-switch/clear {"action", "reason", "actor"?}: 200 with the chain block; 400 bad body; 409 not in force.</summary>
+    public Task KillSwitchClearAsync(HttpContext http) => RunsHttpApi.Keyed(http, ApiRoutes.TradingKillSwitchClear, settings, async ct =>
+    {
+        var body = TradingRequests.ParseKillSwitchClear(await HttpBodies.ReadBoundedAsync(http.Request, TradingRequests.MaxBodyBytes, ct).ConfigureAwait(false));
+        var report = await commands.ClearKillSwitchActionAsync(body.Action, body.Reason, body.Actor, ct).ConfigureAwait(false);
+        return new ApiAnswer(StatusCodes.Status200OK, new { action = report.Action, cleared = report.Cleared.Select(KillSwitchJson), block = new { index = report.Block.Index, hash = report.Block.Hash, kind = report.Block.Entry.Kind } });
+    });
+
+    internal static object KillSwitchJson(Tessera.Trading.Safety.KillSwitchActionRecord a) => new
+    {
+        action = a.Name,
+        active = a.Active,
+        condition = a.Condition,
+        firing_id = a.FiringId,
+        fired_at = a.FiredAt,
+        reason = a.Reason,
+        block_hash = a.BlockHash,
+        fraction = a.Fraction,
+        symbols = a.Symbols,
+        base_profile = a.BaseProfile,
+        legs = a.Legs.Select(l => new { symbol = l.Symbol, side = l.Side.ToString().ToLowerInvariant(), position = l.Position, qty = l.Quantity, client_order_id = l.ClientOrderId, status = l.Status.ToString().ToLowerInvariant(), detail = l.Detail }),
+        cleared_at = a.ClearedAt,
+        cleared_by = a.ClearedBy,
+        clear_reason = a.ClearReason,
+    };
+
     private static string? Single(HttpContext http, string name)
     {
         var values = http.Request.Query[name];

@@ -17,6 +17,17 @@ public static class TradingRequests
 
     public sealed record Scan(string Slot);
 
+    /// <summary>POST /api/trading/kill-switch/clear: the action to clear, the reason (required), the actor.</summary>
+    public sealed record KillSwitchClear(string Action, string Reason, string Actor);
+
+    public static KillSwitchClear ParseKillSwitchClear(byte[] body)
+    {
+        var fields = Object(body, ["action", "reason", "actor"]);
+        var action = RequiredString(fields, "action");
+        Tessera.Trading.Safety.KillSwitchActionNames.Parse(action);
+        return new KillSwitchClear(action, RequiredString(fields, "reason"), OptionalString(fields, "actor") ?? "api");
+    }
+
     public static Halt ParseHalt(byte[] body)
     {
         var fields = Object(body, ["reason", "actor", "flatten"]);

@@ -33,7 +33,7 @@ internal sealed class DeskHarness : IAsyncDisposable
 
     public RecordingEventPublisher Events { get; }
 
-    public static async Task<DeskHarness> StartAsync(string azurite, MarketTape tape, DateTimeOffset start, decimal startingCash = 100_000m, string? profile = null, IReadOnlyList<string>? universe = null)
+    public static async Task<DeskHarness> StartAsync(string azurite, MarketTape tape, DateTimeOffset start, decimal startingCash = 100_000m, string? profile = null, IReadOnlyList<string>? universe = null, Func<string, string>? editConfig = null)
     {
         var host = await ExchangeHost.StartAsync(new ExchangeOptions
         {
@@ -59,6 +59,7 @@ internal sealed class DeskHarness : IAsyncDisposable
             yaml = yaml.Replace("universe: [AAA, BBB, CCC, DDD]", "universe: [" + string.Join(", ", universe) + "]", StringComparison.Ordinal);
         }
 
+        yaml = editConfig?.Invoke(yaml) ?? yaml; // a test's own profiles (e.g. an aggressive and a base one)
         var config = TradingConfigurationLoader.Load(yaml, "config/trading-demo.yaml");
         var storage = StorageAccount.FromConnectionString(azurite);
         var events = new RecordingEventPublisher();
