@@ -35,7 +35,8 @@ public static class LocalTimers
             {
                 var line = await TradingJobs.RunAsync(job.Name, commands, runtime.Client, ct).ConfigureAwait(false);
                 tradingLine?.Invoke(line);
-            }));
+            }
+            ));
         }
 
         // The research timers run whether or not trading is on; the configuration is read at each run, so an edit of
@@ -47,7 +48,8 @@ public static class LocalTimers
                 var configuration = ResearchConfiguration.Load(environment ?? Environment.GetEnvironmentVariable);
                 var line = await ResearchJobs.RunAsync(job.Name, runtime.Storage.Blobs, runtime.Lakehouse, LocalResearchEvents.For(runtime), configuration, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
                 tradingLine?.Invoke(line);
-            }));
+            }
+            ));
         }
 
         return jobs;

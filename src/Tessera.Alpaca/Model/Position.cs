@@ -15,7 +15,7 @@ public sealed record Position
     [JsonPropertyName("qty")] public decimal Qty { get; init; }
     [JsonPropertyName("qty_available")] public decimal? QtyAvailable { get; init; }
     /// <summary>Long or short, as Tessera's one direction type (the order side is <see cref="OrderSide"/>).</summary>
-    [JsonPropertyName("side")] [JsonConverter(typeof(PositionSideConverter))] public Side Side { get; init; }
+    [JsonPropertyName("side")][JsonConverter(typeof(PositionSideConverter))] public Side Side { get; init; }
     [JsonPropertyName("market_value")] public decimal? MarketValue { get; init; }
     [JsonPropertyName("cost_basis")] public decimal? CostBasis { get; init; }
     [JsonPropertyName("unrealized_pl")] public decimal? UnrealizedPl { get; init; }

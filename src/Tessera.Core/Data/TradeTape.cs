@@ -48,4 +48,37 @@ public sealed class TradeTape
     public bool[] Suspicious { get; }
 
     public int Count => Timestamps.Length;
+
+    /// <summary>
+    /// This tape followed by <paramref name="timestamps"/>' prints at <paramref name="prices"/>, each of
+    /// <paramref name="size"/> on <paramref name="exchange"/> (regular condition, not suspicious): a history of bars
+    /// followed by a scripted day, as the demo market and the tests build them.
+    /// </summary>
+    public TradeTape Append(ReadOnlySpan<long> timestamps, ReadOnlySpan<double> prices, double size, byte exchange)
+    {
+        if (prices.Length != timestamps.Length)
+        {
+            throw new TesseraValidationException("trades", Symbol, "appended prices must have the same length as their timestamps");
+        }
+
+        var n = Count;
+        var m = n + timestamps.Length;
+        var ts = new long[m];
+        var px = new double[m];
+        var sz = new double[m];
+        var ex = new byte[m];
+        var cond = new int[m];
+        var sus = new bool[m];
+        Timestamps.CopyTo(ts, 0);
+        Price.CopyTo(px, 0);
+        Size.CopyTo(sz, 0);
+        Exchange.CopyTo(ex, 0);
+        Condition.CopyTo(cond, 0);
+        Suspicious.CopyTo(sus, 0);
+        timestamps.CopyTo(ts.AsSpan(n));
+        prices.CopyTo(px.AsSpan(n));
+        sz.AsSpan(n).Fill(size);
+        ex.AsSpan(n).Fill(exchange);
+        return new TradeTape(Symbol, ts, px, sz, ex, cond, sus);
+    }
 }

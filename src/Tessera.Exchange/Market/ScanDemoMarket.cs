@@ -74,32 +74,14 @@ public static class ScanDemoMarket
             today.Add(at);
         }
 
-        var m = history.Count + today.Count;
-        var ts = new long[m];
-        var px = new double[m];
-        var size = new double[m];
-        var exch = new byte[m];
-        var cond = new int[m];
-        var sus = new bool[m];
-        for (var i = 0; i < history.Count; i++)
-        {
-            ts[i] = history.Timestamps[i];
-            px[i] = history.Price[i];
-            size[i] = history.Size[i];
-            exch[i] = history.Exchange[i];
-            cond[i] = history.Condition[i];
-            sus[i] = history.Suspicious[i];
-        }
-
+        var todayTs = new long[today.Count];
+        var todayPx = new double[today.Count];
         for (var k = 0; k < today.Count; k++)
         {
-            var i = history.Count + k;
-            ts[i] = today[k].ToUnixTimeMilliseconds();
-            px[i] = c[^1];
-            size[i] = 50_000;
-            exch[i] = (byte)'P';
+            todayTs[k] = today[k].ToUnixTimeMilliseconds();
+            todayPx[k] = c[^1];
         }
 
-        return new TradeTape(symbol, ts, px, size, exch, cond, sus);
+        return history.Append(todayTs, todayPx, 50_000, (byte)'P');
     }
 }

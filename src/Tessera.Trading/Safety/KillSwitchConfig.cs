@@ -137,14 +137,17 @@ public static class KillSwitchFormat
         var array = new System.Text.Json.Nodes.JsonArray();
         foreach (var a in actions)
         {
-            var o = new System.Text.Json.Nodes.JsonObject { ["action"] = a.Kind switch
+            var o = new System.Text.Json.Nodes.JsonObject
             {
-                KillSwitchActionKind.HaltAdds => "halt_adds",
-                KillSwitchActionKind.DeRisk => "de_risk",
-                KillSwitchActionKind.SwitchToBaseProfile => "switch_to_base_profile",
-                KillSwitchActionKind.RestrictToList => "restrict_to_etfs",
-                _ => "notify_and_record",
-            } };
+                ["action"] = a.Kind switch
+                {
+                    KillSwitchActionKind.HaltAdds => "halt_adds",
+                    KillSwitchActionKind.DeRisk => "de_risk",
+                    KillSwitchActionKind.SwitchToBaseProfile => "switch_to_base_profile",
+                    KillSwitchActionKind.RestrictToList => "restrict_to_etfs",
+                    _ => "notify_and_record",
+                }
+            };
             if (a.Fraction is { } f)
             {
                 o["fraction"] = f;

@@ -8,8 +8,13 @@ public sealed class SepGuardsTests
 {
     private static readonly SepSettings Settings = new()
     {
-        CoherenceMin = 0.2, StabilityMin = 0.45, RuptureMax = 0.5, EntropyMax = 0.95, Hysteresis = 0.05,
-        EntryCooldown = TimeSpan.FromMinutes(15), ExitCooldown = TimeSpan.FromMinutes(5),
+        CoherenceMin = 0.2,
+        StabilityMin = 0.45,
+        RuptureMax = 0.5,
+        EntropyMax = 0.95,
+        Hysteresis = 0.05,
+        EntryCooldown = TimeSpan.FromMinutes(15),
+        ExitCooldown = TimeSpan.FromMinutes(5),
     };
 
     private static readonly DateTimeOffset T0 = new(2026, 12, 2, 15, 0, 0, TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tessera.Core.Data;
 using Tessera.Core.Markets;
 using Tessera.Exchange.Market;
@@ -101,33 +102,7 @@ internal static class SepTestMarket
         }
 
         var history = BarPrints.FromBars(new BarSeries(symbol, t, o, h, l, c, v));
-        var m = history.Count + todayTs.Count;
-        var ts = new long[m];
-        var px = new double[m];
-        var size = new double[m];
-        var exch = new byte[m];
-        var cond = new int[m];
-        var sus = new bool[m];
-        for (var i = 0; i < history.Count; i++)
-        {
-            ts[i] = history.Timestamps[i];
-            px[i] = history.Price[i];
-            size[i] = history.Size[i];
-            exch[i] = history.Exchange[i];
-            cond[i] = history.Condition[i];
-            sus[i] = history.Suspicious[i];
-        }
-
-        for (var k = 0; k < todayTs.Count; k++)
-        {
-            var i = history.Count + k;
-            ts[i] = todayTs[k];
-            px[i] = todayPx[k];
-            size[i] = 100;
-            exch[i] = (byte)'P';
-        }
-
-        return new TradeTape(symbol, ts, px, size, exch, cond, sus);
+        return history.Append(CollectionsMarshal.AsSpan(todayTs), CollectionsMarshal.AsSpan(todayPx), 100, (byte)'P');
     }
 
     private static QuoteTape Quotes(string symbol, double bid, double ask)
