@@ -31,7 +31,7 @@ public static class StrictJsonBody
     {
         if (body.Length > maxBytes)
         {
-            throw new PayloadTooLargeException(body.Length);
+            throw new PayloadTooLargeException(body.Length, maxBytes);
         }
 
         if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -38,6 +38,7 @@ public sealed class StartRunRequestTests
         var big = "{\"profile\":\"" + new string('x', StartRunRequest.MaxBodyBytes) + "\"}";
         var ex = Assert.Throws<PayloadTooLargeException>(() => Parse(big));
         Assert.Equal("body", ex.Field);
+        Assert.Equal("request body must be at most 16384 bytes", ex.Rule);
         Assert.True(ex.Message.Length < 300);
     }
 }

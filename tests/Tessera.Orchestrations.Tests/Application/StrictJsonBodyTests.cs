@@ -96,4 +96,12 @@ public sealed class StrictJsonBodyTests
         Assert.Equal(413, ApiErrors.Map(Assert.Throws<PayloadTooLargeException>(() => StartRunRequest.Parse(new byte[StartRunRequest.MaxBodyBytes + 1])))!.Status);
         Assert.Equal("body", Refused([0xEF, 0xBB, 0xBF, (byte)' ']).Field);
     }
+
+    [Fact]
+    public void An_oversized_trading_body_is_refused_quoting_the_trading_limit()
+    {
+        var ex = Assert.Throws<PayloadTooLargeException>(() => TradingRequests.ParseScan(new byte[TradingRequests.MaxBodyBytes + 1]));
+        Assert.Equal(4 * 1024, ex.MaxBytes);
+        Assert.Equal("request body must be at most 4096 bytes", ex.Rule);
+    }
 }

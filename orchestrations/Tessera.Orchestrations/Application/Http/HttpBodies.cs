@@ -10,7 +10,7 @@ public static class HttpBodies
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
-            throw new PayloadTooLargeException(request.ContentLength.Value);
+            throw new PayloadTooLargeException(request.ContentLength.Value, maxBytes);
         }
 
         var buffer = new byte[maxBytes + 1];
@@ -23,7 +23,7 @@ public static class HttpBodies
 
         if (total > maxBytes)
         {
-            throw new PayloadTooLargeException(total);
+            throw new PayloadTooLargeException(total, maxBytes);
         }
 
         return buffer.AsSpan(0, total).ToArray();

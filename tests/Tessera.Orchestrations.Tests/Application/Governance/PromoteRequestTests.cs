@@ -69,7 +69,11 @@ public sealed class PromoteRequestTests
     public void A_body_over_the_limit_is_a_payload_too_large_refusal()
     {
         var big = Encoding.UTF8.GetBytes("""{"to":"canary","reason":" """ + new string('x', PromoteRequestBody.MaxBodyBytes) + "\"}");
-        Assert.Throws<Tessera.Orchestrations.Application.PayloadTooLargeException>(() => PromoteRequestBody.Parse("run-1", big, "api"));
+        var ex = Assert.Throws<Tessera.Orchestrations.Application.PayloadTooLargeException>(() => PromoteRequestBody.Parse("run-1", big, "api"));
+
+        // The refusal quotes this route's own limit (8 KiB), not the 16 KiB of the run routes.
+        Assert.Equal(8 * 1024, ex.MaxBytes);
+        Assert.Equal("request body must be at most 8192 bytes", ex.Rule);
     }
 
     [Fact]
