@@ -277,6 +277,8 @@ async function tradingPage() {
       ['equity / cash / buying power', [s.equity, s.cash, s.buying_power].map(v => Number(v).toFixed(2)).join(' / ')],
       ['circuit breaker', s.opening_equity === null || s.opening_equity === undefined ? 'opening equity not captured yet today' : 'opening equity ' + Number(s.opening_equity).toFixed(2) + ', drawdown ' + (100 * Number(s.intraday_drawdown)).toFixed(2) + '%'],
       ['ledger blocks today', String(s.ledger_blocks_today)],
+      ['kill-switch actions', el('span', { id: 'kill-switch-actions', class: (s.kill_switch_actions || []).length ? 'bad' : 'ok' },
+        (s.kill_switch_actions || []).length ? s.kill_switch_actions.map(a => a.action + ' (' + a.condition + ', since ' + time(a.fired_at) + ')').join('; ') : 'none in force')],
     ])),
     haltResumeForms(stopped),
     el('h2', {}, 'Equity'),

@@ -171,6 +171,7 @@ public sealed class DashboardJourneyTests(ITestOutputHelper output) : IAsyncLife
         // Halt and resume trading, each with a reason.
         await page.ClickAsync("nav a[data-page=trading]");
         await Assertions.Expect(page.Locator("#trading-state")).ToHaveTextAsync("running");
+        await Assertions.Expect(page.Locator("#kill-switch-actions")).ToHaveTextAsync("none in force");
         await Assertions.Expect(page.Locator("#equity-chart polyline")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("2 (one a minute, last 5 days)");
         await page.FillAsync("#switch-reason", "dashboard test halt");

@@ -357,6 +357,9 @@ public static class TradeCommands
         table.AddRow("opening equity, drawdown", s.OpeningEquity is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.00}, {s.IntradayDrawdown:P2}") : "not captured yet today");
         table.AddRow("positions / open orders", string.Create(CultureInfo.InvariantCulture, $"{s.Positions} / {s.OpenOrders}"));
         table.AddRow("ledger blocks today", s.LedgerBlocksToday.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("kill-switch actions", s.KillSwitchActions.Count == 0
+            ? "none in force"
+            : "[bold yellow]" + TerminalText.Escape(string.Join("; ", s.KillSwitchActions.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Action} ({a.Condition}, since {a.FiredAt:u})")))) + "[/] (tessera trade kill-switch)");
         table.AddRow("stream service", s.Stream is not { } st
             ? "never ran on this storage (tessera stream, or serve --trade)"
             : TerminalText.Escape(string.Create(CultureInfo.InvariantCulture, $"{st.Connection}, lag {st.LagMs:0.#} ms, safety {st.SafetyMode}{(st.SubmissionsAllowed ? string.Empty : " (submissions off)")}, {st.Symbols} symbols, {st.Stops} stops, as of {st.At:u}")) + (st.Fresh ? string.Empty : " [yellow](stale: not running)[/]"));

@@ -20,7 +20,14 @@ public sealed record DeskStatus(
     decimal? OpeningEquity,
     decimal? IntradayDrawdown,
     long LedgerBlocksToday,
-    StreamServiceView? Stream);
+    StreamServiceView? Stream)
+{
+    /// <summary>The kill-switch matrix's actions in force on the account (halt_adds, de_risk, ...), oldest firing first; empty when none.</summary>
+    public IReadOnlyList<KillSwitchActionInForce> KillSwitchActions { get; init; } = [];
+}
+
+/// <summary>One kill-switch action in force as the status shows it: the action, the condition that fired it and when.</summary>
+public sealed record KillSwitchActionInForce(string Action, string Condition, DateTimeOffset FiredAt);
 
 public static class DeskStatusReader
 {
@@ -35,6 +42,14 @@ public static class DeskStatusReader
         var day = UsEastern.DateOf(clock.Now);
         var opening = await desk.Openings.GetAsync(desk.AccountId, day, cancellationToken).ConfigureAwait(false);
         var page = await desk.Ledger.ReadAsync(desk.AccountId, day, 0, 1, cancellationToken).ConfigureAwait(false);
+        var active = await desk.KillSwitchActions.ActiveAsync(desk.AccountId, cancellationToken).ConfigureAwait(false);
+        var inForce = new KillSwitchActionInForce[active.Active.Count];
+        for (var i = 0; i < inForce.Length; i++)
+        {
+            var a = active.Active[i];
+            inForce[i] = new KillSwitchActionInForce(a.Name, a.Condition, a.FiredAt);
+        }
+
         return new DeskStatus(
             desk.Broker.Descriptor.ToString(),
             desk.AccountId,
@@ -51,6 +66,9 @@ public static class DeskStatusReader
             opening?.Equity,
             opening is { Equity: > 0 } o ? 1m - (account.Equity / o.Equity) : null,
             page.TotalBlocks,
-            await StreamServiceView.ReadAsync(desk.Parts.Tables, desk.AccountId, clock.Now, cancellationToken).ConfigureAwait(false));
+            await StreamServiceView.ReadAsync(desk.Parts.Tables, desk.AccountId, clock.Now, cancellationToken).ConfigureAwait(false))
+        {
+            KillSwitchActions = inForce,
+        };
     }
 }

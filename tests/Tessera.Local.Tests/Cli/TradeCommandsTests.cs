@@ -87,6 +87,7 @@ public sealed class TradeCommandsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(ExitCodes.Ok, await status.RunAsync("trade", "status"));
         Assert.Contains("STOPPED", status.Out, StringComparison.Ordinal);
         Assert.Contains("end-to-end test", status.Out, StringComparison.Ordinal);
+        Assert.Contains("none in force", status.Out, StringComparison.Ordinal); // the kill-switch actions row
         var resume = Cli(exchange, config);
         Assert.Equal(ExitCodes.Ok, await resume.RunAsync("resume", "--reason", "done"));
 

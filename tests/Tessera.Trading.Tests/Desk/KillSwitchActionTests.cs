@@ -94,6 +94,11 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         Assert.Contains("halt_adds in force", fired.Executed);
         Assert.Single(h.Events.Events, e => e.Code == EventCodes.KillSwitchFired);
 
+        // The desk status (trade status, GET api/trading/status, the dashboard) shows the action in force.
+        var shown = Assert.Single((await DeskStatusReader.ReadAsync(desk)).KillSwitchActions);
+        Assert.Equal("halt_adds", shown.Action);
+        Assert.Equal(KillSwitchFormat.Condition(fired.Firing.Condition), shown.Condition);
+
         var now = At(10, 0, 5);
         var buy = await DecideAsync(desk, new TargetOrder("ZZZ", OrderSide.Buy, 1m, "test"), Quote(97.50, 97.51, now), now);
         Assert.Equal(VetoCodes.KillSwitchHaltAdds, buy.VetoCode);
@@ -286,6 +291,7 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         Assert.Contains("sizing with profile canary", fired.Executed);
         var during = await EntryAsync();
         Assert.Equal("canary", during.ProfileName);
+        Assert.Equal("switch_to_base_profile", Assert.Single((await DeskStatusReader.ReadAsync(desk)).KillSwitchActions).Action);
         Assert.Equal(1m, during.Intent!.Quantity);
 
         // Clearing: reason required (typed error, nothing changed), then audited in the chain and published.
@@ -309,6 +315,7 @@ public sealed class KillSwitchActionTests(AzuriteFixture azurite)
         Assert.False(row.Active);
         Assert.Equal("ops", row.ClearedBy);
         Assert.Equal("drawdown reviewed", row.ClearReason);
+        Assert.Empty((await DeskStatusReader.ReadAsync(desk)).KillSwitchActions); // a cleared action is no longer shown in force
 
         // Nothing in force: a second clear is refused, and nothing is appended.
         await Assert.ThrowsAsync<KillSwitchClearRefusedException>(() => enforcer.ClearAsync("switch_to_base_profile", "ops", "again", At(10, 6), stamp, CancellationToken.None));
