@@ -42,5 +42,9 @@ internal static class ColumnStatistics
     /// X'X of the centered returns without writing a centered copy: centering and packing in one pass
     /// (<see cref="PackedColumns.Centered"/>), bit-identical to <c>CrossProducts(Centered(returns))</c>.
     /// </summary>
-    public static double[] CenteredCrossProducts(double[][] returns) => CrossProductKernel.Compute(PackedColumns.Centered(returns), 1);
+    public static double[] CenteredCrossProducts(double[][] returns)
+    {
+        using var packed = PackedColumns.Centered(returns);
+        return CrossProductKernel.Compute(packed, 1);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -33,7 +34,11 @@ internal static class CrossProductKernel
     /// <summary>Vector blocks per row chunk: 32 x 4 rows x 8 bytes x 4 columns = 4 KB of a panel, 470 KB for 461 panels' worth of columns.</summary>
     internal const int ChunkBlocks = 32;
 
-    public static double[] Compute(double[][] columns) => Compute(PackedColumns.From(columns), 1, ChunkBlocks);
+    public static double[] Compute(double[][] columns)
+    {
+        using var packed = PackedColumns.From(columns);
+        return Compute(packed, 1, ChunkBlocks);
+    }
 
     public static double[] Compute(PackedColumns packed, int degreeOfParallelism) => Compute(packed, degreeOfParallelism, ChunkBlocks);
 
@@ -45,14 +50,34 @@ internal static class CrossProductKernel
         var p = packed.Count;
         var panels = packed.Panels;
         // Neither array needs zeroing: every entry of values is stored (both halves) and every accumulator slot is set
-        // at its tile's first chunk.
+        // at its tile's first chunk. The accumulators (3.5 MB here) are scratch, rented so that repeated estimates do not
+        // fault fresh large-object-heap pages in each time.
         var values = GC.AllocateUninitializedArray<double>(p * p);
-        var accumulators = GC.AllocateUninitializedArray<Vector<double>>(panels * (panels + 1) / 2 * Panel * Panel);
+        var accumulators = ArrayPool<Vector<double>>.Shared.Rent(panels * (panels + 1) / 2 * Panel * Panel);
+        try
+        {
+            Run(packed, accumulators, values, chunkBlocks, degreeOfParallelism);
+        }
+        finally
+        {
+            if (accumulators.Length > 0)
+            {
+                ArrayPool<Vector<double>>.Shared.Return(accumulators);
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>The tiles on one thread, or split in contiguous j-panel ranges over up to <paramref name="degreeOfParallelism"/>.</summary>
+    private static void Run(PackedColumns packed, Vector<double>[] accumulators, double[] values, int chunkBlocks, int degreeOfParallelism)
+    {
+        var panels = packed.Panels;
         var threads = Math.Min(degreeOfParallelism, panels);
-        if (threads == 1)
+        if (threads <= 1)
         {
             Run(packed, accumulators, values, chunkBlocks, 0, panels);
-            return values;
+            return;
         }
 
         // Contiguous j-panel ranges of about equal work: j-panel jp has jp + 1 tiles, so the work up to jp grows as jp^2.
@@ -64,7 +89,6 @@ internal static class CrossProductKernel
         }
 
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => Run(packed, accumulators, values, chunkBlocks, bounds[t], bounds[t + 1]));
-        return values;
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class LedoitWolfEstimator : ICovarianceEstimator
         var n = returns[0].Length;
 
         // One pass centres and packs the columns for the X'X kernel; every value is the one the centered copy had.
-        var centered = PackedColumns.Centered(returns, degreeOfParallelism);
+        using var centered = PackedColumns.Centered(returns, degreeOfParallelism);
         var s = CrossProductKernel.Compute(centered, degreeOfParallelism);
 
         // S = X'X / n: a division per entry as before, vectorised (each lane divides exactly as the scalar loop did).

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -13,7 +14,7 @@ namespace Tessera.Core.Portfolio.Estimators;
 /// <para>Built in one pass over the input: <see cref="Centered"/> subtracts the column means while packing, so the
 /// estimators do not write a centered copy and then a packed copy.</para>
 /// </summary>
-internal sealed class PackedColumns
+internal sealed class PackedColumns : IDisposable
 {
     public const int Panel = 4;
 
@@ -25,8 +26,10 @@ internal sealed class PackedColumns
         Blocks = Vector.IsHardwareAccelerated && rows >= 2 * w ? rows / w : 0;
         TailLength = rows - (Blocks * w);
         Panels = (count + Panel - 1) / Panel;
-        // Every slot is written by the packing (zeros for the padding), so the array is not zeroed first.
-        Data = GC.AllocateUninitializedArray<Vector<double>>(Panels * Blocks * Panel);
+        // Rented, not allocated: a fresh 4.6 MB array per estimate lands on the large-object heap, whose pages the GC
+        // hands back after a collection, so each call paid page faults on touching it (several ms on the loaded dev
+        // machine). Every slot in use is written by the packing (zeros for the padding), so stale contents never leak.
+        Data = ArrayPool<Vector<double>>.Shared.Rent(Panels * Blocks * Panel);
         Tails = new double[count * TailLength];
     }
 
@@ -44,7 +47,8 @@ internal sealed class PackedColumns
 
     public int Panels { get; }
 
-    public Vector<double>[] Data { get; }
+    /// <summary>The packed panels (rented: at least Panels * Blocks * 4 vectors; the ones beyond are not part of the data).</summary>
+    public Vector<double>[] Data { get; private set; }
 
     /// <summary>Tails[j * TailLength + r] = row Blocks * W + r of column j.</summary>
     public double[] Tails { get; }
@@ -166,6 +170,17 @@ internal sealed class PackedColumns
                 tails[r] = center ? x - means[c] : x;
             }
         }
+    }
+
+    /// <summary>Gives the packed data back to the pool (the instance is unusable afterwards).</summary>
+    public void Dispose()
+    {
+        if (Data.Length > 0)
+        {
+            ArrayPool<Vector<double>>.Shared.Return(Data);
+        }
+
+        Data = [];
     }
 
     /// <summary>
