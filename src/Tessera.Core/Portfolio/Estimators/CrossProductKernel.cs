@@ -11,8 +11,8 @@ namespace Tessera.Core.Portfolio.Estimators;
 /// (lane l sums rows l, l + W, l + 2W, ... sequentially), then <see cref="Vector.Sum{T}(Vector{T})"/>, then the scalar
 /// rows after the last full vector, exactly as <see cref="VectorMath.Dot"/> does.
 /// <para>
-/// Why it is laid out this way (the per-pair loop, then a 4x4 tile over whole columns, were bound by loads from L2: a
-/// 1,258-row column is 10 KB, so the eight columns of a tile did not stay in L1):
+/// Why it is laid out this way (the 4x4 tile over whole columns it replaces loaded every step from L2: a 1,258-row
+/// column is 10 KB, so the eight columns of a tile did not stay in L1):
 /// <list type="bullet">
 /// <item>the columns are packed once into panels of four, interleaved per vector (block k of the panel holds the four
 /// columns' rows kW..kW+W-1 one after the other), so a tile reads two contiguous streams instead of eight;</item>
@@ -31,7 +31,7 @@ internal static class CrossProductKernel
 {
     private const int Panel = PackedColumns.Panel;
 
-    /// <summary>Vector blocks per row chunk: 32 x 4 rows x 8 bytes x 4 columns = 4 KB of a panel, 470 KB for 461 panels' worth of columns.</summary>
+    /// <summary>Vector blocks per row chunk: 32 x 4 rows x 8 bytes x 4 columns = 4 KB of a panel; 470 KB for all 461 columns of the S&amp;P set.</summary>
     internal const int ChunkBlocks = 32;
 
     public static double[] Compute(double[][] columns)
