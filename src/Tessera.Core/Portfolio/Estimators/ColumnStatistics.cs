@@ -37,4 +37,14 @@ internal static class ColumnStatistics
 
     /// <summary>Cross products X'X of centered columns, flat row-major (symmetric fill; <see cref="CrossProductKernel"/>).</summary>
     public static double[] CrossProducts(double[][] centered) => CrossProductKernel.Compute(centered);
+
+    /// <summary>
+    /// X'X of the centered returns without writing a centered copy: centering and packing in one pass
+    /// (<see cref="PackedColumns.Centered"/>), bit-identical to <c>CrossProducts(Centered(returns))</c>.
+    /// </summary>
+    public static double[] CenteredCrossProducts(double[][] returns)
+    {
+        using var packed = PackedColumns.Centered(returns);
+        return CrossProductKernel.Compute(packed, 1);
+    }
 }

@@ -9,6 +9,11 @@ namespace Tessera.Core.Portfolio.Estimators;
 public sealed class CovarianceMatrix
 {
     public CovarianceMatrix(int size, double[] values)
+        : this(size, values, checkSymmetry: true)
+    {
+    }
+
+    private CovarianceMatrix(int size, double[] values, bool checkSymmetry)
     {
         if (size <= 0)
         {
@@ -30,7 +35,7 @@ public sealed class CovarianceMatrix
                     throw new TesseraValidationException("covariance[" + PortfolioInputValidation.Str(i) + "," + PortfolioInputValidation.Str(j) + "]", PortfolioInputValidation.Str(v), "covariance entries must be finite");
                 }
 
-                if (j > i && Math.Abs(v - values[(j * size) + i]) > 1e-12 * (1 + Math.Abs(v)))
+                if (checkSymmetry && j > i && Math.Abs(v - values[(j * size) + i]) > 1e-12 * (1 + Math.Abs(v)))
                 {
                     throw new TesseraValidationException("covariance[" + PortfolioInputValidation.Str(i) + "," + PortfolioInputValidation.Str(j) + "]", PortfolioInputValidation.Str(v), "covariance must be symmetric");
                 }
@@ -45,6 +50,13 @@ public sealed class CovarianceMatrix
         Size = size;
         Values = values;
     }
+
+    /// <summary>
+    /// For estimators whose output is symmetric bit for bit by construction (both halves written from the same value and
+    /// transformed by the same operations): the same checks and errors as the constructor except the pairwise symmetry
+    /// test, whose transposed reads cost more than the rest of the validation on a large matrix.
+    /// </summary>
+    internal static CovarianceMatrix SymmetricByConstruction(int size, double[] values) => new(size, values, checkSymmetry: false);
 
     public int Size { get; }
 

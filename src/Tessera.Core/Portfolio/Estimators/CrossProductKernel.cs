@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -5,221 +6,238 @@ using System.Runtime.InteropServices;
 namespace Tessera.Core.Portfolio.Estimators;
 
 /// <summary>
-/// X'X of column-layout data, four columns against four (then two) at a time: each loaded vector of a column feeds several dot
-/// products, so a 1,258 x 468 product streams each column a quarter as often as one dot product per pair does (the
-/// per-pair loop was bound by memory traffic, not arithmetic). Every entry is summed exactly as
-/// <see cref="VectorMath.Dot"/> sums it (one vector accumulator per pair over the same elements in the same order,
-/// then <see cref="Vector.Sum{T}(Vector{T})"/>, then the scalar tail), so the result is bit-identical to the
-/// per-pair loop; no fused multiply-add, as the per-pair loop has none.
+/// X'X of column-layout data, bit-identical to one <see cref="VectorMath.Dot"/> per pair of columns: every entry has one
+/// vector accumulator per pair, fed by the same non-fused multiply and add over the same elements in the same order
+/// (lane l sums rows l, l + W, l + 2W, ... sequentially), then <see cref="Vector.Sum{T}(Vector{T})"/>, then the scalar
+/// rows after the last full vector, exactly as <see cref="VectorMath.Dot"/> does.
+/// <para>
+/// Why it is laid out this way (the 4x4 tile over whole columns it replaces loaded every step from L2: a 1,258-row
+/// column is 10 KB, so the eight columns of a tile did not stay in L1):
+/// <list type="bullet">
+/// <item>the columns are packed once into panels of four, interleaved per vector (block k of the panel holds the four
+/// columns' rows kW..kW+W-1 one after the other), so a tile reads two contiguous streams instead of eight;</item>
+/// <item>the rows are processed in chunks (<see cref="ChunkBlocks"/> vectors): a chunk of a j-panel (4 KB) stays in L1
+/// while the i-panels' chunks stream from L2 (the chunk of all panels, about 470 KB here, stays in L2). Between chunks
+/// each tile's sixteen vector accumulators are stored and reloaded unchanged, so each lane still sums its rows in
+/// order and the result is the same to the last bit;</item>
+/// <item>the 4x4 register tile does sixteen multiplies and sixteen adds per eight loads, with no horizontal sum until the
+/// last chunk.</item>
+/// </list>
+/// Tiles are independent, so the parallel path gives each thread a contiguous range of j-panels (balanced by the
+/// triangle's work) and yields the same entries as the serial one.
+/// </para>
 /// </summary>
 internal static class CrossProductKernel
 {
-    private const int L2BlockBytes = 384 * 1024;
+    private const int Panel = PackedColumns.Panel;
+
+    /// <summary>Vector blocks per row chunk: 32 x 4 rows x 8 bytes x 4 columns = 4 KB of a panel; 470 KB for all 461 columns of the S&amp;P set.</summary>
+    internal const int ChunkBlocks = 32;
 
     public static double[] Compute(double[][] columns)
     {
-        var p = columns.Length;
-        var values = new double[p * p];
-        var n = columns[0].Length;
-        if (!Vector.IsHardwareAccelerated || n < Vector<double>.Count * 2)
-        {
-            PerPair(columns, values, 0, p);
-            return values;
-        }
+        using var packed = PackedColumns.From(columns);
+        return Compute(packed, 1, ChunkBlocks);
+    }
 
-        // The 4x4 tiles cover pairs (i, j) with i and j multiples of 4, j >= i, below p4; they run block by block of
-        // columns j, so a block (about 384 KB of columns) stays in L2 while every panel of four columns i passes over it
-        // (column by column order streamed all the later columns from L3 for every panel). Each tile still sums its
-        // pairs over every row in one go, so the order of operations per entry, and the result, are unchanged.
-        var p4 = p - (p % 4);
-        var block = Math.Max(4, (L2BlockBytes / (n * sizeof(double))) & ~3);
-        for (var jb = 0; jb < p4; jb += block)
+    public static double[] Compute(PackedColumns packed, int degreeOfParallelism) => Compute(packed, degreeOfParallelism, ChunkBlocks);
+
+    /// <summary>The kernel with an explicit chunk length (the tests use small chunks to cover several chunks on small inputs).</summary>
+    internal static double[] Compute(PackedColumns packed, int degreeOfParallelism, int chunkBlocks)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBlocks, 1);
+        var p = packed.Count;
+        var panels = packed.Panels;
+        // Neither array needs zeroing: every entry of values is stored (both halves) and every accumulator slot is set
+        // at its tile's first chunk. The accumulators (3.5 MB here) are scratch, rented so that repeated estimates do not
+        // fault fresh large-object-heap pages in each time.
+        var values = GC.AllocateUninitializedArray<double>(p * p);
+        var accumulators = ArrayPool<Vector<double>>.Shared.Rent(panels * (panels + 1) / 2 * Panel * Panel);
+        try
         {
-            var jEnd = Math.Min(jb + block, p4);
-            for (var i = 0; i < jEnd; i += 4)
+            Run(packed, accumulators, values, chunkBlocks, degreeOfParallelism);
+        }
+        finally
+        {
+            if (accumulators.Length > 0)
             {
-                for (var j = Math.Max(i, jb); j < jEnd; j += 4)
-                {
-                    Tile4x4(columns, values, p, i, j);
-                }
+                ArrayPool<Vector<double>>.Shared.Return(accumulators);
             }
         }
 
-        for (var i = 0; i < p4; i += 4)
-        {
-            // The columns beyond the last full four: two at a time, then one (the tiles at j = i covered pairs below
-            // the diagonal too, which symmetry makes equal to their mirror: a * b == b * a bit for bit).
-            var j = p4;
-            for (; j + 2 <= p; j += 2)
-            {
-                Tile4x2(columns, values, p, i, j);
-            }
-
-            for (; j < p; j++)
-            {
-                for (var a = i; a < i + 4; a++)
-                {
-                    Store(values, p, a, j, VectorMath.Dot(columns[a], columns[j]));
-                }
-            }
-        }
-
-        PerPair(columns, values, p4, p);
         return values;
     }
 
-    private static void PerPair(double[][] columns, double[] values, int from, int p)
+    /// <summary>The tiles on one thread, or split in contiguous j-panel ranges over up to <paramref name="degreeOfParallelism"/>.</summary>
+    private static void Run(PackedColumns packed, Vector<double>[] accumulators, double[] values, int chunkBlocks, int degreeOfParallelism)
     {
-        for (var a = from; a < p; a++)
+        var panels = packed.Panels;
+        var threads = Math.Min(degreeOfParallelism, panels);
+        if (threads <= 1)
         {
-            for (var b = a; b < p; b++)
-            {
-                Store(values, p, a, b, VectorMath.Dot(columns[a], columns[b]));
-            }
+            Run(packed, accumulators, values, chunkBlocks, 0, panels);
+            return;
         }
-    }
 
-    private static void Store(double[] values, int p, int a, int b, double s)
-    {
-        values[(a * p) + b] = s;
-        values[(b * p) + a] = s;
+        // Contiguous j-panel ranges of about equal work: j-panel jp has jp + 1 tiles, so the work up to jp grows as jp^2.
+        var bounds = new int[threads + 1];
+        bounds[threads] = panels;
+        for (var t = 1; t < threads; t++)
+        {
+            bounds[t] = Math.Clamp((int)Math.Round(panels * Math.Sqrt(t / (double)threads)), bounds[t - 1], panels);
+        }
+
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => Run(packed, accumulators, values, chunkBlocks, bounds[t], bounds[t + 1]));
     }
 
     /// <summary>
-    /// The main tile: pairs (i..i+3) x (j..j+3), sixteen accumulators; each step loads eight vectors for sixteen
-    /// products (the 4x2 tile loads six for eight), so the loop is bound by the multiplies and adds rather than by
-    /// the loads from L2 (a 1,258-row column is 10 KB, so four of them do not stay in L1).
+    /// Every tile (ip, jp) with ip &lt;= jp and jp in [jFrom, jTo), chunk by chunk of rows; after its last chunk each tile
+    /// writes its entries while its accumulators are still in L1.
+    /// </summary>
+    private static void Run(PackedColumns packed, Vector<double>[] accumulators, double[] values, int chunkBlocks, int jFrom, int jTo)
+    {
+        var blocks = packed.Blocks;
+        var panelLength = blocks * Panel;
+        var chunks = Math.Max(1, (blocks + chunkBlocks - 1) / chunkBlocks);
+        ref var packedBase = ref MemoryMarshal.GetArrayDataReference(packed.Data);
+        ref var accBase = ref MemoryMarshal.GetArrayDataReference(accumulators);
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            var k0 = chunk * chunkBlocks;
+            var steps = Math.Min(chunkBlocks, blocks - k0);
+            var first = chunk == 0;
+            var last = chunk == chunks - 1;
+            for (var jp = jFrom; jp < jTo; jp++)
+            {
+                ref var b = ref Unsafe.Add(ref packedBase, (jp * panelLength) + (k0 * Panel));
+                var tile = TileIndex(0, jp) * Panel * Panel;
+                for (var ip = 0; ip <= jp; ip++)
+                {
+                    ref var acc = ref Unsafe.Add(ref accBase, tile);
+                    Tile4x4(ref Unsafe.Add(ref packedBase, (ip * panelLength) + (k0 * Panel)), ref b, steps, first, ref acc);
+                    if (last)
+                    {
+                        Finish(packed, accumulators, tile, values, ip, jp);
+                    }
+
+                    tile += Panel * Panel;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A tile's entries: the horizontal sum of each accumulator, then the tail rows in order (VectorMath.Dot's last two
+    /// steps; with no full vectors the accumulator is zero, its sum +0.0, and the tail is the whole scalar sum from 0.0),
+    /// stored at (a, b) and (b, a). Entries of the zero columns padding the last panel are not stored.
+    /// </summary>
+    private static void Finish(PackedColumns packed, Vector<double>[] accumulators, int tile, double[] values, int ip, int jp)
+    {
+        var p = packed.Count;
+        var tails = packed.Tails;
+        var tailLength = packed.TailLength;
+        var rows = Math.Min(Panel, p - (ip * Panel));
+        var cols = Math.Min(Panel, p - (jp * Panel));
+        for (var r = 0; r < rows; r++)
+        {
+            var a = (ip * Panel) + r;
+            for (var c = 0; c < cols; c++)
+            {
+                var bcol = (jp * Panel) + c;
+                var s = Vector.Sum(accumulators[tile + (r * Panel) + c]);
+                for (var t = 0; t < tailLength; t++)
+                {
+                    s += tails[(a * tailLength) + t] * tails[(bcol * tailLength) + t];
+                }
+
+                values[(a * p) + bcol] = s;
+                values[(bcol * p) + a] = s;
+            }
+        }
+    }
+
+    /// <summary>Tiles are numbered j-panel by j-panel: (ip, jp) is the (ip)th of the jp + 1 tiles of j-panel jp.</summary>
+    private static int TileIndex(int ip, int jp) => (jp * (jp + 1) / 2) + ip;
+
+    /// <summary>
+    /// Sixteen accumulators in registers over one chunk: per step four vectors of the i-panel, four of the j-panel, sixteen
+    /// multiplies and sixteen adds (separate, as in <see cref="VectorMath.Dot"/>); loaded from and stored back to the tile's
+    /// slot so the next chunk continues each lane's sum where this one stopped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x4(double[][] columns, double[] values, int p, int i, int j)
+    private static void Tile4x4(ref Vector<double> a, ref Vector<double> b, int steps, bool first, ref Vector<double> acc)
     {
-        // Every column has the same length (checked by the callers' shape validation), so one block count bounds all
-        // eight; the loads go through refs to keep bounds checks out of the inner loop.
-        var blocks = columns[i].Length / Vector<double>.Count;
-        ref var a0 = ref Base(columns[i]);
-        ref var a1 = ref Base(columns[i + 1]);
-        ref var a2 = ref Base(columns[i + 2]);
-        ref var a3 = ref Base(columns[i + 3]);
-        ref var b0 = ref Base(columns[j]);
-        ref var b1 = ref Base(columns[j + 1]);
-        ref var b2 = ref Base(columns[j + 2]);
-        ref var b3 = ref Base(columns[j + 3]);
-        for (var c = i; c < i + 4; c++)
+        if (first)
         {
-            if (columns[c].Length != columns[i].Length || columns[j + c - i].Length != columns[i].Length)
+            // The first chunk starts every lane at +0.0, as VectorMath.Dot's accumulator does (the slots are not zeroed).
+            for (var slot = 0; slot < Panel * Panel; slot++)
             {
-                throw new ArgumentException("every column of the cross product must have the same length", nameof(columns));
+                Unsafe.Add(ref acc, slot) = Vector<double>.Zero;
             }
         }
 
-        Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
-        Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
-        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
-        Vector<double> s30 = default, s31 = default, s32 = default, s33 = default;
-        for (var k = 0; k < blocks; k++)
+        var s00 = Unsafe.Add(ref acc, 0);
+        var s01 = Unsafe.Add(ref acc, 1);
+        var s02 = Unsafe.Add(ref acc, 2);
+        var s03 = Unsafe.Add(ref acc, 3);
+        var s10 = Unsafe.Add(ref acc, 4);
+        var s11 = Unsafe.Add(ref acc, 5);
+        var s12 = Unsafe.Add(ref acc, 6);
+        var s13 = Unsafe.Add(ref acc, 7);
+        var s20 = Unsafe.Add(ref acc, 8);
+        var s21 = Unsafe.Add(ref acc, 9);
+        var s22 = Unsafe.Add(ref acc, 10);
+        var s23 = Unsafe.Add(ref acc, 11);
+        var s30 = Unsafe.Add(ref acc, 12);
+        var s31 = Unsafe.Add(ref acc, 13);
+        var s32 = Unsafe.Add(ref acc, 14);
+        var s33 = Unsafe.Add(ref acc, 15);
+        for (var k = 0; k < steps; k++)
         {
-            var x0 = Unsafe.Add(ref b0, k);
-            var x1 = Unsafe.Add(ref b1, k);
-            var x2 = Unsafe.Add(ref b2, k);
-            var x3 = Unsafe.Add(ref b3, k);
-            var v = Unsafe.Add(ref a0, k);
+            var x0 = b;
+            var x1 = Unsafe.Add(ref b, 1);
+            var x2 = Unsafe.Add(ref b, 2);
+            var x3 = Unsafe.Add(ref b, 3);
+            var v = a;
             s00 += v * x0;
             s01 += v * x1;
             s02 += v * x2;
             s03 += v * x3;
-            v = Unsafe.Add(ref a1, k);
+            v = Unsafe.Add(ref a, 1);
             s10 += v * x0;
             s11 += v * x1;
             s12 += v * x2;
             s13 += v * x3;
-            v = Unsafe.Add(ref a2, k);
+            v = Unsafe.Add(ref a, 2);
             s20 += v * x0;
             s21 += v * x1;
             s22 += v * x2;
             s23 += v * x3;
-            v = Unsafe.Add(ref a3, k);
+            v = Unsafe.Add(ref a, 3);
             s30 += v * x0;
             s31 += v * x1;
             s32 += v * x2;
             s33 += v * x3;
+            a = ref Unsafe.Add(ref a, Panel);
+            b = ref Unsafe.Add(ref b, Panel);
         }
 
-        // Horizontal sums first, with no call in between: every vector register is caller-saved, so accumulators still
-        // live at the calls below would be spilled, and the register allocator put those spills inside the loop.
-        var tail = blocks * Vector<double>.Count;
-        double t00 = Vector.Sum(s00), t01 = Vector.Sum(s01), t02 = Vector.Sum(s02), t03 = Vector.Sum(s03);
-        double t10 = Vector.Sum(s10), t11 = Vector.Sum(s11), t12 = Vector.Sum(s12), t13 = Vector.Sum(s13);
-        double t20 = Vector.Sum(s20), t21 = Vector.Sum(s21), t22 = Vector.Sum(s22), t23 = Vector.Sum(s23);
-        double t30 = Vector.Sum(s30), t31 = Vector.Sum(s31), t32 = Vector.Sum(s32), t33 = Vector.Sum(s33);
-        Store(values, p, i, j, Tail(t00, columns[i], columns[j], tail));
-        Store(values, p, i, j + 1, Tail(t01, columns[i], columns[j + 1], tail));
-        Store(values, p, i, j + 2, Tail(t02, columns[i], columns[j + 2], tail));
-        Store(values, p, i, j + 3, Tail(t03, columns[i], columns[j + 3], tail));
-        Store(values, p, i + 1, j, Tail(t10, columns[i + 1], columns[j], tail));
-        Store(values, p, i + 1, j + 1, Tail(t11, columns[i + 1], columns[j + 1], tail));
-        Store(values, p, i + 1, j + 2, Tail(t12, columns[i + 1], columns[j + 2], tail));
-        Store(values, p, i + 1, j + 3, Tail(t13, columns[i + 1], columns[j + 3], tail));
-        Store(values, p, i + 2, j, Tail(t20, columns[i + 2], columns[j], tail));
-        Store(values, p, i + 2, j + 1, Tail(t21, columns[i + 2], columns[j + 1], tail));
-        Store(values, p, i + 2, j + 2, Tail(t22, columns[i + 2], columns[j + 2], tail));
-        Store(values, p, i + 2, j + 3, Tail(t23, columns[i + 2], columns[j + 3], tail));
-        Store(values, p, i + 3, j, Tail(t30, columns[i + 3], columns[j], tail));
-        Store(values, p, i + 3, j + 1, Tail(t31, columns[i + 3], columns[j + 1], tail));
-        Store(values, p, i + 3, j + 2, Tail(t32, columns[i + 3], columns[j + 2], tail));
-        Store(values, p, i + 3, j + 3, Tail(t33, columns[i + 3], columns[j + 3], tail));
-    }
-
-    private static ref Vector<double> Base(double[] column) => ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetArrayDataReference(column));
-
-    private static void Tile4x2(double[][] columns, double[] values, int p, int i, int j)
-    {
-        var a0 = MemoryMarshal.Cast<double, Vector<double>>(columns[i].AsSpan());
-        var a1 = MemoryMarshal.Cast<double, Vector<double>>(columns[i + 1].AsSpan());
-        var a2 = MemoryMarshal.Cast<double, Vector<double>>(columns[i + 2].AsSpan());
-        var a3 = MemoryMarshal.Cast<double, Vector<double>>(columns[i + 3].AsSpan());
-        var b0 = MemoryMarshal.Cast<double, Vector<double>>(columns[j].AsSpan());
-        var b1 = MemoryMarshal.Cast<double, Vector<double>>(columns[j + 1].AsSpan());
-        Vector<double> s00 = default, s01 = default, s10 = default, s11 = default, s20 = default, s21 = default, s30 = default, s31 = default;
-        var blocks = a0.Length;
-        for (var k = 0; k < blocks; k++)
-        {
-            var x0 = b0[k];
-            var x1 = b1[k];
-            var v = a0[k];
-            s00 += v * x0;
-            s01 += v * x1;
-            v = a1[k];
-            s10 += v * x0;
-            s11 += v * x1;
-            v = a2[k];
-            s20 += v * x0;
-            s21 += v * x1;
-            v = a3[k];
-            s30 += v * x0;
-            s31 += v * x1;
-        }
-
-        var tail = blocks * Vector<double>.Count;
-        Store(values, p, i, j, Finish(s00, columns[i], columns[j], tail));
-        Store(values, p, i, j + 1, Finish(s01, columns[i], columns[j + 1], tail));
-        Store(values, p, i + 1, j, Finish(s10, columns[i + 1], columns[j], tail));
-        Store(values, p, i + 1, j + 1, Finish(s11, columns[i + 1], columns[j + 1], tail));
-        Store(values, p, i + 2, j, Finish(s20, columns[i + 2], columns[j], tail));
-        Store(values, p, i + 2, j + 1, Finish(s21, columns[i + 2], columns[j + 1], tail));
-        Store(values, p, i + 3, j, Finish(s30, columns[i + 3], columns[j], tail));
-        Store(values, p, i + 3, j + 1, Finish(s31, columns[i + 3], columns[j + 1], tail));
-    }
-
-    private static double Finish(Vector<double> acc, double[] a, double[] b, int tail) => Tail(Vector.Sum(acc), a, b, tail);
-
-    /// <summary>The scalar rows after the last full vector, added to the vector part's sum (as <see cref="VectorMath.Dot"/>).</summary>
-    private static double Tail(double sum, double[] a, double[] b, int tail)
-    {
-        for (var t = tail; t < a.Length; t++)
-        {
-            sum += a[t] * b[t];
-        }
-
-        return sum;
+        Unsafe.Add(ref acc, 0) = s00;
+        Unsafe.Add(ref acc, 1) = s01;
+        Unsafe.Add(ref acc, 2) = s02;
+        Unsafe.Add(ref acc, 3) = s03;
+        Unsafe.Add(ref acc, 4) = s10;
+        Unsafe.Add(ref acc, 5) = s11;
+        Unsafe.Add(ref acc, 6) = s12;
+        Unsafe.Add(ref acc, 7) = s13;
+        Unsafe.Add(ref acc, 8) = s20;
+        Unsafe.Add(ref acc, 9) = s21;
+        Unsafe.Add(ref acc, 10) = s22;
+        Unsafe.Add(ref acc, 11) = s23;
+        Unsafe.Add(ref acc, 12) = s30;
+        Unsafe.Add(ref acc, 13) = s31;
+        Unsafe.Add(ref acc, 14) = s32;
+        Unsafe.Add(ref acc, 15) = s33;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SampleCovarianceEstimator : ICovarianceEstimator
     public CovarianceMatrix Estimate(double[][] returns)
     {
         var n = returns[0].Length;
-        var values = ColumnStatistics.CrossProducts(ColumnStatistics.Centered(returns));
+        var values = ColumnStatistics.CenteredCrossProducts(returns);
         var scale = 1.0 / (n - 1);
         for (var k = 0; k < values.Length; k++)
         {

@@ -1,4 +1,8 @@
+using Tessera.Core.Data.Import;
+using Tessera.Core.Errors;
+using Tessera.Core.Portfolio;
 using Tessera.Core.Portfolio.Estimators;
+using Tessera.Testing;
 using Xunit;
 
 namespace Tessera.Core.Tests.Portfolio.Estimators;
@@ -62,5 +66,51 @@ public sealed class LedoitWolfEstimatorTests
 
         Assert.Equal(centered, trace, 12);
         Assert.True(CovarianceConditioning.IsPositiveDefinite(sigma));
+    }
+
+    /// <summary>The packed kernel and the fused passes change no bit of the matrix or the shrinkage, serial or parallel.</summary>
+    [Theory]
+    [InlineData(1, 9)]
+    [InlineData(3, 5)]
+    [InlineData(7, 3)]
+    [InlineData(9, 40)]
+    [InlineData(30, 20)]
+    [InlineData(37, 251)]
+    [InlineData(130, 1258)]
+    public void Matrix_and_shrinkage_are_bit_identical_to_the_per_pair_reference(int p, int n)
+    {
+        var returns = LedoitWolfReference.Columns(p, n, (p * 101) + n);
+        var (expected, expectedShrinkage) = LedoitWolfReference.Estimate(returns);
+        foreach (var threads in new[] { 1, 2, 3 })
+        {
+            var (sigma, shrinkage) = LedoitWolfEstimator.EstimateWithShrinkage(returns, threads);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedShrinkage), BitConverter.DoubleToInt64Bits(shrinkage));
+            LedoitWolfReference.AssertBitIdentical(expected, sigma.Values);
+            LedoitWolfReference.AssertBitIdentical(expected, new LedoitWolfEstimator(threads).Estimate(returns).Values);
+        }
+    }
+
+    [SharedDataFact("sp500-daily-2013-2018.csv.gz")]
+    public void SP500_matrix_is_bit_identical_to_the_per_pair_reference_serial_and_parallel()
+    {
+        using var stream = File.OpenRead(SharedData.Path_("sp500-daily-2013-2018.csv.gz"));
+        var bars = BarCsvImporter.Import(stream, new BarImportOptions { Mode = ImportMode.Lenient, Source = "sp500" }).Series;
+        var returns = DenseReturns.FromBars(bars.ToList()).Columns;
+        Assert.InRange(returns.Length, 400, 505);
+        var (expected, expectedShrinkage) = LedoitWolfReference.Estimate(returns);
+        foreach (var threads in new[] { 1, 2 })
+        {
+            var (sigma, shrinkage) = LedoitWolfEstimator.EstimateWithShrinkage(returns, threads);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expectedShrinkage), BitConverter.DoubleToInt64Bits(shrinkage));
+            LedoitWolfReference.AssertBitIdentical(expected, sigma.Values);
+        }
+    }
+
+    [Fact]
+    public void A_degree_of_parallelism_below_one_is_rejected_naming_the_field()
+    {
+        var error = Assert.Throws<TesseraValidationException>(() => new LedoitWolfEstimator(0));
+        Assert.Equal("degreeOfParallelism", error.Field);
+        Assert.Equal("degreeOfParallelism", Assert.Throws<TesseraValidationException>(() => LedoitWolfEstimator.EstimateWithShrinkage([[1.0, 2.0, 3.0]], -1)).Field);
     }
 }
