@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Tessera.Core.Portfolio.Clustering;
+
+/// <summary>
+/// Single linkage on the correlation distance of a covariance, straight from the covariance: the same dendrogram as
+/// <c>HierarchicalClustering.Build(CorrelationDistance.FromCovariance(cov), n, Linkage.Single)</c> without the two n x n
+/// matrices (correlation, distance) that route fills. d = sqrt(0.5 (1 - rho)) is a non-increasing function of rho (every
+/// rounded step of it is monotone), so a maximum spanning tree on the clamped rho is a minimum spanning tree on d; only
+/// its n - 1 edges get their distance, by exactly the scalar formula of CorrelationDistance. Prim reads each row of the
+/// covariance once, as it is, in the caller's order; the leaves are then relabelled to the order the dendrogram is for.
+/// Declines (null) whenever the distance-matrix route could decide differently: a covariance that is not exactly
+/// symmetric (that route's tree then depends on which triangle it reads), volatilities whose products could underflow
+/// or overflow (NaN distances), or tied merge distances (the greedy loop's tie rule decides those).
+/// </summary>
+internal static class CovarianceSingleLinkage
+{
+    /// <summary>Volatilities inside this range keep every product vol_i vol_j a finite normal number, so no quotient is NaN.</summary>
+    private const double MinVolatility = 1e-150;
+
+    private const double MaxVolatility = 1e150;
+
+    /// <summary>
+    /// The single-linkage dendrogram of the correlation distance of the covariance reordered by <paramref name="perm"/>
+    /// (leaf a = asset perm[a]), or null when the caller must take the distance-matrix route.
+    /// </summary>
+    public static Dendrogram? TryBuild(double[] values, int n, ReadOnlySpan<int> perm)
+    {
+        if (n < 2)
+        {
+            return null;
+        }
+
+        var vol = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            vol[i] = Math.Sqrt(values[(i * n) + i]);
+            if (!(vol[i] >= MinVolatility && vol[i] <= MaxVolatility))
+            {
+                return null;
+            }
+        }
+
+        if (!SingleLinkageTree.IsSymmetric(values, n))
+        {
+            return null;
+        }
+
+        var from = new int[n - 1];
+        var to = new int[n - 1];
+        var rows = new NegatedCorrelationRows(values, vol, n);
+        if (!PrimSpanningTree.Build(n, ref rows, from, to))
+        {
+            return null;
+        }
+
+        var leafOf = new int[n];
+        for (var a = 0; a < n; a++)
+        {
+            leafOf[perm[a]] = a;
+        }
+
+        var length = new double[n - 1];
+        for (var e = 0; e < length.Length; e++)
+        {
+            var (i, j) = (from[e], to[e]);
+            var rho = Math.Clamp(values[(i * n) + j] / (vol[i] * vol[j]), -1.0, 1.0);
+            length[e] = Math.Sqrt(Math.Max(0.0, 0.5 * (1.0 - rho)));
+            (from[e], to[e]) = (leafOf[i], leafOf[j]);
+        }
+
+        return SingleLinkageTree.FromEdges(n, from, to, length);
+    }
+
+    /// <summary>Row i of -clamp(s_ik / (vol_i vol_k), -1, 1): the same quotient and clamp as the correlation matrix, negated so that closer is smaller.</summary>
+    private readonly struct NegatedCorrelationRows(double[] values, double[] vol, int n) : IPrimRows
+    {
+        private readonly double[] buffer = new double[n];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ReadOnlySpan<double> Row(int i)
+        {
+            var row = values.AsSpan(i * n, n);
+            var vi = vol[i];
+            var k = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                ref var rowRef = ref MemoryMarshal.GetReference(row);
+                ref var volRef = ref MemoryMarshal.GetArrayDataReference(vol);
+                ref var outRef = ref MemoryMarshal.GetArrayDataReference(buffer);
+                var viV = Vector256.Create(vi);
+                var one = Vector256.Create(1.0);
+                var minusOne = Vector256.Create(-1.0);
+                for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
+                {
+                    // No NaN can occur (volatility range checked), so the native min/max equal Math.Clamp here.
+                    var rho = Vector256.LoadUnsafe(ref rowRef, (nuint)k) / (viV * Vector256.LoadUnsafe(ref volRef, (nuint)k));
+                    rho = Vector256.MaxNative(Vector256.MinNative(rho, one), minusOne);
+                    (-rho).StoreUnsafe(ref outRef, (nuint)k);
+                }
+            }
+
+            for (; k < n; k++)
+            {
+                buffer[k] = -Math.Clamp(row[k] / (vi * vol[k]), -1.0, 1.0);
+            }
+
+            return buffer;
+        }
+    }
+}
