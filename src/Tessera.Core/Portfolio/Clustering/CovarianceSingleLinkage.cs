@@ -75,39 +75,22 @@ internal static class CovarianceSingleLinkage
     }
 
     /// <summary>Row i of -clamp(s_ik / (vol_i vol_k), -1, 1): the same quotient and clamp as the correlation matrix, negated so that closer is smaller.</summary>
-    private readonly struct NegatedCorrelationRows(double[] values, double[] vol, int n) : IPrimRows
+    private struct NegatedCorrelationRows(double[] values, double[] vol, int n) : IPrimRows
     {
-        private readonly double[] buffer = new double[n];
+        private int offset;
+        private double vi;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ReadOnlySpan<double> Row(int i)
+        public void Select(int i) => (offset, vi) = (i * n, vol[i]);
+
+        /// <summary>No NaN can occur (volatility range checked), so the native min/max equal Math.Clamp here.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly Vector256<double> Load(int k)
         {
-            var row = values.AsSpan(i * n, n);
-            var vi = vol[i];
-            var k = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                ref var rowRef = ref MemoryMarshal.GetReference(row);
-                ref var volRef = ref MemoryMarshal.GetArrayDataReference(vol);
-                ref var outRef = ref MemoryMarshal.GetArrayDataReference(buffer);
-                var viV = Vector256.Create(vi);
-                var one = Vector256.Create(1.0);
-                var minusOne = Vector256.Create(-1.0);
-                for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
-                {
-                    // No NaN can occur (volatility range checked), so the native min/max equal Math.Clamp here.
-                    var rho = Vector256.LoadUnsafe(ref rowRef, (nuint)k) / (viV * Vector256.LoadUnsafe(ref volRef, (nuint)k));
-                    rho = Vector256.MaxNative(Vector256.MinNative(rho, one), minusOne);
-                    (-rho).StoreUnsafe(ref outRef, (nuint)k);
-                }
-            }
-
-            for (; k < n; k++)
-            {
-                buffer[k] = -Math.Clamp(row[k] / (vi * vol[k]), -1.0, 1.0);
-            }
-
-            return buffer;
+            var s = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(values), (nuint)(offset + k));
+            var rho = s / (Vector256.Create(vi) * Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(vol), (nuint)k));
+            return -Vector256.MaxNative(Vector256.MinNative(rho, Vector256<double>.One), Vector256.Create(-1.0));
         }
+
+        public readonly double At(int k) => -Math.Clamp(values[offset + k] / (vi * vol[k]), -1.0, 1.0);
     }
 }

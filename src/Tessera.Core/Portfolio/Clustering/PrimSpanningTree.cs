@@ -7,8 +7,14 @@ namespace Tessera.Core.Portfolio.Clustering;
 /// <summary>Edge weights of a complete graph, one row at a time (smaller = closer); rows must be finite and symmetric.</summary>
 internal interface IPrimRows
 {
-    /// <summary>Weights of the edges (i, k) for every k in 0..n-1 (the entry at k = i is never read).</summary>
-    ReadOnlySpan<double> Row(int i);
+    /// <summary>Selects row i: the calls below give the weights of the edges (i, k) (the entry at k = i is never used).</summary>
+    void Select(int i);
+
+    /// <summary>Weights of (i, k) .. (i, k + 3) of the selected row, k + 3 &lt; n.</summary>
+    Vector256<double> Load(int k);
+
+    /// <summary>Weight of (i, k) of the selected row.</summary>
+    double At(int k);
 }
 
 /// <summary>
@@ -40,12 +46,12 @@ internal static class PrimSpanningTree
         var vectorEnd = Vector256.IsHardwareAccelerated ? n - (n % width) : 0;
         for (var e = 0; e < n - 1; e++)
         {
-            var row = rows.Row(cur);
+            rows.Select(cur);
             var next = -1;
             var min = double.PositiveInfinity;
             if (vectorEnd > 0)
             {
-                (next, min) = Scan(row, best, parent, alive, cur, vectorEnd);
+                (next, min) = Scan(ref rows, best, parent, alive, cur, vectorEnd);
             }
 
             for (var k = vectorEnd; k < n; k++)
@@ -55,9 +61,10 @@ internal static class PrimSpanningTree
                     continue;
                 }
 
-                if (row[k] < best[k])
+                var key = rows.At(k);
+                if (key < best[k])
                 {
-                    best[k] = row[k];
+                    best[k] = key;
                     parent[k] = cur;
                 }
 
@@ -81,11 +88,11 @@ internal static class PrimSpanningTree
         return true;
     }
 
-    /// <summary>The fused update and arg-min over 0..end (a multiple of the vector width).</summary>
+    /// <summary>The fused row weights, update and arg-min over 0..end (a multiple of the vector width).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Next, double Min) Scan(ReadOnlySpan<double> row, double[] best, long[] parent, long[] alive, int cur, int end)
+    private static (int Next, double Min) Scan<TRows>(ref TRows rows, double[] best, long[] parent, long[] alive, int cur, int end)
+        where TRows : struct, IPrimRows
     {
-        ref var rowRef = ref MemoryMarshal.GetReference(row);
         ref var bestRef = ref MemoryMarshal.GetArrayDataReference(best);
         ref var parentRef = ref MemoryMarshal.GetArrayDataReference(parent);
         ref var aliveRef = ref MemoryMarshal.GetArrayDataReference(alive);
@@ -98,7 +105,7 @@ internal static class PrimSpanningTree
         for (var k = 0; k < end; k += Vector256<double>.Count)
         {
             var mask = Vector256.LoadUnsafe(ref aliveRef, (nuint)k);
-            var key = Vector256.LoadUnsafe(ref rowRef, (nuint)k);
+            var key = rows.Load(k);
             var b = Vector256.LoadUnsafe(ref bestRef, (nuint)k);
             var lower = Vector256.LessThan(key, b).AsInt64() & mask;
             b = Vector256.ConditionalSelect(lower.AsDouble(), key, b);

@@ -1,4 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Tessera.Core.Portfolio.Clustering;
 
 /// <summary>
@@ -127,8 +130,15 @@ internal static class SingleLinkageTree
     }
 
     /// <summary>Rows of a flat n x n distance matrix, as they are.</summary>
-    private readonly struct DistanceRows(double[] d, int n) : IPrimRows
+    private struct DistanceRows(double[] d, int n) : IPrimRows
     {
-        public ReadOnlySpan<double> Row(int i) => d.AsSpan(i * n, n);
+        private int offset;
+
+        public void Select(int i) => offset = i * n;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly Vector256<double> Load(int k) => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(d), (nuint)(offset + k));
+
+        public readonly double At(int k) => d[offset + k];
     }
 }
