@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tessera.Core.Errors;
 using Tessera.Core.Portfolio.Clustering;
 
@@ -14,6 +15,8 @@ namespace Tessera.Core.Portfolio.Allocation;
 /// The id order is applied through index maps, not by copying the covariance: single linkage goes from the covariance
 /// to the spanning tree directly (CovarianceSingleLinkage), and the bisection reads the covariance in leaf order
 /// (QuasiDiagonalBisection); both give the same doubles as the distance-matrix route and the straightforward bisection.
+/// The kernels are compiled fully optimised on their first call (AggressiveOptimization): a process allocates a handful
+/// of times, too few calls for tiered compilation to promote them, and their tier-0 code is several times slower.
 /// </summary>
 public sealed class HierarchicalRiskParityAllocator : IAllocator
 {
@@ -21,6 +24,7 @@ public sealed class HierarchicalRiskParityAllocator : IAllocator
 
     public Linkage Linkage { get; init; } = Linkage.Single;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AllocationResult Allocate(AllocationProblem problem)
     {
         var cov = problem.ResolveCovariance();

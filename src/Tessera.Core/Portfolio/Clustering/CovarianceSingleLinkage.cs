@@ -26,6 +26,7 @@ internal static class CovarianceSingleLinkage
     /// The single-linkage dendrogram of the correlation distance of the covariance reordered by <paramref name="perm"/>
     /// (leaf a = asset perm[a]), or null when the caller must take the distance-matrix route.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dendrogram? TryBuild(double[] values, int n, ReadOnlySpan<int> perm)
     {
         if (n < 2)

@@ -75,6 +75,7 @@ internal static class SingleLinkageTree
     /// The dendrogram of a spanning tree given by its edges (leaf labels 0..n-1) and their lengths, or null when two
     /// lengths are equal. Merges follow the lengths in increasing order; each joins the clusters of the edge's ends.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Dendrogram? FromEdges(int n, int[] from, int[] to, double[] length)
     {
         var order = new int[n - 1];
