@@ -35,7 +35,7 @@ public sealed class HierarchicalEqualRiskAllocator : IAllocator
         var perm = CanonicalOrder.ById(problem.AssetIds);
         var sorted = cov.Subset(perm);
         var n = sorted.Size;
-        var tree = HierarchicalClustering.Build(CorrelationDistance.FromCovariance(sorted), n, Linkage);
+        var tree = HierarchicalClustering.BuildFromCovariance(sorted, Linkage);
         var diagnostics = new List<string>();
         int k;
         if (ClusterCount is { } fixedK)

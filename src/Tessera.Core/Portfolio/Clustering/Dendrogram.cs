@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tessera.Core.Portfolio.Clustering;
 
 /// <summary>
@@ -29,6 +31,7 @@ public sealed class Dendrogram
     public int[] LeafOrder() => LeavesOf(Root);
 
     /// <summary>Leaves under a cluster id, left to right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] LeavesOf(int cluster)
     {
         var result = new List<int>();

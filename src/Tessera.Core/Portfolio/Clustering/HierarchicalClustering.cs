@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Tessera.Core.Errors;
+using Tessera.Core.Portfolio.Estimators;
 
 namespace Tessera.Core.Portfolio.Clustering;
 
@@ -14,6 +17,58 @@ public static class HierarchicalClustering
 {
     public static Dendrogram Build(double[] distance, int n, Linkage linkage) => Build(distance, n, linkage, allowSpanningTree: true);
 
+    /// <summary>
+    /// The dendrogram of the correlation distance of <paramref name="covariance"/> (CorrelationDistance.FromCovariance),
+    /// exactly as <see cref="Build(double[], int, Linkage)"/> on that matrix. Single linkage goes straight from the
+    /// covariance to the spanning tree (CovarianceSingleLinkage) when it can, without forming the n x n distances.
+    /// </summary>
+    public static Dendrogram BuildFromCovariance(CovarianceMatrix covariance, Linkage linkage)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        var n = covariance.Size;
+        var identity = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            identity[i] = i;
+        }
+
+        return BuildFromCovariance(covariance, identity, linkage);
+    }
+
+    /// <summary>
+    /// As <see cref="BuildFromCovariance(CovarianceMatrix, Linkage)"/> for the covariance reordered by <paramref name="perm"/>
+    /// (leaf a = asset perm[a], i.e. covariance.Subset(perm)), without copying the reordered matrix on the spanning-tree route.
+    /// </summary>
+    internal static Dendrogram BuildFromCovariance(CovarianceMatrix covariance, int[] perm, Linkage linkage)
+    {
+        var n = covariance.Size;
+        if (n == 1)
+        {
+            return new Dendrogram(1, []);
+        }
+
+        if (linkage == Linkage.Single && CovarianceSingleLinkage.TryBuild(covariance.Values, n, perm) is { } fast)
+        {
+            return fast;
+        }
+
+        var reordered = IsIdentity(perm) ? covariance : covariance.Subset(perm);
+        return Build(CorrelationDistance.FromCovariance(reordered), n, linkage);
+    }
+
+    private static bool IsIdentity(int[] perm)
+    {
+        for (var i = 0; i < perm.Length; i++)
+        {
+            if (perm[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>As <see cref="Build(double[], int, Linkage)"/>; <paramref name="allowSpanningTree"/> false forces the greedy loop (tests compare the two).</summary>
     internal static Dendrogram Build(double[] distance, int n, Linkage linkage, bool allowSpanningTree)
     {
@@ -22,22 +77,17 @@ public static class HierarchicalClustering
             throw new TesseraValidationException("distance", PortfolioInputValidation.Str(distance?.Length ?? 0) + " values", "a square n x n distance matrix is required");
         }
 
-        var d = (double[])distance.Clone();
-        for (var k = 0; k < d.Length; k++)
-        {
-            if (!double.IsFinite(d[k]) || d[k] < 0)
-            {
-                throw new TesseraValidationException("distance", PortfolioInputValidation.Str(d[k]), "distances must be finite and non-negative");
-            }
-        }
+        RequireFiniteNonNegative(distance);
 
         // Single linkage: the O(n^2) spanning-tree route gives the identical dendrogram whenever no two merge distances
-        // tie; with ties the greedy loop below decides them by its rule.
-        if (allowSpanningTree && linkage == Linkage.Single && n > 1 && SingleLinkageTree.TryBuild(d, n) is { } fast)
+        // tie; with ties the greedy loop below decides them by its rule. The tree only reads the matrix, so the copy the
+        // greedy loop updates is made after it declines.
+        if (allowSpanningTree && linkage == Linkage.Single && n > 1 && SingleLinkageTree.TryBuild(distance, n) is { } fast)
         {
             return fast;
         }
 
+        var d = (double[])distance.Clone();
         var active = new bool[n];
         Array.Fill(active, true);
         var size = new int[n];
@@ -116,6 +166,46 @@ public static class HierarchicalClustering
         }
 
         return new Dendrogram(n, merges);
+    }
+
+    /// <summary>Throws on the first entry (in storage order) that is not finite or is negative; one vectorised pass when all are fine.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RequireFiniteNonNegative(double[] d)
+    {
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var zero = Vector256<double>.Zero;
+            var max = Vector256.Create(double.MaxValue);
+            var ok = Vector256<double>.AllBitsSet;
+            for (; k <= d.Length - Vector256<double>.Count; k += Vector256<double>.Count)
+            {
+                // Both comparisons are false for NaN; the second is false for +infinity, the first for negatives and -infinity.
+                var v = Vector256.Create<double>(d.AsSpan(k, Vector256<double>.Count));
+                ok &= Vector256.GreaterThanOrEqual(v, zero) & Vector256.LessThanOrEqual(v, max);
+            }
+
+            if (ok == Vector256<double>.AllBitsSet)
+            {
+                Check(d, k, d.Length);
+                return;
+            }
+
+            k = 0;
+        }
+
+        Check(d, k, d.Length);
+
+        static void Check(double[] d, int start, int end)
+        {
+            for (var k = start; k < end; k++)
+            {
+                if (!double.IsFinite(d[k]) || d[k] < 0)
+                {
+                    throw new TesseraValidationException("distance", PortfolioInputValidation.Str(d[k]), "distances must be finite and non-negative");
+                }
+            }
+        }
     }
 
     private static double Ward(double dki, double dkj, double dij, int ni, int nj, int nk)
