@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Tessera.Core.Portfolio;
@@ -10,6 +11,9 @@ namespace Tessera.Core.Portfolio;
 /// </summary>
 internal static class VectorMath
 {
+    // AggressiveOptimization on the kernels: a short process (one backtest, one allocation) calls them too few times for
+    // tiered compilation to promote them, so they would run as instrumented Tier0 code; the arithmetic is the same.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var n = a.Length;
@@ -42,6 +46,7 @@ internal static class VectorMath
     /// order, same tail), so the results are bit-identical to four <see cref="Dot"/> calls while <paramref name="b"/>
     /// is loaded once per step instead of four times (the Cholesky factorization's inner loop).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dot4(ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> a2, ReadOnlySpan<double> a3, ReadOnlySpan<double> b, out double s0, out double s1, out double s2, out double s3)
     {
         var n = b.Length;

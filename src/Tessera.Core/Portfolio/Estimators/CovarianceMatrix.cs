@@ -97,9 +97,18 @@ public sealed class CovarianceMatrix
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         var n = Size;
-        for (var i = 0; i < n; i++)
+        var values = Values.AsSpan();
+        var i = 0;
+
+        // Four rows per pass over x (Dot4 is bit-identical to four Dot calls), the rest one at a time.
+        for (; i + 4 <= n; i += 4)
         {
-            y[i] = VectorMath.Dot(Values.AsSpan(i * n, n), x);
+            VectorMath.Dot4(values.Slice(i * n, n), values.Slice((i + 1) * n, n), values.Slice((i + 2) * n, n), values.Slice((i + 3) * n, n), x[..n], out y[i], out y[i + 1], out y[i + 2], out y[i + 3]);
+        }
+
+        for (; i < n; i++)
+        {
+            y[i] = VectorMath.Dot(values.Slice(i * n, n), x);
         }
     }
 
