@@ -2,8 +2,8 @@
 # Cold path of `tessera backtest` (CSV in): process start to first output and to exit, and the process's CPU time,
 # median of N new processes, for the CLI as built (framework-dependent, JIT), runtime settings that could shorten
 # start-up (TieredPGO off, TieredCompilation off, QuickJitForLoops off), the ReadyToRun publish with and without
-# TieredPGO, and the adopted setting: `./tessera` itself (ReadyToRun publish, TieredPGO off for short commands; the
-# launcher's own start and freshness check included). Writes bench/coldstart/results/coldstart-STAMP.json.
+# TieredPGO and with a 64 MiB gen-0 budget, and the adopted setting: `./tessera` itself (ReadyToRun publish, TieredPGO
+# off and the 64 MiB gen-0 budget for short commands; the launcher's own start and freshness check included). Writes bench/coldstart/results/coldstart-STAMP.json.
 #   bench/coldstart/run.sh [REPEATS]   (default 5)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,7 +20,7 @@ dll="$root/local/Tessera.Local/bin/Release/net10.0/tessera.dll"
 export TESSERA_LOCAL_DIR="${TESSERA_LOCAL_DIR:-$root/.local}"
 "$root/tessera" version >/dev/null   # builds the launcher's CLI (the ReadyToRun publish where the platform has one)
 r2r="$(ls -d "$root"/local/Tessera.Local/bin/r2r/*/tessera.dll 2>/dev/null | head -1 || true)"
-unset DOTNET_TieredPGO DOTNET_TieredCompilation DOTNET_TC_QuickJitForLoops
+unset DOTNET_TieredPGO DOTNET_TieredCompilation DOTNET_TC_QuickJitForLoops DOTNET_GCgen0size
 echo "== coldstart: tessera ${args[*]} (median of $n new processes; commit $(git -C "$root" rev-parse --short HEAD))"
 "$py" "$here/measure.py" "$out" "as built (JIT, tiered, PGO default)" "$n" -- dotnet "$dll" "${args[@]}"
 DOTNET_TieredPGO=0 "$py" "$here/measure.py" "$out" "TieredPGO off" "$n" -- dotnet "$dll" "${args[@]}"
@@ -29,8 +29,9 @@ DOTNET_TC_QuickJitForLoops=0 "$py" "$here/measure.py" "$out" "QuickJitForLoops o
 if [[ -n "$r2r" ]]; then
   DOTNET_TieredPGO=1 "$py" "$here/measure.py" "$out" "ReadyToRun publish (PGO default)" "$n" -- dotnet "$r2r" "${args[@]}"
   DOTNET_TieredPGO=0 "$py" "$here/measure.py" "$out" "ReadyToRun publish, TieredPGO off" "$n" -- dotnet "$r2r" "${args[@]}"
+  DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000 "$py" "$here/measure.py" "$out" "ReadyToRun publish, TieredPGO off, gen0 64 MiB" "$n" -- dotnet "$r2r" "${args[@]}"
 else
   echo "  no ReadyToRun publish for this platform (see ./tessera); ReadyToRun settings not measured"
 fi
-"$py" "$here/measure.py" "$out" "./tessera (adopted)" "$n" -- "$root/tessera" "${args[@]}"
+"$py" "$here/measure.py" "$out" "tessera launcher (adopted)" "$n" -- "$root/tessera" "${args[@]}"
 echo "  results: $out"
