@@ -22,7 +22,7 @@ public sealed class BarCsvImporter
     private int _lastSymbolLength = -1;
     private SeriesBuilder? _current;
     private string? _currentSymbolError;
-    private int _capacityHint;
+    private long _rowsAdded;
 
     private readonly long _earliestMs;
     private readonly long _latestMs;
@@ -233,12 +233,11 @@ public sealed class BarCsvImporter
         }
 
         builder!.Add(ts, open, high, low, close, volume, bid, ask, ln);
+        _rowsAdded++;
     }
 
     private void SwitchSymbol(ReadOnlySpan<byte> raw)
     {
-        // A file sorted by symbol has about as many rows per symbol as the ones before: size the next builder so.
-        _capacityHint = Math.Max(_capacityHint, _current?.Count ?? 0);
         _current = null;
         _currentSymbolError = null;
         if (raw.Length > _lastSymbol.Length)
@@ -263,7 +262,11 @@ public sealed class BarCsvImporter
 
         if (!_builders.TryGetValue(key, out var builder))
         {
-            builder = new SeriesBuilder(key, WithQuotes, _capacityHint);
+            // A file sorted by symbol has about as many rows per symbol as the ones before: size the new builder by the
+            // average so far. (Not the largest: one long series followed by many short ones would reserve its length
+            // for each of them; the average bounds the total reserve by rows x ln(symbols).)
+            var hint = _builders.Count == 0 ? 0 : (int)Math.Min(_rowsAdded / _builders.Count, SeriesBuilder.MaxCapacityHint);
+            builder = new SeriesBuilder(key, WithQuotes, hint);
             _builders.Add(key, builder);
         }
 

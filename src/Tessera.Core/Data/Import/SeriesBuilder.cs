@@ -28,7 +28,7 @@ internal sealed class SeriesBuilder
 
     /// <param name="symbol">Canonical symbol.</param>
     /// <param name="withQuotes">Keep closing bid/ask columns.</param>
-    /// <param name="capacityHint">Expected rows (e.g. the previous symbol's count in a long file); clamped to [256, <see cref="MaxCapacityHint"/>].</param>
+    /// <param name="capacityHint">Expected rows (the importer passes the average rows per symbol so far); clamped to [256, <see cref="MaxCapacityHint"/>].</param>
     public SeriesBuilder(string symbol, bool withQuotes, int capacityHint = MinCapacity)
     {
         Symbol = symbol;
