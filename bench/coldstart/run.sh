@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Cold path of `tessera backtest` (CSV in): process start to first output and to exit, median of N new processes,
-# for the CLI as built (framework-dependent, JIT) and for runtime settings that could shorten start-up: TieredPGO off,
-# TieredCompilation off, and a ReadyToRun publish. Writes bench/coldstart/results/coldstart-STAMP.json.
+# Cold path of `tessera backtest` (CSV in): process start to first output and to exit, and the process's CPU time,
+# median of N new processes, for the CLI as built (framework-dependent, JIT), runtime settings that could shorten
+# start-up (TieredPGO off, TieredCompilation off, QuickJitForLoops off), the ReadyToRun publish with and without
+# TieredPGO and with a 64 MiB gen-0 budget, and the adopted setting: `./tessera` itself (ReadyToRun publish, TieredPGO
+# off and the 64 MiB gen-0 budget for short commands; the launcher's own start and freshness check included). Writes bench/coldstart/results/coldstart-STAMP.json.
 #   bench/coldstart/run.sh [REPEATS]   (default 5)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,15 +18,20 @@ args=(backtest --csv "$data" --strategy connors-rsi2)
 dotnet build "$root/local/Tessera.Local" -c Release --nologo -v q >/dev/null
 dll="$root/local/Tessera.Local/bin/Release/net10.0/tessera.dll"
 export TESSERA_LOCAL_DIR="${TESSERA_LOCAL_DIR:-$root/.local}"
+"$root/tessera" version >/dev/null   # builds the launcher's CLI (the ReadyToRun publish where the platform has one)
+r2r="$(ls -d "$root"/local/Tessera.Local/bin/r2r/*/tessera.dll 2>/dev/null | head -1 || true)"
+unset DOTNET_TieredPGO DOTNET_TieredCompilation DOTNET_TC_QuickJitForLoops DOTNET_GCgen0size
 echo "== coldstart: tessera ${args[*]} (median of $n new processes; commit $(git -C "$root" rev-parse --short HEAD))"
 "$py" "$here/measure.py" "$out" "as built (JIT, tiered, PGO default)" "$n" -- dotnet "$dll" "${args[@]}"
 DOTNET_TieredPGO=0 "$py" "$here/measure.py" "$out" "TieredPGO off" "$n" -- dotnet "$dll" "${args[@]}"
 DOTNET_TieredCompilation=0 "$py" "$here/measure.py" "$out" "TieredCompilation off" "$n" -- dotnet "$dll" "${args[@]}"
 DOTNET_TC_QuickJitForLoops=0 "$py" "$here/measure.py" "$out" "QuickJitForLoops off" "$n" -- dotnet "$dll" "${args[@]}"
-r2r="$here/results/work/r2r"
-if dotnet publish "$root/local/Tessera.Local" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$r2r" --nologo -v q >/dev/null 2>"$here/results/work-r2r.log"; then
-  "$py" "$here/measure.py" "$out" "ReadyToRun publish (linux-x64)" "$n" -- dotnet "$r2r/tessera.dll" "${args[@]}"
+if [[ -n "$r2r" ]]; then
+  DOTNET_TieredPGO=1 "$py" "$here/measure.py" "$out" "ReadyToRun publish (PGO default)" "$n" -- dotnet "$r2r" "${args[@]}"
+  DOTNET_TieredPGO=0 "$py" "$here/measure.py" "$out" "ReadyToRun publish, TieredPGO off" "$n" -- dotnet "$r2r" "${args[@]}"
+  DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x4000000 "$py" "$here/measure.py" "$out" "ReadyToRun publish, TieredPGO off, gen0 64 MiB" "$n" -- dotnet "$r2r" "${args[@]}"
 else
-  echo "  ReadyToRun publish failed (see $here/results/work-r2r.log); not measured"
+  echo "  no ReadyToRun publish for this platform (see ./tessera); ReadyToRun settings not measured"
 fi
+"$py" "$here/measure.py" "$out" "tessera launcher (adopted)" "$n" -- "$root/tessera" "${args[@]}"
 echo "  results: $out"

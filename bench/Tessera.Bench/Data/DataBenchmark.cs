@@ -42,6 +42,13 @@ public sealed class DataBenchmark : IBenchmark
         }
 
         context.Out.WriteLine($"  data: {SpFile} ({gz.Length / 1e6:F2} MB gzip, {plain.Length / 1e6:F2} MB CSV), read from memory");
+        // The first import in this process, before any warm-up: the importer's code is compiled on this call, as in a
+        // CLI command (docs/benchmarks/coldstart.md). Meaningful when `data` is the first benchmark of the process.
+        var firstWatch = Stopwatch.StartNew();
+        var first = BarCsvImporter.Import(new MemoryStream(gz), new BarImportOptions { Source = SpFile });
+        context.Report("import gzip, first in the process: time", firstWatch.Elapsed.TotalMilliseconds, "ms");
+        context.Out.WriteLine($"  first import: {first.Report.RowsAccepted:N0} rows accepted");
+
         BarImportResult result = null!;
         var gzSeconds = Median(() => result = BarCsvImporter.Import(new MemoryStream(gz), new BarImportOptions { Source = SpFile }));
         var rows = result.Report.DataRows;

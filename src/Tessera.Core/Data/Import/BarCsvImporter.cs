@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 using Tessera.Core.Errors;
 
@@ -21,6 +22,7 @@ public sealed class BarCsvImporter
     private int _lastSymbolLength = -1;
     private SeriesBuilder? _current;
     private string? _currentSymbolError;
+    private long _rowsAdded;
 
     private readonly long _earliestMs;
     private readonly long _latestMs;
@@ -61,6 +63,7 @@ public sealed class BarCsvImporter
         return name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private BarImportResult Run(Stream input)
     {
         var source = _options.Source;
@@ -119,6 +122,7 @@ public sealed class BarCsvImporter
 
     private bool WithQuotes { get; set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private void ProcessRow(ReadOnlySpan<byte> line, long ln, Span<Range> ranges)
     {
         if (!Utf8.IsValid(line))
@@ -134,10 +138,16 @@ public sealed class BarCsvImporter
             return;
         }
 
+        // Each field is trimmed once, here, in place: every later read of a field uses its trimmed range.
         var roles = _header.Roles;
         for (var c = 0; c < count; c++)
         {
-            if (roles[c] is not (BarColumn.Ignored or BarColumn.BidClose or BarColumn.AskClose) && Utf8Text.TrimField(line[ranges[c]]).IsEmpty)
+            ranges[c] = Utf8Text.TrimFieldRange(line, ranges[c]);
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            if (roles[c] is not (BarColumn.Ignored or BarColumn.BidClose or BarColumn.AskClose) && line[ranges[c]].IsEmpty)
             {
                 _tally.Reject(ln, _header.Names[c], string.Empty, ImportRules.MissingField);
                 return;
@@ -148,7 +158,7 @@ public sealed class BarCsvImporter
         var symbolIndex = _header.IndexOf(BarColumn.Symbol);
         if (symbolIndex >= 0)
         {
-            var raw = Utf8Text.TrimField(line[ranges[symbolIndex]]);
+            var raw = line[ranges[symbolIndex]];
             if (!raw.SequenceEqual(_lastSymbol.AsSpan(0, Math.Max(0, _lastSymbolLength))) || _lastSymbolLength < 0)
             {
                 SwitchSymbol(raw);
@@ -163,7 +173,7 @@ public sealed class BarCsvImporter
             builder = _current;
         }
 
-        var tsField = Utf8Text.TrimField(line[ranges[_header.IndexOf(BarColumn.Timestamp)]]);
+        var tsField = line[ranges[_header.IndexOf(BarColumn.Timestamp)]];
         var parsed = Utf8Timestamp.TryParse(tsField, out var ts);
         if (parsed != TimestampParse.Ok)
         {
@@ -223,6 +233,7 @@ public sealed class BarCsvImporter
         }
 
         builder!.Add(ts, open, high, low, close, volume, bid, ask, ln);
+        _rowsAdded++;
     }
 
     private void SwitchSymbol(ReadOnlySpan<byte> raw)
@@ -251,7 +262,11 @@ public sealed class BarCsvImporter
 
         if (!_builders.TryGetValue(key, out var builder))
         {
-            builder = new SeriesBuilder(key, WithQuotes);
+            // A file sorted by symbol has about as many rows per symbol as the ones before: size the new builder by the
+            // average so far. (Not the largest: one long series followed by many short ones would reserve its length
+            // for each of them; the average bounds the total reserve by rows x ln(symbols).)
+            var hint = _builders.Count == 0 ? 0 : (int)Math.Min(_rowsAdded / _builders.Count, SeriesBuilder.MaxCapacityHint);
+            builder = new SeriesBuilder(key, WithQuotes, hint);
             _builders.Add(key, builder);
         }
 
@@ -269,10 +284,10 @@ public sealed class BarCsvImporter
         return id.ToString();
     }
 
-    private static ReadOnlySpan<byte> FieldSpan(ReadOnlySpan<byte> line, Span<Range> ranges, int index) => Utf8Text.TrimField(line[ranges[index]]);
+        /// <summary>The trimmed field of <paramref name="column"/> (<paramref name="ranges"/> hold trimmed ranges, see <see cref="ProcessRow"/>).</summary>
+    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column) => line[ranges[_header.IndexOf(column)]];
 
-    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column) => FieldSpan(line, ranges, _header.IndexOf(column));
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private bool Number(ReadOnlySpan<byte> text, string name, long ln, out double value)
     {
         if (!Utf8Number.TryParse(text, out value))
@@ -290,6 +305,7 @@ public sealed class BarCsvImporter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private bool Price(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column, string name, long ln, out double value)
     {
         var text = Field(line, ranges, column);
@@ -313,6 +329,7 @@ public sealed class BarCsvImporter
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private bool Volume(ReadOnlySpan<byte> line, Span<Range> ranges, long ln, out double value)
     {
         if (_header.IndexOf(BarColumn.Volume) < 0)

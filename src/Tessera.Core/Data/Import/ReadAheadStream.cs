@@ -6,11 +6,14 @@ namespace Tessera.Core.Data.Import;
 /// Reads an inner stream on a background task into a small bounded queue of chunks, so gzip decompression of
 /// the next chunk overlaps with parsing of the current one (the two are about equally expensive on the S&amp;P
 /// file). Errors of the inner stream (e.g. a corrupt archive) are rethrown from <see cref="Read(Span{byte})"/>.
+/// Chunks are recycled once read (at most five exist: three queued, one being filled, one being read), so a large file
+/// does not allocate a 1 MiB large-object buffer per chunk, each of which counts towards a full (gen 2) collection.
 /// </summary>
 internal sealed class ReadAheadStream : ForwardReadStream
 {
     private const int ChunkSize = 1 << 20;
     private readonly Channel<(byte[] Buffer, int Length)> _chunks = Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _free = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
     private byte[]? _current;
@@ -76,6 +79,11 @@ internal sealed class ReadAheadStream : ForwardReadStream
         {
             if (reader.TryRead(out var chunk))
             {
+                if (_current is not null)
+                {
+                    _free.Enqueue(_current);
+                }
+
                 _current = chunk.Buffer;
                 _length = chunk.Length;
                 _offset = 0;
@@ -96,7 +104,11 @@ internal sealed class ReadAheadStream : ForwardReadStream
         {
             while (true)
             {
-                var buffer = new byte[ChunkSize];
+                if (!_free.TryDequeue(out var buffer))
+                {
+                    buffer = new byte[ChunkSize];
+                }
+
                 var filled = 0;
                 while (filled < ChunkSize)
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tessera.Core.Data.Import;
 
 /// <summary>
@@ -7,23 +8,42 @@ namespace Tessera.Core.Data.Import;
 /// </summary>
 internal sealed class SeriesBuilder
 {
-    private long[] _ts = new long[256];
-    private double[] _open = new double[256];
-    private double[] _high = new double[256];
-    private double[] _low = new double[256];
-    private double[] _close = new double[256];
-    private double[] _volume = new double[256];
+    /// <summary>Upper bound of a capacity hint: a hint only saves growth steps, it must not reserve a huge file's worth per symbol.</summary>
+    public const int MaxCapacityHint = 1 << 16;
+
+    private const int MinCapacity = 256;
+
+    // The growable columns live on the pinned object heap: a gen 0/1 collection never copies them (on the S&P file the
+    // 505 symbols' columns are about 40 MB that would otherwise be copied from generation to generation while the
+    // file is parsed). The final, exact-size arrays of Build are ordinary arrays.
+    private long[] _ts;
+    private double[] _open;
+    private double[] _high;
+    private double[] _low;
+    private double[] _close;
+    private double[] _volume;
     private double[]? _bid;
     private double[]? _ask;
-    private long[] _line = new long[256];
+    private long[] _line;
 
-    public SeriesBuilder(string symbol, bool withQuotes)
+    /// <param name="symbol">Canonical symbol.</param>
+    /// <param name="withQuotes">Keep closing bid/ask columns.</param>
+    /// <param name="capacityHint">Expected rows (the importer passes the average rows per symbol so far); clamped to [256, <see cref="MaxCapacityHint"/>].</param>
+    public SeriesBuilder(string symbol, bool withQuotes, int capacityHint = MinCapacity)
     {
         Symbol = symbol;
+        var capacity = Math.Clamp(capacityHint, MinCapacity, MaxCapacityHint);
+        _ts = Column<long>(capacity);
+        _open = Column<double>(capacity);
+        _high = Column<double>(capacity);
+        _low = Column<double>(capacity);
+        _close = Column<double>(capacity);
+        _volume = Column<double>(capacity);
+        _line = Column<long>(capacity);
         if (withQuotes)
         {
-            _bid = new double[256];
-            _ask = new double[256];
+            _bid = Column<double>(capacity);
+            _ask = Column<double>(capacity);
         }
     }
 
@@ -35,6 +55,7 @@ internal sealed class SeriesBuilder
 
     public long LastTimestamp => Count == 0 ? long.MinValue : _ts[Count - 1];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     public void Add(long ts, double open, double high, double low, double close, double volume, double bid, double ask, long line)
     {
         if (Count == _ts.Length)
@@ -102,14 +123,14 @@ internal sealed class SeriesBuilder
         }
 
         var m = keep.Count;
-        var ts = new long[m];
-        var o = new double[m];
-        var h = new double[m];
-        var l = new double[m];
-        var c = new double[m];
-        var v = new double[m];
-        var bid = _bid is null ? null : new double[m];
-        var ask = _ask is null ? null : new double[m];
+        var ts = Exact<long>(m);
+        var o = Exact<double>(m);
+        var h = Exact<double>(m);
+        var l = Exact<double>(m);
+        var c = Exact<double>(m);
+        var v = Exact<double>(m);
+        var bid = _bid is null ? null : Exact<double>(m);
+        var ask = _ask is null ? null : Exact<double>(m);
         for (var k = 0; k < m; k++)
         {
             var src = keep[k];
@@ -133,17 +154,29 @@ internal sealed class SeriesBuilder
     private void Grow()
     {
         var size = _ts.Length * 2;
-        Array.Resize(ref _ts, size);
-        Array.Resize(ref _open, size);
-        Array.Resize(ref _high, size);
-        Array.Resize(ref _low, size);
-        Array.Resize(ref _close, size);
-        Array.Resize(ref _volume, size);
-        Array.Resize(ref _line, size);
+        Resize(ref _ts, size, Count);
+        Resize(ref _open, size, Count);
+        Resize(ref _high, size, Count);
+        Resize(ref _low, size, Count);
+        Resize(ref _close, size, Count);
+        Resize(ref _volume, size, Count);
+        Resize(ref _line, size, Count);
         if (_bid is not null)
         {
-            Array.Resize(ref _bid, size);
-            Array.Resize(ref _ask, size);
+            Resize(ref _bid, size, Count);
+            Resize(ref _ask!, size, Count);
         }
+    }
+
+    // Only the first Count elements of a column are ever read, so neither a column nor a final array needs zeroing.
+    private static T[] Column<T>(int capacity) => GC.AllocateUninitializedArray<T>(capacity, pinned: true);
+
+    private static T[] Exact<T>(int length) => GC.AllocateUninitializedArray<T>(length);
+
+    private static void Resize<T>(ref T[] column, int size, int count)
+    {
+        var grown = Column<T>(size);
+        column.AsSpan(0, count).CopyTo(grown);
+        column = grown;
     }
 }

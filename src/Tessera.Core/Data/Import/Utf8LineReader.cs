@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace Tessera.Core.Data.Import;
 
@@ -60,6 +61,7 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>Decompressed bytes consumed so far.</summary>
     public long BytesRead { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Tessera.Core.Data.Import;
 
@@ -15,6 +16,7 @@ internal static class Utf8Number
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     public static bool TryParse(ReadOnlySpan<byte> text, out double value)
     {
         if (TryParseFast(text, out value))
@@ -25,6 +27,7 @@ internal static class Utf8Number
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
     private static bool TryParseFast(ReadOnlySpan<byte> text, out double value)
     {
         value = 0;
