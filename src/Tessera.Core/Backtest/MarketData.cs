@@ -34,13 +34,8 @@ public sealed class MarketData
         }
 
         Calendar = TradingCalendar.Union(series);
-        var pos = new Dictionary<long, int>(Calendar.Length);
-        for (var t = 0; t < Calendar.Length; t++)
-        {
-            pos[Calendar[t]] = t;
-        }
-
         var n = series.Count;
+        var length = Calendar.Length;
         Symbols = new string[n];
         Open = new double[n][];
         High = new double[n][];
@@ -51,20 +46,35 @@ public sealed class MarketData
         {
             var b = series[s];
             Symbols[s] = b.Symbol;
-            Open[s] = NaNs(Calendar.Length);
-            High[s] = NaNs(Calendar.Length);
-            Low[s] = NaNs(Calendar.Length);
-            Close[s] = NaNs(Calendar.Length);
-            Volume[s] = NaNs(Calendar.Length);
+            double[] open = GC.AllocateUninitializedArray<double>(length), high = GC.AllocateUninitializedArray<double>(length),
+                low = GC.AllocateUninitializedArray<double>(length), close = GC.AllocateUninitializedArray<double>(length),
+                volume = GC.AllocateUninitializedArray<double>(length);
+
+            // The series' timestamps strictly increase (validated above) and all are on the calendar, so one walk places
+            // every bar and writes NaN into every calendar slot the symbol has no bar at (each slot written once).
+            var t = 0;
             for (var i = 0; i < b.Count; i++)
             {
-                var t = pos[b.Timestamps[i]];
-                Open[s][t] = b.Open[i];
-                High[s][t] = b.High[i];
-                Low[s][t] = b.Low[i];
-                Close[s][t] = b.Close[i];
-                Volume[s][t] = b.Volume[i];
+                var at = b.Timestamps[i];
+                for (; Calendar[t] < at; t++)
+                {
+                    open[t] = high[t] = low[t] = close[t] = volume[t] = double.NaN;
+                }
+
+                open[t] = b.Open[i];
+                high[t] = b.High[i];
+                low[t] = b.Low[i];
+                close[t] = b.Close[i];
+                volume[t] = b.Volume[i];
+                t++;
             }
+
+            for (; t < length; t++)
+            {
+                open[t] = high[t] = low[t] = close[t] = volume[t] = double.NaN;
+            }
+
+            (Open[s], High[s], Low[s], Close[s], Volume[s]) = (open, high, low, close, volume);
         }
     }
 
@@ -100,38 +110,33 @@ public sealed class MarketData
         return i < 0 ? -1 : i;
     }
 
-    private static double[] NaNs(int n)
-    {
-        var a = new double[n];
-        Array.Fill(a, double.NaN);
-        return a;
-    }
-
     private static void Validate(BarSeries b)
     {
         for (var i = 0; i < b.Count; i++)
         {
-            var where = b.Symbol + " bar " + i;
             if (i > 0 && b.Timestamps[i] <= b.Timestamps[i - 1])
             {
-                throw new TesseraValidationException("timestamp", b.Timestamps[i].ToString(), "timestamps must be strictly increasing", where);
+                throw new TesseraValidationException("timestamp", b.Timestamps[i].ToString(), "timestamps must be strictly increasing", Where(b, i));
             }
 
             double o = b.Open[i], h = b.High[i], l = b.Low[i], c = b.Close[i], v = b.Volume[i];
             if (!(double.IsFinite(o) && double.IsFinite(h) && double.IsFinite(l) && double.IsFinite(c) && o > 0 && h > 0 && l > 0 && c > 0))
             {
-                throw new TesseraValidationException("price", $"o={o} h={h} l={l} c={c}", "OHLC must be finite and positive", where);
+                throw new TesseraValidationException("price", $"o={o} h={h} l={l} c={c}", "OHLC must be finite and positive", Where(b, i));
             }
 
             if (l > Math.Min(o, c) || h < Math.Max(o, c))
             {
-                throw new TesseraValidationException("price", $"o={o} h={h} l={l} c={c}", "low <= open, close <= high", where);
+                throw new TesseraValidationException("price", $"o={o} h={h} l={l} c={c}", "low <= open, close <= high", Where(b, i));
             }
 
             if (!(double.IsFinite(v) && v >= 0))
             {
-                throw new TesseraValidationException("volume", v.ToString("R"), "volume must be finite and >= 0", where);
+                throw new TesseraValidationException("volume", v.ToString("R"), "volume must be finite and >= 0", Where(b, i));
             }
         }
     }
+
+    // Built only for the error: a string per bar cost more than the checks themselves on the S&P file.
+    private static string Where(BarSeries b, int i) => b.Symbol + " bar " + i;
 }
