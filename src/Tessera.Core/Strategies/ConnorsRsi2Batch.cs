@@ -8,7 +8,7 @@ namespace Tessera.Core.Strategies;
 
 /// <summary>
 /// Whole-series form of <see cref="ConnorsRsi2Strategy.Engine"/> (RSI-2, optionally AND-gated by IBS for
-/// <see cref="Rsi2AndIbsStrategy"/>): RSI, the trend SMA and ATR as columns from the span kernels, then the engine's rules
+/// <see cref="Rsi2AndIbsStrategy"/>): RSI, the trend SMA and ATR as columns from one fused kernel pass (<see cref="Rsi2Kernel"/>), then the engine's rules
 /// in one loop. Readiness is positional, as the streaming indicators' <c>IsReady</c>: RSI from bar RsiPeriod (its first
 /// change is at bar 1), the SMA from bar TrendPeriod - 1, ATR from bar AtrPeriod - 1 (first-bar TR = high - low); under
 /// <c>LagBars = 1</c> every indicator value and its readiness are the previous bar's, while the bar's own prices stay
@@ -39,9 +39,7 @@ internal sealed class ConnorsRsi2Batch : SeriesSignalBatch
         var rsi = Column(ref _rsi, n);
         var trend = Column(ref _trend, n);
         var atr = Column(ref _atr, n);
-        IndicatorKernels.Rsi(close, rsi, _p.RsiPeriod);
-        IndicatorKernels.Sma(close, trend, _p.TrendPeriod);
-        IndicatorKernels.Atr(high, low, close, atr, _p.AtrPeriod, FirstBarConvention.TradingView);
+        Rsi2Kernel.Compute(high, low, close, rsi, trend, atr, _p.RsiPeriod, _p.TrendPeriod, _p.AtrPeriod);
         Decide(bars, rsi, trend, atr, sink);
     }
 
