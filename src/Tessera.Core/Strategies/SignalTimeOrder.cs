@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tessera.Core.Data;
 using Tessera.Core.Signals;
 
@@ -18,16 +19,38 @@ internal static class SignalTimeOrder
     public static Signal[] Merge(List<Signal> all, int[] starts, IReadOnlyList<BarSeries> universe)
     {
         var runs = universe.Count;
-        for (var s = 0; s < runs; s++)
+
+        // The times in one sequential pass over the signals (the merge then reads these, not the scattered objects),
+        // from the shared pool: no large array per call.
+        var times = ArrayPool<long>.Shared.Rent(all.Count);
+        try
         {
-            for (var i = starts[s] + 1; i < starts[s + 1]; i++)
+            for (var s = 0; s < runs; s++)
             {
-                if (all[i].TimestampUtcMs < all[i - 1].TimestampUtcMs)
+                var previous = long.MinValue;
+                for (var i = starts[s]; i < starts[s + 1]; i++)
                 {
-                    return [.. all.OrderBy(x => x.TimestampUtcMs).ThenBy(x => x.Symbol, StringComparer.Ordinal)];
+                    var t = all[i].TimestampUtcMs;
+                    if (t < previous)
+                    {
+                        return [.. all.OrderBy(x => x.TimestampUtcMs).ThenBy(x => x.Symbol, StringComparer.Ordinal)];
+                    }
+
+                    times[i] = previous = t;
                 }
             }
+
+            return MergeRuns(all, starts, universe, times);
         }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(times);
+        }
+    }
+
+    private static Signal[] MergeRuns(List<Signal> all, int[] starts, IReadOnlyList<BarSeries> universe, long[] times)
+    {
+        var runs = universe.Count;
 
         // Rank of each series: by symbol, ties (a symbol twice) in universe order.
         var bySymbol = new int[runs];
@@ -57,7 +80,7 @@ internal static class SignalTimeOrder
             next[s] = starts[s];
             if (starts[s] < starts[s + 1])
             {
-                headTime[s] = all[starts[s]].TimestampUtcMs;
+                headTime[s] = times[starts[s]];
                 heap[size++] = s;
             }
         }
@@ -75,7 +98,7 @@ internal static class SignalTimeOrder
             result[k++] = all[next[s]++];
             if (next[s] < starts[s + 1])
             {
-                headTime[s] = all[next[s]].TimestampUtcMs;
+                headTime[s] = times[next[s]];
             }
             else
             {
