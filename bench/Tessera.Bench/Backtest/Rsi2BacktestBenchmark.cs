@@ -99,7 +99,7 @@ public sealed class Rsi2BacktestBenchmark : IBenchmark
             ["command"] = "dotnet run -c Release --no-build --project bench/Tessera.Bench -- backtest-rsi2",
             ["data"] = $"{File} (lenient import), {data.SymbolCount} symbols x {data.BarCount} calendar bars",
             ["workload"] = "connors-rsi2 AllowShort=false, SignalsOverTime(universe) + EventBacktestEngine.Run(ReferenceRun.Options)",
-            ["nproc"] = Environment.ProcessorCount,
+            ["cores_visible"] = Environment.ProcessorCount, // 1 under taskset -c 0
             ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
             ["uptime_before"] = uptimeBefore,
             ["uptime_after"] = uptimeAfter,
