@@ -35,6 +35,10 @@ public sealed class EventBacktestEngine
     private readonly List<Order> _orders = [];
     private readonly List<Fill> _fills = [];
     private readonly List<Trade> _trades = [];
+
+    // Symbols with an open position or a pending order (a superset; pruned at the close): the phases visit only these,
+    // in ascending order, so the result is that of visiting every symbol (each phase acts only on such symbols).
+    private readonly ActiveSymbols _active;
     private double _cash;
     private double _peakEquity;
 
@@ -65,6 +69,7 @@ public sealed class EventBacktestEngine
         _pendingExit = new Order?[_n];
         _pendingEntry = new Order?[_n];
         _pendingStop = new double[_n];
+        _active = new ActiveSymbols(_n);
     }
 
     public static BacktestResult Run(MarketData data, IReadOnlyList<Signal> signals, BacktestOptions options) =>
@@ -105,7 +110,7 @@ public sealed class EventBacktestEngine
     private void OpenPhase(int t)
     {
         var open = _data.Open;
-        for (var s = 0; s < _n; s++)
+        for (var s = _active.Next(0); s >= 0; s = _active.Next(s + 1))
         {
             var q = _pos[s].Quantity;
             if (q == 0 || double.IsNaN(_stop[s]) || !_data.HasBar(s, t))
@@ -127,7 +132,7 @@ public sealed class EventBacktestEngine
             }
         }
 
-        for (var s = 0; s < _n; s++)
+        for (var s = _active.Next(0); s >= 0; s = _active.Next(s + 1))
         {
             if (_pendingExit[s] is not { } order || !_data.HasBar(s, t))
             {
@@ -138,7 +143,7 @@ public sealed class EventBacktestEngine
             Execute(order, t, s, open[s][t]);
         }
 
-        for (var s = 0; s < _n; s++)
+        for (var s = _active.Next(0); s >= 0; s = _active.Next(s + 1))
         {
             if (_pendingEntry[s] is not { } order || !_data.HasBar(s, t))
             {
@@ -165,7 +170,7 @@ public sealed class EventBacktestEngine
 
     private void IntrabarStops(int t)
     {
-        for (var s = 0; s < _n; s++)
+        for (var s = _active.Next(0); s >= 0; s = _active.Next(s + 1))
         {
             var q = _pos[s].Quantity;
             if (q == 0 || double.IsNaN(_stop[s]) || !_data.HasBar(s, t))
@@ -189,20 +194,30 @@ public sealed class EventBacktestEngine
     {
         _net = 0;
         _gross = 0;
+        var close = _data.Close;
         for (var s = 0; s < _n; s++)
         {
-            var has = _data.HasBar(s, t);
-            if (has)
+            var c = close[s][t];
+            if (!double.IsNaN(c))
             {
-                _lastClose[s] = _data.Close[s][t];
+                _lastClose[s] = c;
             }
+        }
 
+        for (var s = _active.Next(0); s >= 0; s = _active.Next(s + 1))
+        {
             var q = _pos[s].Quantity;
             if (q == 0)
             {
+                if (_pendingExit[s] is null && _pendingEntry[s] is null)
+                {
+                    _active.Remove(s);
+                }
+
                 continue;
             }
 
+            var has = _data.HasBar(s, t);
             _net += q * _lastClose[s];
             _gross += Math.Abs(q) * _lastClose[s];
             if (has)
@@ -248,6 +263,7 @@ public sealed class EventBacktestEngine
             if (target >= 1 && double.IsFinite(target))
             {
                 _pendingEntry[s] = NewOrder(t, s, OrderSides.Opening(side), target, EntryReason(sig.Reason));
+                _active.Add(s);
                 _pendingStop[s] = _o.UseSignalStops ? sig.StopPrice : double.NaN;
                 _intended[s] = side;
             }

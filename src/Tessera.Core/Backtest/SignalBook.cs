@@ -28,8 +28,11 @@ public sealed class SignalBook
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(signals);
-        var entries = new (int Bar, int Symbol, int Order, BookedSignal Signal)[signals.Count];
-        for (var i = 0; i < signals.Count; i++)
+        var count = signals.Count;
+        var booked = new BookedSignal[count];
+        var lastTime = long.MinValue;
+        var lastBar = -1;
+        for (var i = 0; i < count; i++)
         {
             var sig = signals[i] ?? throw new TesseraValidationException("signal", null, "must not be null", "signal " + i);
             if (!data.TryGetSymbol(sig.Symbol, out var s))
@@ -37,7 +40,10 @@ public sealed class SignalBook
                 throw new TesseraValidationException("signal.symbol", sig.Symbol, "unknown symbol (not in the market data)", "signal " + i);
             }
 
-            var t = data.BarIndex(sig.TimestampUtcMs);
+            // Strategies hand their signals over in time order, so most share the previous one's bar: search only on a change.
+            var t = sig.TimestampUtcMs == lastTime ? lastBar : data.BarIndex(sig.TimestampUtcMs);
+            lastTime = sig.TimestampUtcMs;
+            lastBar = t;
             if (t < 0 || !data.HasBar(s, t))
             {
                 throw new TesseraValidationException("signal.timestamp", sig.TimestampUtcMs.ToString(), "must be the time of a bar of " + sig.Symbol, "signal " + i);
@@ -58,17 +64,17 @@ public sealed class SignalBook
                 throw new TesseraValidationException("signal.side", sig.Side.ToString(), "must be Long, Short or Flat", "signal " + i);
             }
 
-            entries[i] = (t, s, i, new BookedSignal(t, s, sig.Side, Math.Min(1.0, Math.Abs(sig.Strength)), sig.Reason ?? string.Empty, sig.StopPrice ?? double.NaN));
+            booked[i] = new BookedSignal(t, s, sig.Side, Math.Min(1.0, Math.Abs(sig.Strength)), sig.Reason ?? string.Empty, sig.StopPrice ?? double.NaN);
         }
 
-        Array.Sort(entries, static (a, b) => a.Bar != b.Bar ? a.Bar.CompareTo(b.Bar) : a.Symbol != b.Symbol ? a.Symbol.CompareTo(b.Symbol) : a.Order.CompareTo(b.Order));
-        var kept = new List<BookedSignal>(entries.Length);
-        for (var i = 0; i < entries.Length; i++)
+        SortByBarSymbolInput(booked, data.SymbolCount);
+        var kept = 0;
+        for (var i = 0; i < count; i++)
         {
-            var last = i + 1 == entries.Length || entries[i + 1].Bar != entries[i].Bar || entries[i + 1].Symbol != entries[i].Symbol;
+            var last = i + 1 == count || booked[i + 1].Bar != booked[i].Bar || booked[i + 1].Symbol != booked[i].Symbol;
             if (last)
             {
-                kept.Add(entries[i].Signal);
+                booked[kept++] = booked[i];
             }
         }
 
@@ -76,7 +82,7 @@ public sealed class SignalBook
         var k = 0;
         for (var t = 0; t <= data.BarCount; t++)
         {
-            while (k < kept.Count && kept[k].Bar < t)
+            while (k < kept && booked[k].Bar < t)
             {
                 k++;
             }
@@ -84,6 +90,61 @@ public sealed class SignalBook
             first[t] = k;
         }
 
-        return new SignalBook([.. kept], first);
+        return new SignalBook(kept == count ? booked : booked[..kept], first);
+    }
+
+    /// <summary>
+    /// Orders the signals by (bar, symbol), input order within a pair, in place. Signals arrive in that order when the
+    /// universe is in symbol order (a strategy's signals are by time then symbol), so a linear check usually ends it;
+    /// otherwise a sort on one integer key per signal, (bar, symbol, input position), which is unique, so the result is
+    /// the one a stable sort by (bar, symbol) gives.
+    /// </summary>
+    private static void SortByBarSymbolInput(BookedSignal[] booked, int symbols)
+    {
+        var sorted = true;
+        for (var i = 1; i < booked.Length && sorted; i++)
+        {
+            var a = booked[i - 1];
+            var b = booked[i];
+            sorted = a.Bar < b.Bar || (a.Bar == b.Bar && a.Symbol <= b.Symbol);
+        }
+
+        if (sorted)
+        {
+            return;
+        }
+
+        var n = booked.Length;
+        var maxBar = 0;
+        foreach (var b in booked)
+        {
+            maxBar = Math.Max(maxBar, b.Bar);
+        }
+
+        if ((double)(maxBar + 1) * symbols * n >= long.MaxValue / 2.0)
+        {
+            // Too many signals for one 64-bit key: compare the fields (position i is the tie-break).
+            var order = new (BookedSignal Signal, int Position)[n];
+            for (var i = 0; i < n; i++)
+            {
+                order[i] = (booked[i], i);
+            }
+
+            Array.Sort(order, static (x, y) => x.Signal.Bar != y.Signal.Bar ? x.Signal.Bar.CompareTo(y.Signal.Bar) : x.Signal.Symbol != y.Signal.Symbol ? x.Signal.Symbol.CompareTo(y.Signal.Symbol) : x.Position.CompareTo(y.Position));
+            for (var i = 0; i < n; i++)
+            {
+                booked[i] = order[i].Signal;
+            }
+
+            return;
+        }
+
+        var keys = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            keys[i] = ((((long)booked[i].Bar * symbols) + booked[i].Symbol) * n) + i;
+        }
+
+        Array.Sort(keys, booked);
     }
 }

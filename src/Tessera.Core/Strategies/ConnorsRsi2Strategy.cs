@@ -75,6 +75,8 @@ public sealed class ConnorsRsi2Strategy : SeriesStrategy
 
     public override ISignalEngine CreateEngine(string symbol) => new Engine(this, symbol, Parameters, ibsFilter: null);
 
+    public override SeriesSignalBatch CreateBatch() => new ConnorsRsi2Batch(this, Parameters, ibsFilter: null);
+
     private static string Canonical(ConnorsRsi2Parameters p)
     {
         p.Validate();

@@ -36,6 +36,8 @@ public sealed class DonchianBreakoutStrategy : SeriesStrategy
 
     public override ISignalEngine CreateEngine(string symbol) => new Engine(this, symbol, Parameters);
 
+    public override SeriesSignalBatch CreateBatch() => new DonchianBreakoutBatch(this, Parameters);
+
     private static string Canonical(DonchianBreakoutParameters p)
     {
         p.Validate();

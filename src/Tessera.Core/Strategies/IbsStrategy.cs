@@ -92,6 +92,8 @@ public sealed class IbsStrategy : SeriesStrategy
 
     public override ISignalEngine CreateEngine(string symbol) => new Engine(this, symbol, Parameters);
 
+    public override SeriesSignalBatch CreateBatch() => new IbsBatch(this, Parameters);
+
     private static string Canonical(IbsParameters p)
     {
         p.Validate();

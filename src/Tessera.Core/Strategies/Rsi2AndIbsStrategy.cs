@@ -25,6 +25,8 @@ public sealed class Rsi2AndIbsStrategy : SeriesStrategy
 
     public override ISignalEngine CreateEngine(string symbol) => new ConnorsRsi2Strategy.Engine(this, symbol, Rsi2, Ibs);
 
+    public override SeriesSignalBatch CreateBatch() => new ConnorsRsi2Batch(this, Rsi2, Ibs);
+
     private static string Canonical(ConnorsRsi2Parameters rsi2, IbsParameters ibs)
     {
         rsi2.Validate();

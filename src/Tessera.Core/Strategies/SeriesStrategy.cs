@@ -25,17 +25,44 @@ public abstract class SeriesStrategy : ISeriesStrategy
 
     public abstract ISignalEngine CreateEngine(string symbol);
 
+    /// <summary>
+    /// The strategy's whole-series form, or null when it has only its per-bar engine. A batch must produce exactly the
+    /// signals of <see cref="SignalsBarByBar"/>; whole-series calls (<see cref="SignalsOverTime(BarSeries)"/> and the
+    /// universe form every backtest, walk-forward and sweep fetches its signals through) use it when offered, while live
+    /// bars keep going through <see cref="CreateEngine"/>.
+    /// </summary>
+    public virtual SeriesSignalBatch? CreateBatch() => null;
+
     public IReadOnlyList<Signal> SignalsOverTime(BarSeries bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var engine = CreateEngine(bars.Symbol);
+        var batch = CreateBatch();
+        if (batch is null)
+        {
+            return SignalsBarByBar(bars);
+        }
+
         var sink = new List<Signal>();
+        batch.AppendSignals(bars, sink);
+        return sink;
+    }
+
+    /// <summary>The per-bar engine replayed over the series: the live path, and the reference the batch form is tested against.</summary>
+    public IReadOnlyList<Signal> SignalsBarByBar(BarSeries bars)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var sink = new List<Signal>();
+        AppendBarByBar(bars, sink);
+        return sink;
+    }
+
+    private void AppendBarByBar(BarSeries bars, List<Signal> sink)
+    {
+        var engine = CreateEngine(bars.Symbol);
         for (var i = 0; i < bars.Count; i++)
         {
             engine.OnBar(OhlcvBar.At(bars, i), sink);
         }
-
-        return sink;
     }
 
     public IReadOnlyList<Signal> LatestSignals(BarSeries bars)
@@ -60,14 +87,30 @@ public abstract class SeriesStrategy : ISeriesStrategy
     public IReadOnlyList<Signal> SignalsOverTime(IReadOnlyList<BarSeries> universe)
     {
         ArgumentNullException.ThrowIfNull(universe);
+
+        // One batch (and its column arrays) for the whole universe; the per-bar engine when the strategy has none.
+        var batch = CreateBatch();
         var all = new List<Signal>();
-        foreach (var series in universe)
+        var starts = new int[universe.Count + 1];
+        for (var s = 0; s < universe.Count; s++)
         {
-            all.AddRange(SignalsOverTime(series));
+            starts[s] = all.Count;
+            var series = universe[s];
+            ArgumentNullException.ThrowIfNull(series, nameof(universe));
+            if (batch is null)
+            {
+                AppendBarByBar(series, all);
+            }
+            else
+            {
+                batch.AppendSignals(series, all);
+            }
         }
 
+        starts[universe.Count] = all.Count;
+
         // Stable: per-symbol emission order is kept within a (time, symbol) group.
-        return [.. all.OrderBy(s => s.TimestampUtcMs).ThenBy(s => s.Symbol, StringComparer.Ordinal)];
+        return SignalTimeOrder.Merge(all, starts, universe);
     }
 
     public IReadOnlyList<Signal> LatestSignals(IReadOnlyList<BarSeries> universe)

@@ -28,20 +28,27 @@ public abstract class SignalEngineBase : ISignalEngine
     public void OnBar(in OhlcvBar bar, ICollection<Signal> sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        if (bar.TimestampUtcMs <= _lastTimestamp)
-        {
-            throw new TesseraValidationException("timestamp", bar.TimestampUtcMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "bars must arrive in strictly increasing time order", Symbol);
-        }
-
-        bar.Validate(Symbol);
+        CheckBar(bar, _lastTimestamp, Symbol);
         _lastTimestamp = bar.TimestampUtcMs;
         BarCount++;
         Process(bar, sink);
     }
 
+    /// <summary>The checks every engine applies to a bar before its rules see it (the batch form, <see cref="SeriesSignalBatch"/>,
+    /// applies the same ones, in the same order, so bad input fails the same way on both paths).</summary>
+    internal static void CheckBar(in OhlcvBar bar, long lastTimestamp, string symbol)
+    {
+        if (bar.TimestampUtcMs <= lastTimestamp)
+        {
+            throw new TesseraValidationException("timestamp", bar.TimestampUtcMs.ToString(System.Globalization.CultureInfo.InvariantCulture), "bars must arrive in strictly increasing time order", symbol);
+        }
+
+        bar.Validate(symbol);
+    }
+
     /// <summary>A long stop computed at or below zero (e.g. close - 2 ATR on a very volatile penny stock) cannot
     /// trigger and is not a price: no stop is set then (null), so consumers never see a non-positive stop.</summary>
-    protected static double? UsableStop(double stop) => stop > 0 && double.IsFinite(stop) ? stop : null;
+    protected internal static double? UsableStop(double stop) => stop > 0 && double.IsFinite(stop) ? stop : null;
 
     protected abstract void Process(in OhlcvBar bar, ICollection<Signal> sink);
 
