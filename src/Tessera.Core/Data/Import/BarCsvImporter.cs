@@ -284,7 +284,7 @@ public sealed class BarCsvImporter
         return id.ToString();
     }
 
-        /// <summary>The trimmed field of <paramref name="column"/> (<paramref name="ranges"/> hold trimmed ranges, see <see cref="ProcessRow"/>).</summary>
+    /// <summary>The trimmed field of <paramref name="column"/> (<paramref name="ranges"/> hold trimmed ranges, see <see cref="ProcessRow"/>).</summary>
     private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, Span<Range> ranges, BarColumn column) => line[ranges[_header.IndexOf(column)]];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // per-row hot path: fully optimized from the first call, no tier-0 phase in a short CLI run (docs/benchmarks/coldstart.md)
