@@ -8,7 +8,7 @@ namespace Tessera.Core.Tests.Benchmarks;
 /// <summary>
 /// Guard for the published benchmark figures (issue 18): every page under docs/benchmarks names its command and its
 /// data, the index lists every page, and every row of a peer or cold-start table names the machine-readable results
-/// entry it was copied from (bench/peers/results, bench/coldstart/results), which must exist and hold the same figures.
+/// entry it was copied from (bench/peers/results, bench/coldstart/results, bench/backtest/results), which must exist and hold the same figures.
 /// No timing is asserted: a figure may be anything, but it must be traceable to a command, data and a results file.
 /// </summary>
 public sealed partial class PublishedFiguresTests
@@ -68,7 +68,8 @@ public sealed partial class PublishedFiguresTests
                 var file = Path.Combine(Root, m.Groups["file"].Value);
                 Assert.True(File.Exists(file), $"{Path.GetFileName(page)} cites {m.Groups["file"].Value}, which is not in the repository");
                 using var doc = JsonDocument.Parse(File.ReadAllText(file));
-                var entry = Find(doc.RootElement, m.Groups["entry"].Value);
+                // A file of one run (bench/backtest/results) is cited whole: its figures are top-level numbers.
+                var entry = m.Groups["entry"].Success ? Find(doc.RootElement, m.Groups["entry"].Value) : doc.RootElement;
                 Assert.True(entry.HasValue, $"{m.Groups["file"].Value} has no entry '{m.Groups["entry"].Value}' cited by {Path.GetFileName(page)}");
 
                 // Each cited figure is written `name=value` (the entry's own unit) in the row's results cell; it must
@@ -133,7 +134,7 @@ public sealed partial class PublishedFiguresTests
     [GeneratedRegex(@"\]\(benchmarks/([^)#]+\.md)\)")]
     private static partial Regex IndexLink();
 
-    [GeneratedRegex(@"`(?<file>bench/(?:peers|coldstart)/results/[^`#]+\.json)#(?<entry>[^`]+)`(?<figures>(?:\s+\w+=[-0-9.]+)*)")]
+    [GeneratedRegex(@"`(?<file>bench/(?:peers|coldstart|backtest)/results/[^`#]+\.json)(?:#(?<entry>[^`]+))?`(?<figures>(?:\s+\w+=[-0-9.]+)*)")]
     private static partial Regex ResultsReference();
 
     [GeneratedRegex(@"(?<name>\w+)=(?<value>-?[0-9.]+)")]
