@@ -99,15 +99,13 @@ public static class CoreIndicatorBatch
         var smaOut = columns.Sma20;
         var emaOut = columns.Ema20;
 
-        var gain = new RmaStep(Period14);
-        var loss = new RmaStep(Period14);
+        var rsi = new RsiStep(Period14);
         var atr = new RmaStep(Period14);
         var adx = new AdxStep(Period14, convention);
         var macd = new MacdStep(12, 26, 9);
         var ema = new EmaStep(Period20);
         var smaSum = default(NeumaierSum);
         var sinceResync = 0;
-        var rsi = double.NaN;
 
         // Bar 0: no previous close (no change for RSI, no directional movement; ATR's convention decides its TR).
         var previousHigh = high[0];
@@ -131,15 +129,7 @@ public static class CoreIndicatorBatch
             var l = low[i];
             var c = close[i];
 
-            var change = c - previousClose;
-            var g = gain.Next(Math.Max(change, 0.0));
-            var lo = loss.Next(Math.Max(-change, 0.0));
-            if (loss.IsReady)
-            {
-                rsi = IndicatorKernels.RsiOf(g, lo);
-            }
-
-            rsiOut[i] = rsi;
+            rsiOut[i] = rsi.Next(c - previousClose);
 
             var tr = IndicatorKernels.TrueRangeWithPrevious(h, l, previousClose);
             atrOut[i] = atr.Next(tr);

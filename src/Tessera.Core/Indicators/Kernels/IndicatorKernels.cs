@@ -34,24 +34,14 @@ internal static class IndicatorKernels
             return;
         }
 
-        var gain = new RmaStep(period);
-        var loss = new RmaStep(period);
-        var value = double.NaN;
+        var rsi = new RsiStep(period);
         var previous = close[0];
-        output[0] = value;
+        output[0] = double.NaN;
         for (var i = 1; i < close.Length; i++)
         {
             var c = close[i];
-            var change = c - previous;
+            output[i] = rsi.Next(c - previous);
             previous = c;
-            var g = gain.Next(Math.Max(change, 0.0));
-            var l = loss.Next(Math.Max(-change, 0.0));
-            if (loss.IsReady)
-            {
-                value = RsiOf(g, l);
-            }
-
-            output[i] = value;
         }
     }
 

@@ -135,3 +135,37 @@ internal struct NeumaierSum
         _sum = t;
     }
 }
+
+/// <summary>
+/// Wilder's RSI step (<see cref="Rsi"/>): the gain and the loss of each close-to-close change through their own RMA
+/// step, the RSI once the loss average is seeded (NaN before, and the last value stays until then). Shared by the RSI
+/// kernel and the fused batches, so the three agree by construction.
+/// </summary>
+internal struct RsiStep
+{
+    private RmaStep _gain;
+    private RmaStep _loss;
+
+    public RsiStep(int period)
+    {
+        _gain = new RmaStep(period);
+        _loss = new RmaStep(period);
+        Value = double.NaN;
+    }
+
+    public double Value;
+
+    /// <summary>Takes one change of the close (close - previous close) and returns the RSI (NaN until ready).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Next(double change)
+    {
+        var g = _gain.Next(Math.Max(change, 0.0));
+        var l = _loss.Next(Math.Max(-change, 0.0));
+        if (_loss.IsReady)
+        {
+            Value = IndicatorKernels.RsiOf(g, l);
+        }
+
+        return Value;
+    }
+}

@@ -27,12 +27,10 @@ internal static class Rsi2Kernel
         _ = rsiOut[n - 1];
         _ = smaOut[n - 1];
         _ = atrOut[n - 1];
-        var gain = new RmaStep(rsiPeriod);
-        var loss = new RmaStep(rsiPeriod);
+        var rsi = new RsiStep(rsiPeriod);
         var atr = new RmaStep(atrPeriod);
         var smaSum = default(NeumaierSum);
         var sinceResync = 0;
-        var rsi = double.NaN;
 
         // Bar 0: no previous close (no change for RSI; ATR's TradingView convention takes high - low as its TR).
         var previousClose = close[0];
@@ -42,15 +40,7 @@ internal static class Rsi2Kernel
         for (var i = 1; i < n; i++)
         {
             var c = close[i];
-            var change = c - previousClose;
-            var g = gain.Next(Math.Max(change, 0.0));
-            var lo = loss.Next(Math.Max(-change, 0.0));
-            if (loss.IsReady)
-            {
-                rsi = IndicatorKernels.RsiOf(g, lo);
-            }
-
-            rsiOut[i] = rsi;
+            rsiOut[i] = rsi.Next(c - previousClose);
             atrOut[i] = atr.Next(IndicatorKernels.TrueRangeWithPrevious(high[i], low[i], previousClose));
             smaOut[i] = IndicatorKernels.SmaNext(close, i, trendPeriod, ref smaSum, ref sinceResync);
             previousClose = c;
